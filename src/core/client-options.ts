@@ -1,0 +1,34 @@
+import type { Logger, LogLevel } from './logger.js';
+import type { RateLimitSetting } from './rate-limit/rate-limiter.js';
+
+/** Options every client accepts. Vendor clients add their own (Rule: `auth`). */
+export interface ClientOptions {
+  /** Falls back to the vendor's environment variable (`RULE_API_KEY`, `SEQUENCE_API_KEY`, …). */
+  apiKey?: string | undefined;
+  /** Defaults to the vendor's production URL. `http://` is refused off loopback unless `allowInsecureHttp`. */
+  baseUrl?: string | undefined;
+  /** Per-attempt timeout in ms. Default 30 000. */
+  timeout?: number | undefined;
+  /** Budget for a whole call, retries and waits included, in ms. Default: none. */
+  totalTimeout?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** A server-requested wait longer than this (ms) is not waited for; the error surfaces. Default 60 000. */
+  maxRetryAfter?: number | undefined;
+  /** Budget options, a limiter or Bottleneck instance to share, or `false`. Default: the vendor's documented budget. */
+  rateLimit?: RateLimitSetting | undefined;
+  /** A fetch implementation; called unbound. Default: `globalThis.fetch` at call time. */
+  fetch?: typeof fetch | undefined;
+  /** Where log lines go (console-like). Default: `console`. */
+  logger?: Logger | undefined;
+  /** Default: env `RULESEQ_LOG`, else `warn`. `debug` logs one line per attempt. */
+  logLevel?: LogLevel | undefined;
+  /** Validate 2xx bodies against the documented schemas. Default `true`. */
+  validateResponses?: boolean | undefined;
+  /** Permit `http://` to non-loopback hosts (the key then travels in clear text). */
+  allowInsecureHttp?: boolean | undefined;
+  /** Permit use in a browser page, where the key is visible to anyone who opens it. */
+  dangerouslyAllowBrowser?: boolean | undefined;
+  /** Headers added to every request. */
+  defaultHeaders?: Record<string, string> | undefined;
+}

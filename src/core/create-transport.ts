@@ -1,0 +1,73 @@
+import type { AuthStrategy } from './auth.js';
+import type { ClientOptions } from './client-options.js';
+import { ConfigurationError } from './errors/configuration-error.js';
+import { createLevelledLogger } from './logger.js';
+import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
+import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
+import { isBrowser, readEnv } from './runtime.js';
+import { type ErrorDetails, Transport } from './transport.js';
+import { checkBaseUrl } from './url-safety.js';
+
+/** What a vendor client tells the shared transport about its API. */
+export interface VendorProfile {
+  /** Used in messages: "Rule", "Sequence", … */
+  name: string;
+  /** Environment variable holding the key. */
+  apiKeyEnv: string;
+  defaultBaseUrl: string;
+  auth: AuthStrategy;
+  rateLimit: Required<RateLimitOptions>;
+  idempotencyHeader?: string;
+  requestIdHeader?: string;
+  readErrorBody: (body: unknown, status: number) => ErrorDetails;
+  readRequestId?: (response: Response, body: unknown) => string | undefined;
+}
+
+function checkNumber(name: string, value: number | undefined, { integer = false, min = 0 } = {}): void {
+  if (value === undefined) return;
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new ConfigurationError(
+      `${name} must be a ${integer ? 'whole ' : ''}number >= ${min}, got ${value}`,
+    );
+  }
+}
+
+/** Validates client options and builds the transport a vendor client sends through. */
+export function createTransport(options: ClientOptions, profile: VendorProfile): Transport {
+  if (isBrowser() && !options.dangerouslyAllowBrowser) {
+    throw new ConfigurationError(
+      `${profile.name} client refused to start in a browser: anyone who opens the page can read the API key. ` +
+        'Call the API from your server, or pass dangerouslyAllowBrowser: true if you accept that risk.',
+    );
+  }
+  const apiKey = options.apiKey ?? readEnv(profile.apiKeyEnv);
+  if (!apiKey) {
+    throw new ConfigurationError(
+      `No API key: pass apiKey or set the ${profile.apiKeyEnv} environment variable`,
+    );
+  }
+  checkNumber('timeout', options.timeout, { min: 1 });
+  checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
+  checkNumber('maxRetries', options.maxRetries, { integer: true });
+  checkNumber('maxRetryAfter', options.maxRetryAfter);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, options.allowInsecureHttp ?? false);
+
+  return new Transport({
+    baseUrl,
+    apiKey,
+    auth: profile.auth,
+    timeout: options.timeout ?? 30_000,
+    totalTimeout: options.totalTimeout,
+    maxRetries: options.maxRetries ?? 2,
+    maxRetryAfter: options.maxRetryAfter ?? 60_000,
+    rateLimiter: createRateLimiter(options.rateLimit, profile.rateLimit, baseUrl.origin, apiKey),
+    fetch: options.fetch,
+    logger: createLevelledLogger(options.logger, options.logLevel),
+    validateResponses: options.validateResponses ?? true,
+    readErrorBody: profile.readErrorBody,
+    ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
+    ...(profile.idempotencyHeader ? { idempotencyHeader: profile.idempotencyHeader } : {}),
+    ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
+    ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
+  });
+}

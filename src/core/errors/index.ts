@@ -1,0 +1,22 @@
+export { AbortError } from './abort-error.js';
+export { ApiError, type ApiErrorInit, type OpenCode } from './api-error.js';
+export { ConfigurationError } from './configuration-error.js';
+export { ConnectionError } from './connection-error.js';
+export { PaginationError } from './pagination-error.js';
+export { RequestValidationError } from './request-validation-error.js';
+export { ResponseValidationError } from './response-validation-error.js';
+export { RuleseqError } from './ruleseq-error.js';
+export {
+  AuthenticationError,
+  apiErrorFor,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './status-errors.js';
+export { TimeoutError } from './timeout-error.js';
+export type { ValidationIssue } from './validation-issue.js';

@@ -1,0 +1,16 @@
+/** Base class of every error the SDK throws or returns from `.safe()`. */
+export class RuleseqError extends Error {
+  /** A stable, machine-readable discriminator. API errors carry the vendor's own code here. */
+  readonly code: string;
+
+  constructor(message: string, code: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+
+  /** Plain-data view for logs and `JSON.stringify`; never includes credentials (they are redacted before construction). */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}

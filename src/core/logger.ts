@@ -1,0 +1,47 @@
+import { readEnv } from './runtime.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Anything with console-like methods: `console`, pino, winston, … */
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+
+function isLogLevel(value: string | undefined): value is LogLevel {
+  return value !== undefined && value in rank;
+}
+
+/** A logger that drops lines below the level; `level` falls back to env `RULESEQ_LOG`, then `warn`. */
+export function createLevelledLogger(
+  logger: Logger | undefined,
+  level: LogLevel | undefined,
+): LevelledLogger {
+  const envLevel = readEnv('RULESEQ_LOG')?.toLowerCase();
+  const effective = level ?? (isLogLevel(envLevel) ? envLevel : 'warn');
+  return new LevelledLogger(logger ?? console, rank[effective]);
+}
+
+export class LevelledLogger {
+  readonly #sink: Logger;
+  readonly #threshold: number;
+
+  constructor(sink: Logger, threshold: number) {
+    this.#sink = sink;
+    this.#threshold = threshold;
+  }
+
+  enabled(level: Exclude<LogLevel, 'off'>): boolean {
+    return rank[level] >= this.#threshold;
+  }
+
+  log(level: Exclude<LogLevel, 'off'>, message: string, details?: Record<string, unknown>): void {
+    if (!this.enabled(level)) return;
+    if (details) this.#sink[level](`[ruleseq] ${message}`, details);
+    else this.#sink[level](`[ruleseq] ${message}`);
+  }
+}

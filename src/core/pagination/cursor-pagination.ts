@@ -1,0 +1,12 @@
+import type { Operation } from '../transport.js';
+
+/** The same listing from `cursor` on, or `null` when the server says there is no more (or gives no cursor). */
+export function nextFromCursor(
+  current: Operation,
+  cursor: string | null | undefined,
+  hasMore: boolean,
+  param = 'after',
+): Operation | null {
+  if (!hasMore || !cursor || cursor === current.query?.[param]) return null;
+  return { ...current, query: { ...current.query, [param]: cursor } };
+}

@@ -1,0 +1,395 @@
+import ky, { type KyInstance } from 'ky';
+import pRetry from 'p-retry';
+import { type AuthStrategy, applyAuth } from './auth.js';
+import { AbortError } from './errors/abort-error.js';
+import { ApiError } from './errors/api-error.js';
+import { ConfigurationError } from './errors/configuration-error.js';
+import { ConnectionError } from './errors/connection-error.js';
+import { ResponseValidationError } from './errors/response-validation-error.js';
+import { RuleseqError } from './errors/ruleseq-error.js';
+import { apiErrorFor } from './errors/status-errors.js';
+import { TimeoutError } from './errors/timeout-error.js';
+import { newIdempotencyKey } from './idempotency.js';
+import type { LevelledLogger } from './logger.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
+import type { RequestOptions } from './request-options.js';
+import { parseRetryAfter } from './retry-after.js';
+import { isRetryableFailure, isSafeToRepeat } from './retry-policy.js';
+import { abortableSleep } from './sleep.js';
+import type { ResponseSchema } from './standard-schema.js';
+import { joinUrl, sameOrigin } from './url-safety.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
+
+/** One logical API call, as a resource method describes it. */
+export interface Operation<T = unknown> {
+  method: HttpMethod;
+  /** Relative to the base URL, or an absolute URL on the same origin (pagination links). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Validates the parsed 2xx body. Omitted: the body is returned as parsed. */
+  schema?: ResponseSchema<T>;
+}
+
+/** A parsed response with what `.withResponse()` exposes. */
+export interface ApiResponse<T> {
+  data: T;
+  /** The parsed body exactly as the server sent it, before envelope unwrapping and validation. */
+  body: unknown;
+  response: Response;
+  requestId: string | undefined;
+}
+
+/** What a vendor's error body says, in a vendor-neutral shape. */
+export interface ErrorDetails {
+  code?: string | undefined;
+  message?: string | undefined;
+}
+
+export interface TransportConfig {
+  baseUrl: URL;
+  apiKey: string;
+  auth: AuthStrategy;
+  timeout: number;
+  totalTimeout: number | undefined;
+  maxRetries: number;
+  /** Server waits longer than this (ms) are not waited for; the error surfaces. */
+  maxRetryAfter: number;
+  rateLimiter: RateLimiter | undefined;
+  fetch: typeof fetch | undefined;
+  logger: LevelledLogger;
+  validateResponses: boolean;
+  defaultHeaders?: Record<string, string>;
+  /** Header carrying an idempotency key on every non-GET call, for APIs that honour one. */
+  idempotencyHeader?: string;
+  /** Header carrying `RequestOptions.requestId`. */
+  requestIdHeader?: string;
+  readErrorBody: (body: unknown, status: number) => ErrorDetails;
+  readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** Exponential backoff bounds in ms. */
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
+
+/** What stays fixed across the attempts of one call, plus the attempt's number for logging. */
+interface AttemptContext {
+  attempt: number;
+  idempotencyKey: string | undefined;
+}
+
+/**
+ * Sends operations: rate limiter, then the retry loop (p-retry), then one ky attempt per try; maps failures to
+ * typed errors with every secret redacted. Knows no vendor: each client supplies auth, error-body and request-id
+ * readers.
+ */
+export class Transport {
+  readonly config: TransportConfig;
+  readonly #ky: KyInstance;
+  readonly #redact: Redactor;
+  readonly #backoff: { initialMs: number; maxMs: number };
+
+  constructor(config: TransportConfig) {
+    if (!config.apiKey) throw new ConfigurationError('apiKey is required');
+    this.config = config;
+    this.#redact = createRedactor([config.apiKey]);
+    this.#backoff = config.backoff ?? DEFAULT_BACKOFF;
+    const userFetch = config.fetch;
+    this.#ky = ky.create({
+      // Retries live in one place (the p-retry loop below).
+      retry: 0,
+      // The per-attempt timeout is a signal of ours so it also covers reading the body, which ky's does not.
+      timeout: false,
+      throwHttpErrors: false,
+      // Credentials must never follow a redirect; a 3xx surfaces as an ApiError instead.
+      redirect: 'manual',
+      // Called unbound: browsers throw "Illegal invocation" when fetch runs with a foreign `this`.
+      fetch: (input, init) => (userFetch ?? globalThis.fetch)(input, init),
+      headers: { accept: 'application/json', ...config.defaultHeaders },
+    });
+  }
+
+  /** Redacts the API key from any text (for callers that build their own messages). */
+  redact(text: string): string {
+    return this.#redact(text);
+  }
+
+  async request<T>(op: Operation<T>, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const { config } = this;
+    const url = this.#buildUrl(op);
+    const idempotencyKey =
+      config.idempotencyHeader && op.method !== 'GET'
+        ? (options.idempotencyKey ?? newIdempotencyKey())
+        : undefined;
+    const safeToRepeat = isSafeToRepeat(op.method, idempotencyKey !== undefined);
+    const totalTimeout = options.totalTimeout ?? config.totalTimeout;
+    const totalSignal = totalTimeout === undefined ? undefined : AbortSignal.timeout(totalTimeout);
+    const signals = [options.signal, totalSignal].filter((s): s is AbortSignal => s !== undefined);
+    const callSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+
+    try {
+      return await pRetry(
+        (attempt) => {
+          const context = { attempt, idempotencyKey };
+          const run = () => this.#attempt(op, url, options, context, callSignal);
+          return config.rateLimiter ? config.rateLimiter.schedule(run, callSignal) : run();
+        },
+        {
+          retries: options.maxRetries ?? config.maxRetries,
+          factor: 2,
+          minTimeout: this.#backoff.initialMs,
+          maxTimeout: this.#backoff.maxMs,
+          randomize: true,
+          signal: callSignal,
+          shouldRetry: ({ error, retryDelay }) =>
+            this.#beforeRetry(error, safeToRepeat, retryDelay, callSignal),
+        },
+      );
+    } catch (error) {
+      throw this.#classify(error, options.signal, totalSignal, totalTimeout);
+    }
+  }
+
+  /** Decides on a retry and waits out whatever the server asked for beyond p-retry's own backoff. */
+  async #beforeRetry(
+    error: unknown,
+    safeToRepeat: boolean,
+    backoff: number,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
+    if (!isRetryableFailure(error, safeToRepeat)) return false;
+    if (!(error instanceof ApiError)) return true;
+    const serverWait = parseRetryAfter(new Headers(error.headers));
+    if (serverWait === undefined) {
+      if (error.status === 429) this.config.rateLimiter?.pause(backoff);
+      return true;
+    }
+    if (serverWait > this.config.maxRetryAfter) return false;
+    if (error.status === 429) this.config.rateLimiter?.pause(serverWait);
+    if (serverWait > backoff) await abortableSleep(serverWait - backoff, signal);
+    return true;
+  }
+
+  #buildUrl(op: Operation<unknown>): URL {
+    const absolute = /^https?:\/\//i.test(op.path);
+    const url = absolute ? new URL(op.path) : joinUrl(this.config.baseUrl, op.path);
+    if (!sameOrigin(url, this.config.baseUrl)) {
+      // Defence in depth: pagination already refuses foreign links before they get here.
+      throw new ConfigurationError(`Refusing to send credentials to ${url.origin}`);
+    }
+    for (const [name, value] of Object.entries(op.query ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
+      else url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  async #attempt(
+    op: Operation<unknown>,
+    baseUrl: URL,
+    options: RequestOptions,
+    context: AttemptContext,
+    callSignal: AbortSignal | undefined,
+  ): Promise<ApiResponse<never>> {
+    const { config } = this;
+    const url = new URL(baseUrl);
+    const headers = new Headers(options.headers);
+    if (context.idempotencyKey && config.idempotencyHeader) {
+      headers.set(config.idempotencyHeader, context.idempotencyKey);
+    }
+    if (options.requestId && config.requestIdHeader) headers.set(config.requestIdHeader, options.requestId);
+    const body = applyAuth(config.auth, config.apiKey, { headers, url, body: op.body });
+    const timeout = options.timeout ?? config.timeout;
+    const attemptSignal = AbortSignal.any([
+      AbortSignal.timeout(timeout),
+      ...(callSignal ? [callSignal] : []),
+    ]);
+
+    const started = performance.now();
+    let response: Response | undefined;
+    try {
+      response = await this.#ky(url, {
+        method: op.method,
+        headers,
+        signal: attemptSignal,
+        ...(body === undefined ? {} : { json: body }),
+      });
+      const text = await response.text();
+      const requestId = this.#requestId(response, text);
+      this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
+      config.rateLimiter?.observe(response.headers);
+      if (!response.ok) throw this.#httpError(op.method, url, response, text, requestId);
+      const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
+      return { data: data as never, body: raw, response, requestId };
+    } catch (error) {
+      if (error instanceof RuleseqError) throw error;
+      if (!response) this.#logAttempt(op.method, url, undefined, started, context.attempt, undefined);
+      throw this.#transportFailure(error, attemptSignal, callSignal, timeout, response !== undefined);
+    }
+  }
+
+  #requestId(response: Response, text: string): string | undefined {
+    const fromHeader = response.headers.get('x-request-id') ?? undefined;
+    if (!this.config.readRequestId) return fromHeader;
+    return this.config.readRequestId(response, parseJsonOrText(text)) ?? fromHeader;
+  }
+
+  async #parseSuccess(
+    op: Operation<unknown>,
+    response: Response,
+    text: string,
+    requestId: string | undefined,
+  ): Promise<{ data: unknown; body: unknown }> {
+    const operation = `${op.method} ${op.path.replace(/\?.*$/, '')}`;
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      if (!this.config.validateResponses) return { data: text, body: text };
+      throw new ResponseValidationError({
+        issues: [
+          {
+            message: `Expected a JSON body, got ${response.headers.get('content-type') ?? 'no content type'}`,
+          },
+        ],
+        body: this.#redact(text.slice(0, 2_000)),
+        status: response.status,
+        requestId,
+        operation,
+      });
+    }
+    if (!op.schema) return { data: body, body };
+    const result = await op.schema['~standard'].validate(body);
+    if (!result.issues) return { data: result.value, body };
+    const error = new ResponseValidationError({
+      issues: result.issues,
+      body,
+      status: response.status,
+      requestId,
+      operation,
+    });
+    if (this.config.validateResponses) throw error;
+    // Opted out: hand over the body as sent, and say so once per occurrence.
+    this.config.logger.log('warn', error.message);
+    return { data: body, body };
+  }
+
+  #httpError(
+    method: string,
+    url: URL,
+    response: Response,
+    text: string,
+    requestId: string | undefined,
+  ): ApiError {
+    const body = parseJsonOrText(this.#redact(text));
+    const details = this.config.readErrorBody(body, response.status);
+    const location = response.headers.get('location');
+    const message =
+      response.status >= 300 && response.status < 400
+        ? `ruleseq does not follow redirects${location ? ` (to ${redactUrl(new URL(location, url))})` : ''}`
+        : details.message;
+    return apiErrorFor(
+      {
+        status: response.status,
+        code: details.code,
+        message: message === undefined ? undefined : this.#redact(message),
+        body,
+        headers: Object.fromEntries(response.headers),
+        requestId,
+        method,
+        url: this.#redact(redactUrl(url)),
+      },
+      parseRetryAfter(response.headers),
+    );
+  }
+
+  /** Turns a fetch/ky failure into ConnectionError, TimeoutError or AbortError. */
+  #transportFailure(
+    error: unknown,
+    attemptSignal: AbortSignal,
+    callSignal: AbortSignal | undefined,
+    timeout: number,
+    gotHeaders: boolean,
+  ): RuleseqError {
+    if (callSignal?.aborted) return new AbortError(); // refined by #classify once the loop ends
+    if (attemptSignal.aborted) return new TimeoutError('attempt', timeout);
+    const refused = !gotHeaders && hasCode(error, 'ECONNREFUSED');
+    const detail = describe(error);
+    return new ConnectionError(
+      this.#redact(
+        gotHeaders ? `Connection lost while reading the response: ${detail}` : `Connection failed: ${detail}`,
+      ),
+      { refused, cause: sanitizeCause(error, this.#redact) },
+    );
+  }
+
+  /** The final error of a call: the caller's abort and the total budget take precedence over attempt failures. */
+  #classify(
+    error: unknown,
+    userSignal: AbortSignal | undefined,
+    totalSignal: AbortSignal | undefined,
+    totalTimeout: number | undefined,
+  ): RuleseqError {
+    if (userSignal?.aborted) return new AbortError(sanitizeCause(userSignal.reason, this.#redact));
+    if (totalSignal?.aborted) return new TimeoutError('total', totalTimeout ?? 0);
+    if (error instanceof RuleseqError) return error;
+    return new ConnectionError(this.#redact(describe(error)), {
+      refused: false,
+      cause: sanitizeCause(error, this.#redact),
+    });
+  }
+
+  #logAttempt(
+    method: string,
+    url: URL,
+    status: number | undefined,
+    started: number,
+    attempt: number,
+    requestId: string | undefined,
+  ): void {
+    const logger = this.config.logger;
+    const failed = status === undefined || status >= 400;
+    const level = failed ? 'info' : 'debug';
+    if (!logger.enabled(level)) return;
+    const ms = Math.round(performance.now() - started);
+    logger.log(
+      level,
+      this.#redact(
+        `${method} ${redactUrl(url)} -> ${status ?? 'no response'} in ${ms} ms (attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`,
+      ),
+    );
+  }
+}
+
+function parseJsonOrText(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function hasCode(error: unknown, code: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === code) return true;
+    if (Array.isArray((e as { errors?: unknown }).errors)) {
+      if ((e as { errors: unknown[] }).errors.some((inner) => hasCode(inner, code))) return true;
+    }
+  }
+  return false;
+}
+
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    parts.push(typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message);
+  }
+  return parts.join(': ') || 'unknown error';
+}

@@ -1,0 +1,35 @@
+import { ConfigurationError } from './errors/configuration-error.js';
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK.test(url.hostname);
+}
+
+/** Parses a base URL and refuses plain `http://` off loopback unless explicitly allowed. */
+export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConfigurationError(`baseUrl is not an absolute URL: ${JSON.stringify(baseUrl)}`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError('baseUrl must not carry credentials; pass apiKey instead');
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && (isLoopback(url) || allowInsecureHttp)) return url;
+  throw new ConfigurationError(
+    `Refusing ${url.protocol}//${url.host}: the API key would travel unencrypted. Use https, or set allowInsecureHttp: true.`,
+  );
+}
+
+/** Joins a path onto the base URL without dropping the base's own path (`/api/v2`). */
+export function joinUrl(base: URL, path: string): URL {
+  const root = base.href.endsWith('/') ? base.href : `${base.href}/`;
+  return new URL(path.replace(/^\/+/, ''), root);
+}
+
+export function sameOrigin(a: URL, b: URL): boolean {
+  return a.origin === b.origin;
+}

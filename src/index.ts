@@ -1,0 +1,38 @@
+/**
+ * ruleseq: typed clients for Rule.io, Sequence and iCloudReady. Import a client from its own entry point
+ * (`ruleseq/rule`, …); this entry holds what they share: errors, the promise and page types, and rate-limit types.
+ */
+export {
+  AbortError,
+  APIPromise,
+  ApiError,
+  type ApiResponse,
+  AuthenticationError,
+  BadRequestError,
+  type ClientOptions,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  type Logger,
+  type LogLevel,
+  NotFoundError,
+  type OpenCode,
+  Page,
+  PagePromise,
+  PaginationError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RateLimitSetting,
+  type RequestOptions,
+  RequestValidationError,
+  ResponseValidationError,
+  type Result,
+  RuleseqError,
+  TimeoutError,
+  UnprocessableEntityError,
+  type ValidationIssue,
+} from './core/index.js';

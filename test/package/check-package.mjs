@@ -1,0 +1,80 @@
+// Packs the package as npm would publish it, installs the tarball into throwaway ESM and CommonJS projects,
+// loads every entry point both ways, and runs publint and Are The Types Wrong. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const entries = Object.keys(pkg.exports).filter((k) => !k.endsWith('.json'));
+const specifiers = entries.map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+
+const work = mkdtempSync(join(tmpdir(), 'ruleseq-pack-'));
+let failed = false;
+const check = (label, fn) => {
+  try {
+    fn();
+    console.log(`ok   ${label}`);
+  } catch (error) {
+    failed = true;
+    console.log(`FAIL ${label}\n${error.stdout ?? ''}${error.message}`);
+  }
+};
+
+try {
+  const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work], root))[0];
+  const tarball = join(work, packed.filename);
+
+  check('tarball holds only dist/, README, CHANGELOG, LICENSE and package.json', () => {
+    const allowed = /^(dist\/.*|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+    const stray = packed.files.map((f) => f.path).filter((p) => !allowed.test(p));
+    if (stray.length) throw new Error(`unexpected files: ${stray.join(', ')}`);
+  });
+
+  check('publint', () =>
+    run(process.execPath, [join(root, 'node_modules/publint/src/cli.js'), 'run', tarball, '--strict'], root),
+  );
+  check('attw', () =>
+    run(
+      process.execPath,
+      [join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'node16'],
+      root,
+    ),
+  );
+
+  for (const type of ['module', 'commonjs']) {
+    const dir = join(work, type);
+    run('mkdir', ['-p', dir], work);
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: `consumer-${type}`, private: true, type }),
+    );
+    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball], dir);
+    const body =
+      type === 'module'
+        ? specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') +
+          `\nconst mods = [${specifiers.map((_, i) => `m${i}`).join(', ')}];`
+        : `const mods = [${specifiers.map((s) => `require('${s}')`).join(', ')}];`;
+    // The shared error classes must be one identity across entry points, or `instanceof` breaks.
+    const probe = `${body}
+const root = mods[0];
+if (typeof root.RuleseqError !== 'function') throw new Error('RuleseqError missing');
+const e = new root.NotFoundError({ status: 404, code: 'NotFound', message: 'x', body: null, headers: {}, requestId: undefined, method: 'GET', url: 'https://x' });
+if (!(e instanceof root.ApiError) || !(e instanceof root.RuleseqError)) throw new Error('error hierarchy broken');
+for (const m of mods) if (Object.keys(m).length === 0) throw new Error('empty entry point');
+console.log('loaded ' + mods.length + ' entry points');
+`;
+    const file = join(dir, type === 'module' ? 'probe.mjs' : 'probe.cjs');
+    writeFileSync(file, probe);
+    check(`${type === 'module' ? 'import' : 'require'} ${specifiers.join(', ')}`, () =>
+      run(process.execPath, [file], dir),
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,28 @@
+import { defineConfig } from 'tsup';
+
+const entry = { index: 'src/index.ts' };
+
+export default defineConfig([
+  {
+    entry,
+    format: 'esm',
+    dts: true,
+    splitting: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+  },
+  {
+    entry,
+    format: 'cjs',
+    dts: true,
+    splitting: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    // ky and p-retry ship ESM only; bundling them keeps `require('ruleseq')` working on every Node 22+ without
+    // relying on require(esm).
+    noExternal: ['ky', 'p-retry', 'is-network-error'],
+  },
+]);
