@@ -211,6 +211,8 @@ export class Transport {
 
     const started = performance.now();
     let response: Response | undefined;
+    let text: string;
+    // Only the network exchange maps to transport errors; a bug in a schema or reader must surface as itself.
     try {
       response = await this.#ky(url, {
         method: op.method,
@@ -218,18 +220,17 @@ export class Transport {
         signal: attemptSignal,
         ...(body === undefined ? {} : { json: body }),
       });
-      const text = await response.text();
-      const requestId = this.#requestId(response, text);
-      this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
-      config.rateLimiter?.observe(response.headers);
-      if (!response.ok) throw this.#httpError(op.method, url, response, text, requestId);
-      const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
-      return { data: data as never, body: raw, response, requestId };
+      text = await response.text();
     } catch (error) {
-      if (error instanceof RuleseqError) throw error;
       if (!response) this.#logAttempt(op.method, url, undefined, started, context.attempt, undefined);
       throw this.#transportFailure(error, attemptSignal, callSignal, timeout, response !== undefined);
     }
+    const requestId = this.#requestId(response, text);
+    this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
+    config.rateLimiter?.observe(response.headers);
+    if (!response.ok) throw this.#httpError(op.method, url, response, text, requestId);
+    const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
+    return { data: data as never, body: raw, response, requestId };
   }
 
   #requestId(response: Response, text: string): string | undefined {
@@ -266,7 +267,8 @@ export class Transport {
     const result = await op.schema['~standard'].validate(body);
     if (!result.issues) return { data: result.value, body };
     const error = new ResponseValidationError({
-      issues: result.issues,
+      // Schema messages may quote the received value, which could hold anything the server echoed.
+      issues: result.issues.map((issue) => ({ ...issue, message: this.#redact(issue.message) })),
       body,
       status: response.status,
       requestId,
@@ -298,13 +300,21 @@ export class Transport {
         code: details.code,
         message: message === undefined ? undefined : this.#redact(message),
         body,
-        headers: Object.fromEntries(response.headers),
+        headers: this.#redactedHeaders(response.headers),
         requestId,
         method,
         url: this.#redact(redactUrl(url)),
       },
       parseRetryAfter(response.headers),
     );
+  }
+
+  /** Response headers with credentials masked: a redirect's `Location` may carry the key back. */
+  #redactedHeaders(headers: Headers): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of headers)
+      out[name] = this.#redact(name === 'location' ? redactUrl(value) : value);
+    return out;
   }
 
   /** Turns a fetch/ky failure into ConnectionError, TimeoutError or AbortError. */
@@ -337,10 +347,8 @@ export class Transport {
     if (userSignal?.aborted) return new AbortError(sanitizeCause(userSignal.reason, this.#redact));
     if (totalSignal?.aborted) return new TimeoutError('total', totalTimeout ?? 0);
     if (error instanceof RuleseqError) return error;
-    return new ConnectionError(this.#redact(describe(error)), {
-      refused: false,
-      cause: sanitizeCause(error, this.#redact),
-    });
+    // Not an API or network outcome: a programming error, passed through untouched.
+    throw error;
   }
 
   #logAttempt(

@@ -1,7 +1,10 @@
 import { RuleseqError } from './ruleseq-error.js';
 
-/** A vendor's error code union that still accepts codes the docs do not list. */
-export type OpenCode<Code extends string> = Code | (string & {});
+/**
+ * A vendor's error code union that still accepts codes the docs do not list. `NoInfer<string>` (unlike the usual
+ * `string & {}`) keeps the literals for autocompletion and still lets `error.code === 'NotFound'` narrow a union.
+ */
+export type OpenCode<Code extends string> = Code | NoInfer<string>;
 
 export interface ApiErrorInit {
   status: number;
