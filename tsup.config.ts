@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const entry = { index: 'src/index.ts' };
+const entry = { index: 'src/index.ts', 'rule/index': 'src/rule/index.ts' };
 
 export default defineConfig([
   {

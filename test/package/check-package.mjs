@@ -17,8 +17,9 @@ const work = mkdtempSync(join(tmpdir(), 'ruleseq-pack-'));
 let failed = false;
 const check = (label, fn) => {
   try {
-    fn();
-    console.log(`ok   ${label}`);
+    const out = fn();
+    const last = typeof out === 'string' ? out.trim().split('\n').at(-1) : '';
+    console.log(`ok   ${label}${last ? ` (${last})` : ''}`);
   } catch (error) {
     failed = true;
     console.log(`FAIL ${label}\n${error.stdout ?? ''}${error.message}`);
@@ -66,7 +67,22 @@ if (typeof root.RuleseqError !== 'function') throw new Error('RuleseqError missi
 const e = new root.NotFoundError({ status: 404, code: 'NotFound', message: 'x', body: null, headers: {}, requestId: undefined, method: 'GET', url: 'https://x' });
 if (!(e instanceof root.ApiError) || !(e instanceof root.RuleseqError)) throw new Error('error hierarchy broken');
 for (const m of mods) if (Object.keys(m).length === 0) throw new Error('empty entry point');
-console.log('loaded ' + mods.length + ' entry points');
+// A real call through the bundled transport (ky, p-retry, bottleneck, zod) against a loopback server.
+const http = ${type === 'module' ? "await import('node:http')" : "require('node:http')"};
+const rule = mods[${specifiers.indexOf(`${pkg.name}/rule`)}];
+const server = http.createServer((req, res) => {
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ templates: [{ id: '7', name: req.headers.authorization === 'Bearer probe-key' ? 'ok' : 'no auth' }] }));
+});
+server.listen(0, '127.0.0.1', async () => {
+  const client = new rule.RuleClient({ apiKey: 'probe-key', baseUrl: 'http://127.0.0.1:' + server.address().port + '/api/v2' });
+  const templates = await client.templates.list();
+  server.close();
+  if (templates[0].id !== 7 || templates[0].name !== 'ok') throw new Error('unexpected ' + JSON.stringify(templates));
+  const failure = await client.templates.get(-1).safe();
+  if (failure.ok || !(failure.error instanceof root.RequestValidationError)) throw new Error('validation error class differs across entry points');
+  console.log('loaded ' + mods.length + ' entry points and called the API');
+});
 `;
     const file = join(dir, type === 'module' ? 'probe.mjs' : 'probe.cjs');
     writeFileSync(file, probe);

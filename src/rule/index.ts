@@ -1,0 +1,68 @@
+/**
+ * `ruleseq/rule`: the Rule.io REST API v2 client, plus the v3 endpoints that replace closed v2 ones.
+ *
+ * @example
+ * import { RuleClient } from 'ruleseq/rule';
+ * const rule = new RuleClient({ apiKey: process.env.RULE_API_KEY });
+ */
+
+export { APIPromise, type Result } from '../core/api-promise.js';
+export type { ClientOptions } from '../core/client-options.js';
+export * from '../core/errors/index.js';
+export { Page } from '../core/pagination/page.js';
+export { PagePromise } from '../core/pagination/page-promise.js';
+export type { RequestOptions } from '../core/request-options.js';
+export type { ApiResponse } from '../core/transport.js';
+export { RuleClient, type RuleClientOptions } from './client.js';
+export type { RuleError, RuleErrorCode } from './errors.js';
+export type { FieldRecordValue, FieldType, FieldValue, FieldValuesInput } from './input/field-values.js';
+export type { SubscriberInput } from './input/subscriber.js';
+export type {
+  Attachment,
+  EmailTransaction,
+  TemplateEmailTransaction,
+  TextMessageTransaction,
+  TransactionInput,
+} from './input/transaction.js';
+export type { RuleAuthMode } from './profile.js';
+export type { Account } from './resources/account.js';
+export type {
+  CampaignDateFilter,
+  CampaignRecipients,
+  CampaignRequest,
+  CampaignSendResult,
+  Campaigns,
+  EmailCampaignRequest,
+  ListCampaignsParams,
+  ScheduleCampaignRequest,
+  TextMessageCampaignRequest,
+} from './resources/campaigns.js';
+export type { Fields, NewField } from './resources/fields.js';
+export type { Journeys, ListJourneysParams } from './resources/journeys.js';
+export type { PreferenceChoice, Preferences } from './resources/preferences.js';
+export type { Segments } from './resources/segments.js';
+export type { SubscriberTags } from './resources/subscriber-tags.js';
+export type {
+  CreateManyCall,
+  CreateManyParams,
+  CreateManyProgress,
+  CreateManyReport,
+  CreateSubscriberParams,
+  Subscribers,
+  UpdateSubscriberParams,
+} from './resources/subscribers.js';
+export type { SuppressionParams, Suppressions } from './resources/suppressions.js';
+export type { Tags } from './resources/tags.js';
+export type { Templates } from './resources/templates.js';
+export type { SentTransaction, Transactions } from './resources/transactions.js';
+export type { IdentifiedBy, SubscriberSelector } from './selectors.js';
+export type * from './types.js';
+export {
+  type ParseRuleWebhookOptions,
+  parseRuleWebhook,
+  type RuleWebhookData,
+  RuleWebhookError,
+  type RuleWebhookEvent,
+  type RuleWebhookType,
+  type WebhookDirection,
+} from './webhooks.js';

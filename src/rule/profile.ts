@@ -1,0 +1,42 @@
+import { type AuthStrategy, bodyAuth, headerAuth, queryAuth, type VendorProfile } from '../core/index.js';
+
+/** How the key reaches Rule: `Authorization: Bearer` (default), `?apikey=`, or an `apikey` JSON body field. */
+export type RuleAuthMode = 'header' | 'query' | 'body';
+
+const authStrategies: Record<RuleAuthMode, AuthStrategy> = {
+  header: headerAuth('Bearer'),
+  query: queryAuth('apikey'),
+  body: bodyAuth('apikey', 'apikey'),
+};
+
+/**
+ * v2 errors are `{error, message}` with `message` a string, a field map or an array of field maps; v3 validation
+ * errors are `{errors: {field: …}}`; a 429 is plain text.
+ */
+function readErrorBody(body: unknown, status: number) {
+  if (status === 429)
+    return { code: 'TooManyAttempts', message: typeof body === 'string' ? body : undefined };
+  if (typeof body !== 'object' || body === null) {
+    return { message: typeof body === 'string' ? body.slice(0, 200) : undefined };
+  }
+  const { error, message, errors } = body as { error?: unknown; message?: unknown; errors?: unknown };
+  const detail = message ?? errors;
+  return {
+    code: typeof error === 'string' ? error : errors !== undefined ? 'ValidationError' : undefined,
+    message: typeof detail === 'string' ? detail : detail === undefined ? undefined : JSON.stringify(detail),
+  };
+}
+
+export const RULE_V2_BASE_URL = 'https://app.rule.io/api/v2';
+
+export function ruleProfile(auth: RuleAuthMode, baseUrl: string): VendorProfile {
+  return {
+    name: 'Rule',
+    apiKeyEnv: 'RULE_API_KEY',
+    defaultBaseUrl: baseUrl,
+    auth: authStrategies[auth],
+    // Rule's example budget; four in flight as Rule's own TypeScript client does.
+    rateLimit: { maxRequests: 2000, intervalMs: 600_000, maxConcurrent: 4 },
+    readErrorBody,
+  };
+}

@@ -1,0 +1,211 @@
+import { RuleseqError, type ValidationIssue } from '../core/index.js';
+import type { ResponseSchema } from '../core/standard-schema.js';
+import type {
+  CampaignInteractionEvent,
+  CampaignSentEvent,
+  ImportFinishedEvent,
+  SubscriberBouncedEvent,
+  SubscriberOptedInEvent,
+  SubscriberPreferenceEvent,
+  SubscriberResubscribedEvent,
+  SubscriberSegmentEvent,
+  SubscriberSuppressedEvent,
+  SubscriberTagEvent,
+  TransactionInteractionEvent,
+  TransactionSentEvent,
+  WebhookSubscriber,
+} from './generated/v2/types.gen.js';
+import {
+  zCampaignLinkClickedWebhookRequest,
+  zCampaignSentWebhookRequest,
+  zImportFinishedWebhookRequest,
+  zSubscriberAddedToFilterWebhookRequest,
+  zSubscriberAddedToPreferenceWebhookRequest,
+  zSubscriberAddedToTagWebhookRequest,
+  zSubscriberBouncedWebhookRequest,
+  zSubscriberOptedInWebhookRequest,
+  zSubscriberResubscribedWebhookRequest,
+  zSubscriberSuppressedWebhookRequest,
+  zTransactionLinkClickedWebhookRequest,
+  zTransactionSentWebhookRequest,
+} from './generated/v2/zod.gen.js';
+import { coerceIds, type NumericIds } from './numeric-ids.js';
+
+/** Rule sends the same body to "added to" and "removed from" webhooks; only the URL tells them apart. */
+export type WebhookDirection = 'added' | 'removed';
+
+export interface ParseRuleWebhookOptions {
+  /** Which tag webhook URL received the body. Required for tag bodies (`{ tag, subscriber }`). */
+  tagDirection?: WebhookDirection;
+  /** Which preference webhook URL received the body. Required for preference bodies (`{ preferences, … }`). */
+  preferenceDirection?: WebhookDirection;
+}
+
+/** The payload of each Rule webhook, ids as numbers (as in API responses). */
+export interface RuleWebhookData {
+  'transaction.sent': NumericIds<TransactionSentEvent>;
+  /** "Transaction opened" and "transaction link clicked" share one shape; a click carries `link`. */
+  'transaction.opened_or_clicked': NumericIds<TransactionInteractionEvent>;
+  'campaign.sent': NumericIds<CampaignSentEvent>;
+  /** "Campaign opened" and "campaign link clicked" share one shape; a click carries `link`. */
+  'campaign.opened_or_clicked': NumericIds<CampaignInteractionEvent>;
+  'subscriber.opted_in': NumericIds<SubscriberOptedInEvent>;
+  'subscriber.resubscribed': NumericIds<SubscriberResubscribedEvent>;
+  'subscriber.suppressed': NumericIds<SubscriberSuppressedEvent>;
+  'subscriber.bounced': NumericIds<SubscriberBouncedEvent>;
+  'subscriber.added_to_tag': NumericIds<SubscriberTagEvent>;
+  'subscriber.removed_from_tag': NumericIds<SubscriberTagEvent>;
+  /** Rule's "added to filter" webhook. `subscriber.account.id` is a string, kept as sent. */
+  'subscriber.added_to_segment': NumericIds<Omit<SubscriberSegmentEvent, 'subscriber'>> & {
+    subscriber: NumericIds<WebhookSubscriber> & { account?: { id?: string; name?: string } };
+  };
+  'subscriber.added_to_preference': NumericIds<SubscriberPreferenceEvent>;
+  'subscriber.removed_from_preference': NumericIds<SubscriberPreferenceEvent>;
+  /** Every value is a string, as Rule sends it. */
+  'import.finished': ImportFinishedEvent;
+  /** A body of no documented shape, as received. */
+  unknown: Record<string, unknown>;
+}
+
+export type RuleWebhookType = keyof RuleWebhookData;
+
+/** A parsed webhook: switch on `type` and `data` is narrowed. */
+export type RuleWebhookEvent = {
+  [K in RuleWebhookType]: { type: K; data: RuleWebhookData[K] };
+}[RuleWebhookType];
+
+/** A webhook body that is not a JSON object, does not match its documented shape, or lacks its direction. */
+export class RuleWebhookError extends RuleseqError {
+  declare readonly code: 'invalid_webhook' | 'webhook_direction_required';
+  readonly issues: readonly ValidationIssue[];
+  readonly body: unknown;
+
+  constructor(
+    message: string,
+    options: { code: RuleWebhookError['code']; issues?: readonly ValidationIssue[]; body: unknown },
+  ) {
+    super(message, options.code);
+    this.issues = options.issues ?? [];
+    this.body = options.body;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), issues: this.issues };
+  }
+}
+
+type Body = Record<string, unknown>;
+
+/** Rule's webhook bodies carry no event type: each shape is known by a top-level key, checked in this order. */
+const SHAPES: ReadonlyArray<{
+  key: string;
+  type: (body: Body, options: ParseRuleWebhookOptions) => RuleWebhookType;
+  schema: ResponseSchema<unknown>;
+}> = [
+  { key: 'bounce', type: () => 'subscriber.bounced', schema: zSubscriberBouncedWebhookRequest.shape.body },
+  { key: 'import', type: () => 'import.finished', schema: zImportFinishedWebhookRequest.shape.body },
+  {
+    key: 'preference_group',
+    type: (body, o) => directed(body, o.preferenceDirection, 'preferenceDirection', 'preference'),
+    schema: zSubscriberAddedToPreferenceWebhookRequest.shape.body,
+  },
+  {
+    key: 'tag',
+    type: (body, o) => directed(body, o.tagDirection, 'tagDirection', 'tag'),
+    schema: zSubscriberAddedToTagWebhookRequest.shape.body,
+  },
+  {
+    key: 'segment',
+    type: () => 'subscriber.added_to_segment',
+    schema: zSubscriberAddedToFilterWebhookRequest.shape.body,
+  },
+  { key: 'message', type: () => 'transaction.sent', schema: zTransactionSentWebhookRequest.shape.body },
+  {
+    key: 'transaction',
+    type: () => 'transaction.opened_or_clicked',
+    schema: zTransactionLinkClickedWebhookRequest.shape.body,
+  },
+  {
+    key: 'campaign',
+    type: (body) => ('subscriber' in body ? 'campaign.opened_or_clicked' : 'campaign.sent'),
+    schema: zCampaignSentWebhookRequest.shape.body,
+  },
+  {
+    key: 'suppressed_source_type',
+    type: () => 'subscriber.suppressed',
+    schema: zSubscriberSuppressedWebhookRequest.shape.body,
+  },
+  {
+    key: 'account',
+    type: () => 'subscriber.resubscribed',
+    schema: zSubscriberResubscribedWebhookRequest.shape.body,
+  },
+  {
+    key: 'subscriber',
+    type: () => 'subscriber.opted_in',
+    schema: zSubscriberOptedInWebhookRequest.shape.body,
+  },
+];
+
+/** Campaign interactions need their own schema (the `campaign` key alone does not tell sent from opened). */
+const CAMPAIGN_INTERACTION = zCampaignLinkClickedWebhookRequest.shape.body;
+
+function directed(
+  body: Body,
+  direction: WebhookDirection | undefined,
+  option: keyof ParseRuleWebhookOptions,
+  noun: 'tag' | 'preference',
+): RuleWebhookType {
+  if (direction === 'added') return `subscriber.added_to_${noun}`;
+  if (direction === 'removed') return `subscriber.removed_from_${noun}`;
+  throw new RuleWebhookError(
+    `Rule sends the same ${noun} webhook body for "added" and "removed"; pass { ${option}: 'added' | 'removed' } ` +
+      `according to the webhook URL that received it`,
+    { code: 'webhook_direction_required', body },
+  );
+}
+
+/**
+ * Identifies and validates a Rule webhook body (already parsed from JSON). Rule's payloads carry no event type, so
+ * the shape decides; tag and preference webhooks send one body for both directions, so pass `tagDirection` /
+ * `preferenceDirection` from the URL that was hit. Unknown fields are kept; a body of no known shape comes back as
+ * `{ type: 'unknown', data }`. Throws `RuleWebhookError` when the body is not a JSON object, when a known shape
+ * fails validation (`issues`), or when a required direction is missing.
+ *
+ * @example
+ * const event = parseRuleWebhook(await request.json(), { tagDirection: 'added' });
+ * if (event.type === 'subscriber.added_to_tag') console.log(event.data.tag.name);
+ */
+export function parseRuleWebhook(body: unknown, options: ParseRuleWebhookOptions = {}): RuleWebhookEvent {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new RuleWebhookError(
+      `A Rule webhook body is a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`,
+      { code: 'invalid_webhook', issues: [{ message: 'expected a JSON object' }], body },
+    );
+  }
+  const shape = SHAPES.find(({ key }) => key in body);
+  if (!shape) return { type: 'unknown', data: body as Body };
+  const type = shape.type(body as Body, options);
+  const schema = type === 'campaign.opened_or_clicked' ? CAMPAIGN_INTERACTION : shape.schema;
+  const result = schema['~standard'].validate(body);
+  if (result instanceof Promise) throw new TypeError('webhook schemas must be synchronous');
+  if (result.issues) {
+    throw new RuleWebhookError(`The ${type} webhook body does not match Rule's documented shape`, {
+      code: 'invalid_webhook',
+      issues: result.issues,
+      body,
+    });
+  }
+  return { type, data: normalise(type, result.value as Body) } as RuleWebhookEvent;
+}
+
+/** Ids become numbers as in API responses, except where Rule documents strings (import counters, account id). */
+function normalise(type: RuleWebhookType, data: Body): Body {
+  if (type === 'import.finished') return data;
+  const out = coerceIds(data) as Body;
+  const subscriber = data.subscriber as Body | undefined;
+  if (type === 'subscriber.added_to_segment' && subscriber && 'account' in subscriber) {
+    (out.subscriber as Body).account = subscriber.account;
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+  RequestValidationError,
+} from '../../src/core/index.js';
+import { CANARY_KEY } from '../helpers/test-transport.js';
+import { ruleV2, testRuleClient, useRuleMock } from './rule-mock.js';
+
+const { seen, answer } = useRuleMock();
+const rule = testRuleClient();
+
+function expectOneGet(href: string): void {
+  expect(seen).toHaveLength(1);
+  expect(seen[0]).toMatchObject({ method: 'GET', body: undefined });
+  expect(seen[0]!.url.href).toBe(href);
+  expect(seen[0]!.headers.get('authorization')).toBe(`Bearer ${CANARY_KEY}`);
+}
+
+describe('templates.list — GET /templates', () => {
+  it('returns the documented templates, unwrapped (not paginated)', async () => {
+    answer('listTemplates');
+    await expect(rule.templates.list()).resolves.toEqual([
+      { id: 1, name: 'My template' },
+      { id: 2, name: 'My other template' },
+    ]);
+    expectOneGet('https://app.rule.io/api/v2/templates');
+  });
+
+  it('keeps the raw envelope reachable through withResponse()', async () => {
+    answer('listTemplates');
+    const { data, body } = await rule.templates.list().withResponse();
+    expect(body).toEqual(ruleV2.response('listTemplates', '200', 'docs'));
+    expect(data).toHaveLength(2);
+  });
+
+  it('coerces digit-string ids to numbers', async () => {
+    answer('listTemplates', { body: { templates: [{ id: '7', name: 'Seven' }] } });
+    await expect(rule.templates.list()).resolves.toEqual([{ id: 7, name: 'Seven' }]);
+  });
+});
+
+describe('templates.get — GET /templates/{id}', () => {
+  it('returns the documented bare template', async () => {
+    answer('getTemplate');
+    await expect(rule.templates.get(1)).resolves.toEqual({
+      id: 1,
+      name: 'My template',
+      blocks: ['one_column', 'two_columns'],
+      content: { html: '<p>Html Content</p>', plain: 'Plain Content' },
+    });
+    expectOneGet('https://app.rule.io/api/v2/templates/1');
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses the id %s without sending', async (id) => {
+    answer('getTemplate');
+    await expect(rule.templates.get(id)).rejects.toBeInstanceOf(RequestValidationError);
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('templates: documented errors', () => {
+  const calls = { listTemplates: () => rule.templates.list(), getTemplate: () => rule.templates.get(1) };
+  const errors = [
+    ['listTemplates', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
+    ['listTemplates', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
+    ['listTemplates', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
+    ['getTemplate', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
+    ['getTemplate', 404, 'TemplateNotFound', NotFoundError, 'TemplateNotFound'],
+    ['getTemplate', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
+    ['getTemplate', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
+  ] as const;
+
+  it('tests every documented error example', () => {
+    const documented = Object.keys(calls).flatMap((op) =>
+      Object.entries(ruleV2.operation(op).responseExamples)
+        .filter(([status]) => Number(status) >= 400)
+        .flatMap(([status, examples]) => Object.keys(examples).map((name) => `${op} ${status} ${name}`)),
+    );
+    expect(errors.map(([op, status, name]) => `${op} ${status} ${name}`)).toEqual(documented);
+  });
+
+  it.each(errors)('%s maps the documented %i %s', async (op, status, example, ErrorClass, code) => {
+    answer(op, status === 429 ? { status, text: 'Too Many Attempts.' } : { status, example });
+    const error = await calls[op]().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ status, code });
+  });
+});
