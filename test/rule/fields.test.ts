@@ -1,13 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  NotFoundError,
-  RateLimitError,
-  RequestValidationError,
-} from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/index.js';
 import type { NewField } from '../../src/rule/resources/fields.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, testRuleClient, useRuleMock } from './rule-mock.js';
@@ -129,46 +122,5 @@ describe('fields.get — GET /customizations/{identifier}', () => {
     answer('getCustomization');
     await expect(rule.fields.get(identifier)).rejects.toBeInstanceOf(RequestValidationError);
     expect(seen).toHaveLength(0);
-  });
-});
-
-describe('fields: documented errors', () => {
-  const calls = {
-    createCustomizations: () => rule.fields.createGroups([{ key: 'Address.Street' }]),
-    listCustomizations: () => rule.fields.list(),
-    getCustomization: () => rule.fields.get('Address'),
-  };
-  const errors = [
-    ['createCustomizations', 400, 'BadRequestFieldsMissing', BadRequestError, 'BadRequest'],
-    ['createCustomizations', 400, 'BadRequestFieldType', BadRequestError, 'BadRequest'],
-    ['createCustomizations', 400, 'ReservedKeyword', BadRequestError, 'ReservedKeyword'],
-    ['createCustomizations', 400, 'BadRequestKeyFormat', BadRequestError, 'BadRequest'],
-    ['createCustomizations', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['createCustomizations', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['createCustomizations', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-    ['listCustomizations', 400, 'LimitExceed', BadRequestError, 'LimitExceed'],
-    ['listCustomizations', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['listCustomizations', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['listCustomizations', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-    ['getCustomization', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['getCustomization', 404, 'NotFound', NotFoundError, 'NotFound'],
-    ['getCustomization', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['getCustomization', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-  ] as const;
-
-  it('tests every documented error example', () => {
-    const documented = Object.keys(calls).flatMap((op) =>
-      Object.entries(ruleV2.operation(op).responseExamples)
-        .filter(([status]) => Number(status) >= 400)
-        .flatMap(([status, examples]) => Object.keys(examples).map((name) => `${op} ${status} ${name}`)),
-    );
-    expect(errors.map(([op, status, name]) => `${op} ${status} ${name}`)).toEqual(documented);
-  });
-
-  it.each(errors)('%s maps the documented %i %s', async (op, status, example, ErrorClass, code) => {
-    answer(op, status === 429 ? { status, text: 'Too Many Attempts.' } : { status, example });
-    const error = await calls[op]().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, code });
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  NotFoundError,
-  RateLimitError,
-  RequestValidationError,
-} from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/index.js';
 import type { PreferenceChoice } from '../../src/rule/resources/preferences.js';
 import type { SubscriberSelector } from '../../src/rule/selectors.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
@@ -95,41 +88,9 @@ describe('preferences: selectors and group ids Rule cannot take', () => {
 
 describe('preferences: documented errors', () => {
   const calls = {
-    listPreferenceGroups: () => rule.preferences.groups(),
-    getSubscriberPreferences: () => rule.preferences.get({ email: 'john@example.com' }, 1),
     updateSubscriberPreferences: () =>
       rule.preferences.update({ email: 'john@example.com' }, 1, [{ preference_id: 1, is_opted_in: true }]),
   };
-  const errors = [
-    ['listPreferenceGroups', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['listPreferenceGroups', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['listPreferenceGroups', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-    ['getSubscriberPreferences', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['getSubscriberPreferences', 404, 'NotFound', NotFoundError, 'NotFound'],
-    ['getSubscriberPreferences', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['getSubscriberPreferences', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-    ['updateSubscriberPreferences', 400, 'BadRequest', BadRequestError, 'BadRequest'],
-    ['updateSubscriberPreferences', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['updateSubscriberPreferences', 404, 'NotFound', NotFoundError, 'NotFound'],
-    ['updateSubscriberPreferences', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['updateSubscriberPreferences', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-  ] as const;
-
-  it('tests every documented error example', () => {
-    const documented = Object.keys(calls).flatMap((op) =>
-      Object.entries(ruleV2.operation(op).responseExamples)
-        .filter(([status]) => Number(status) >= 400)
-        .flatMap(([status, examples]) => Object.keys(examples).map((name) => `${op} ${status} ${name}`)),
-    );
-    expect(errors.map(([op, status, name]) => `${op} ${status} ${name}`)).toEqual(documented);
-  });
-
-  it.each(errors)('%s maps the documented %i %s', async (op, status, example, ErrorClass, code) => {
-    answer(op, status === 429 ? { status, text: 'Too Many Attempts.' } : { status, example });
-    const error = await calls[op]().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, code });
-  });
 
   it('keeps the nested fields of the update BadRequest in the error body', async () => {
     answer('updateSubscriberPreferences', { status: 400, example: 'BadRequest' });

@@ -1,12 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  AuthenticationError,
-  BadRequestError,
-  InternalServerError,
-  RateLimitError,
-  RequestValidationError,
-} from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/index.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, testRuleClient, useRuleMock } from './rule-mock.js';
 
@@ -84,31 +78,5 @@ describe('segments.list — GET /segments', () => {
     answer('listSegments');
     await expect(rule.segments.list({ limit })).rejects.toBeInstanceOf(RequestValidationError);
     expect(seen).toHaveLength(0);
-  });
-});
-
-describe('segments: documented errors', () => {
-  const calls = { listSegments: () => rule.segments.list() };
-  const errors = [
-    ['listSegments', 400, 'LimitExceed', BadRequestError, 'LimitExceed'],
-    ['listSegments', 401, 'NotAuthorized', AuthenticationError, 'NotAuthorized'],
-    ['listSegments', 429, 'TooManyAttempts', RateLimitError, 'TooManyAttempts'],
-    ['listSegments', 500, 'UnexpectedError', InternalServerError, 'UnexpectedError'],
-  ] as const;
-
-  it('tests every documented error example', () => {
-    const documented = Object.keys(calls).flatMap((op) =>
-      Object.entries(ruleV2.operation(op).responseExamples)
-        .filter(([status]) => Number(status) >= 400)
-        .flatMap(([status, examples]) => Object.keys(examples).map((name) => `${op} ${status} ${name}`)),
-    );
-    expect(errors.map(([op, status, name]) => `${op} ${status} ${name}`)).toEqual(documented);
-  });
-
-  it.each(errors)('%s maps the documented %i %s', async (op, status, example, ErrorClass, code) => {
-    answer(op, status === 429 ? { status, text: 'Too Many Attempts.' } : { status, example });
-    const error = await calls[op]().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, code });
   });
 });

@@ -1,10 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
-  AuthenticationError,
-  BadRequestError,
   InternalServerError,
-  RateLimitError,
   RequestValidationError,
   UnprocessableEntityError,
 } from '../../src/core/index.js';
@@ -72,30 +69,6 @@ describe('suppressions.list — GET /suppressions (v2)', () => {
     answer('listSuppressions');
     await expect(rule.suppressions.list({ limit: 101 })).rejects.toBeInstanceOf(RequestValidationError);
     expect(seen).toHaveLength(0);
-  });
-
-  const errors = [
-    [400, 'LimitExceed', BadRequestError],
-    [401, 'NotAuthorized', AuthenticationError],
-    [429, 'TooManyAttempts', RateLimitError],
-    [500, 'UnexpectedError', InternalServerError],
-  ] as const;
-
-  it('tests every documented error example', () => {
-    const names = Object.entries(ruleV2.operation('listSuppressions').responseExamples)
-      .filter(([status]) => Number(status) >= 400)
-      .flatMap(([status, examples]) => Object.keys(examples).map((name) => `${status} ${name}`));
-    expect(errors.map(([status, name]) => `${status} ${name}`)).toEqual(names);
-  });
-
-  it.each(errors)('maps the documented %i %s', async (status, code, ErrorClass) => {
-    answer(
-      'listSuppressions',
-      status === 429 ? { status, text: 'Too Many Attempts.' } : { status, example: code },
-    );
-    const error = await rule.suppressions.list().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ status, code });
   });
 });
 
