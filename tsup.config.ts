@@ -1,6 +1,10 @@
 import { defineConfig } from 'tsup';
 
-const entry = { index: 'src/index.ts', 'rule/index': 'src/rule/index.ts' };
+const entry = {
+  index: 'src/index.ts',
+  'rule/index': 'src/rule/index.ts',
+  'sequence/index': 'src/sequence/index.ts',
+};
 
 export default defineConfig([
   {

@@ -32,6 +32,8 @@ export interface Operation<T = unknown> {
   body?: unknown;
   /** Validates the parsed 2xx body. Omitted: the body is returned as parsed. */
   schema?: ResponseSchema<T>;
+  /** Text appended to the message of an error with that status (e.g. the permission a 403 means is missing). */
+  hints?: Partial<Record<number, string>>;
 }
 
 /** A parsed response with what `.withResponse()` exposes. */
@@ -228,7 +230,7 @@ export class Transport {
     const requestId = this.#requestId(response, text);
     this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
     config.rateLimiter?.observe(response.headers);
-    if (!response.ok) throw this.#httpError(op.method, url, response, text, requestId);
+    if (!response.ok) throw this.#httpError(op, url, response, text, requestId);
     const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
     return { data: data as never, body: raw, response, requestId };
   }
@@ -281,7 +283,7 @@ export class Transport {
   }
 
   #httpError(
-    method: string,
+    op: Operation<unknown>,
     url: URL,
     response: Response,
     text: string,
@@ -290,10 +292,11 @@ export class Transport {
     const body = parseJsonOrText(this.#redact(text));
     const details = this.config.readErrorBody(body, response.status);
     const location = response.headers.get('location');
+    const hint = op.hints?.[response.status];
     const message =
       response.status >= 300 && response.status < 400
         ? `ruleseq does not follow redirects${location ? ` (to ${redactUrl(new URL(location, url))})` : ''}`
-        : details.message;
+        : [details.message, hint && `(${hint})`].filter(Boolean).join(' ') || undefined;
     return apiErrorFor(
       {
         status: response.status,
@@ -302,7 +305,7 @@ export class Transport {
         body,
         headers: this.#redactedHeaders(response.headers),
         requestId,
-        method,
+        method: op.method,
         url: this.#redact(redactUrl(url)),
       },
       parseRetryAfter(response.headers),

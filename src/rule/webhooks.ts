@@ -1,4 +1,4 @@
-import { RuleseqError, type ValidationIssue } from '../core/index.js';
+import { WebhookError } from '../core/index.js';
 import type { ResponseSchema } from '../core/standard-schema.js';
 import type {
   CampaignInteractionEvent,
@@ -75,24 +75,7 @@ export type RuleWebhookEvent = {
 }[RuleWebhookType];
 
 /** A webhook body that is not a JSON object, does not match its documented shape, or lacks its direction. */
-export class RuleWebhookError extends RuleseqError {
-  declare readonly code: 'invalid_webhook' | 'webhook_direction_required';
-  readonly issues: readonly ValidationIssue[];
-  readonly body: unknown;
-
-  constructor(
-    message: string,
-    options: { code: RuleWebhookError['code']; issues?: readonly ValidationIssue[]; body: unknown },
-  ) {
-    super(message, options.code);
-    this.issues = options.issues ?? [];
-    this.body = options.body;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues };
-  }
-}
+export class RuleWebhookError extends WebhookError<'invalid_webhook' | 'webhook_direction_required'> {}
 
 type Body = Record<string, unknown>;
 

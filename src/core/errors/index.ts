@@ -20,3 +20,4 @@ export {
 } from './status-errors.js';
 export { TimeoutError } from './timeout-error.js';
 export type { ValidationIssue } from './validation-issue.js';
+export { WebhookError } from './webhook-error.js';

@@ -1,0 +1,33 @@
+import type {
+  AbortError,
+  ApiError,
+  ConnectionError,
+  PaginationError,
+  RequestValidationError,
+  ResponseValidationError,
+  TimeoutError,
+} from '../core/index.js';
+
+/**
+ * Error codes Sequence documents (`unauthorized`, `forbidden`, `resource_not_found`) and the ones its platform API
+ * uses for the same situations, in the v1 API's lower case; unknown codes still type-check.
+ */
+export type SequenceErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'resource_not_found'
+  | 'invalid_parameters'
+  | 'idempotency_key_mismatch'
+  | 'idempotency_in_progress'
+  | 'rate_limit_exceeded'
+  | 'unexpected_error';
+
+/** What a Sequence call can fail with; `.safe()` narrows on `error.code`. */
+export type SequenceError =
+  | ApiError<SequenceErrorCode>
+  | ConnectionError
+  | TimeoutError
+  | AbortError
+  | RequestValidationError
+  | ResponseValidationError
+  | PaginationError;

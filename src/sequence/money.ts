@@ -1,0 +1,11 @@
+import * as z from 'zod/mini';
+
+/**
+ * An amount in integer cents: whole, positive and exactly representable (no float rounding can move money).
+ * `$1,000.00` is `100000`.
+ */
+export const centsSchema = z.number('an amount must be a number of cents').check(
+  z.refine(Number.isInteger, 'an amount must be whole cents (an integer), not a fraction'),
+  z.refine((n) => n > 0, 'an amount must be positive'),
+  z.refine(Number.isSafeInteger, 'an amount must be a safe integer (at most 9007199254740991 cents)'),
+);

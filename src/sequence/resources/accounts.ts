@@ -1,0 +1,83 @@
+import type { APIPromise, RequestOptions } from '../../core/index.js';
+import { validateInput } from '../../core/validate-input.js';
+import type { SequenceError } from '../errors.js';
+import {
+  zCreateIncomeSourceBody,
+  zCreateIncomeSourceResponse,
+  zGetAccountResponse,
+  zListAccountsQuery,
+  zListAccountsResponse,
+} from '../generated/v1/zod.gen.js';
+import { idPath, queryOf } from '../input.js';
+import { SequenceResource } from '../resource.js';
+import { needsScope } from '../scopes.js';
+import type { Account } from '../types.js';
+
+/** Accounts: income sources, pods and external accounts (`/accounts`). */
+export class Accounts extends SequenceResource {
+  /** Every account of the organization, optionally of one type (not paginated). `GET /accounts` */
+  list(
+    params: { type?: 'income_source' | 'pod' | 'external_account' } = {},
+    options?: RequestOptions,
+  ): APIPromise<Account[], SequenceError> {
+    return this.call(
+      () => ({
+        method: 'GET',
+        path: 'accounts',
+        query: queryOf(zListAccountsQuery, params, 'account filters'),
+        schema: zListAccountsResponse,
+        hints: needsScope('LIST_ACCOUNTS'),
+      }),
+      (body) => body.data,
+      options,
+    );
+  }
+
+  /** One account with its masked details and balance. `GET /accounts/{id}` */
+  get(id: string, options?: RequestOptions): APIPromise<Account, SequenceError> {
+    return this.call(
+      () => ({
+        method: 'GET',
+        path: `accounts/${idPath(id, 'account id')}`,
+        schema: zGetAccountResponse,
+        hints: needsScope('READ_ACCOUNTS', 'the account must be in its resources'),
+      }),
+      (body) => body.data,
+      options,
+    );
+  }
+
+  /**
+   * Creates an income source for payroll or other inflows. Sent with an idempotency key, reused on retries.
+   * `POST /accounts/income-sources`
+   * @beta Sequence lists this endpoint as coming soon.
+   */
+  createIncomeSource(
+    params: { nickname: string; icon?: string },
+    options?: RequestOptions,
+  ): APIPromise<Account, SequenceError> {
+    return this.call(
+      () => ({
+        method: 'POST',
+        path: 'accounts/income-sources',
+        body: validateInput(zCreateIncomeSourceBody, params, 'income source'),
+        schema: zCreateIncomeSourceResponse,
+      }),
+      (body) => body.data,
+      options,
+    );
+  }
+
+  /**
+   * Deletes an account permanently (any type); this cannot be undone. `DELETE /accounts/{id}`
+   * @beta Sequence lists this endpoint as coming soon.
+   */
+  delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
+    return this.call(
+      // Documented as an empty answer; any body a server adds is accepted and ignored.
+      () => ({ method: 'DELETE', path: `accounts/${idPath(id, 'account id')}` }),
+      () => undefined,
+      options,
+    );
+  }
+}
