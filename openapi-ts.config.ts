@@ -8,6 +8,7 @@ export const generatedApis = [
   { spec: './spec/rule-v2.yaml', out: 'src/rule/generated/v2' },
   { spec: './spec/rule-v3.yaml', out: 'src/rule/generated/v3' },
   { spec: './spec/sequence-v1.yaml', out: 'src/sequence/generated/v1' },
+  { spec: './spec/icloudready-v2.yaml', out: 'src/icloudready/generated/v2' },
 ];
 
 // Vendors add fields without notice: objects keep unknown keys instead of stripping or rejecting them, so

@@ -4,6 +4,7 @@ const entry = {
   index: 'src/index.ts',
   'rule/index': 'src/rule/index.ts',
   'sequence/index': 'src/sequence/index.ts',
+  'icloudready/index': 'src/icloudready/index.ts',
 };
 
 export default defineConfig([

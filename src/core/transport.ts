@@ -34,6 +34,8 @@ export interface Operation<T = unknown> {
   schema?: ResponseSchema<T>;
   /** Text appended to the message of an error with that status (e.g. the permission a 403 means is missing). */
   hints?: Partial<Record<number, string>>;
+  /** The 2xx body carries nothing the caller needs (deletes): it is not validated, and may be any text. */
+  ignoreBody?: boolean;
 }
 
 /** A parsed response with what `.withResponse()` exposes. */
@@ -231,6 +233,7 @@ export class Transport {
     this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
     config.rateLimiter?.observe(response.headers);
     if (!response.ok) throw this.#httpError(op, url, response, text, requestId);
+    if (op.ignoreBody) return { data: undefined as never, body: parseJsonOrText(text), response, requestId };
     const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
     return { data: data as never, body: raw, response, requestId };
   }

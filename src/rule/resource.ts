@@ -8,7 +8,7 @@ import {
   type RequestOptions,
   RequestValidationError,
   type ResponseSchema,
-  RuleseqError,
+  sendOperation,
 } from '../core/index.js';
 import type { Transport } from '../core/transport.js';
 import { validateInput } from '../core/validate-input.js';
@@ -40,14 +40,7 @@ export abstract class RuleResource {
     options?: RequestOptions,
     transport: Transport = this.ctx.v2,
   ): APIPromise<T, RuleError> {
-    let op: Operation<Body>;
-    try {
-      op = build();
-    } catch (error) {
-      if (error instanceof RuleseqError) return APIPromise.reject(error as RuleError);
-      throw error;
-    }
-    return new APIPromise<T, RuleError>(mapResponse(transport.request(op, options), unwrap));
+    return sendOperation(transport, build, unwrap, options);
   }
 
   /** A call that depends on an earlier one (e.g. a lookup); the second's response is the one exposed. */
@@ -132,18 +125,7 @@ export abstract class RuleResource {
         items: items(body),
         next: nextFromLink(nextLinkOf(body.meta), op, transport.config.baseUrl, this.ctx.credentialParams),
       }));
-    let first: Operation<Body>;
-    try {
-      first = build();
-    } catch (error) {
-      if (!(error instanceof RuleseqError)) throw error;
-      return new PagePromise<Item, RuleError>(
-        () => Promise.reject(error),
-        { method: 'GET', path: '' },
-        options,
-      );
-    }
-    return new PagePromise<Item, RuleError>(fetchPage, first as Operation, options);
+    return PagePromise.build<Item, RuleError>(build as () => Operation, fetchPage, options);
   }
 }
 

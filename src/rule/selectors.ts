@@ -1,3 +1,4 @@
+import { pathSegment } from '../core/path-segment.js';
 import { validateInput } from '../core/validate-input.js';
 import { selectorSchema } from './input/common.js';
 
@@ -30,7 +31,7 @@ export function resolveSelector(selector: SubscriberSelector): {
   identified_by: IdentifiedBy;
 } {
   const { identifier, identified_by } = selectorParts(selector);
-  return { identifier: encodeURIComponent(identifier), identified_by };
+  return { identifier: pathSegment(identifier, identified_by), identified_by };
 }
 
 /** `{ id: '12' }` → `{ id: 12 }`: the body form Rule's v3 bulk endpoints take, validated. */

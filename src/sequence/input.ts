@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { pathSegment } from '../core/path-segment.js';
 import { validateInput } from '../core/validate-input.js';
 
 /** A Sequence id: non-empty, no slash (it becomes a path segment). */
@@ -29,7 +30,7 @@ export const timestampSchema = z.optional(
 
 /** A path segment for an id: validated (`RequestValidationError`) and URL-encoded. */
 export function idPath(id: unknown, what: string): string {
-  return encodeURIComponent(validateInput(idSchema, id, what));
+  return pathSegment(validateInput(idSchema, id, what), what);
 }
 
 /**

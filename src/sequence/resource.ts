@@ -1,11 +1,11 @@
 import {
-  APIPromise,
+  type APIPromise,
   mapResponse,
   nextFromCursor,
   type Operation,
   PagePromise,
   type RequestOptions,
-  RuleseqError,
+  sendOperation,
 } from '../core/index.js';
 import type { Transport } from '../core/transport.js';
 import type { SequenceError } from './errors.js';
@@ -30,14 +30,7 @@ export abstract class SequenceResource {
     unwrap: (body: Body) => T,
     options?: RequestOptions,
   ): APIPromise<T, SequenceError> {
-    let op: Operation<Body>;
-    try {
-      op = build();
-    } catch (error) {
-      if (error instanceof RuleseqError) return APIPromise.reject(error as SequenceError);
-      throw error;
-    }
-    return new APIPromise<T, SequenceError>(mapResponse(this.transport.request(op, options), unwrap));
+    return sendOperation(this.transport, build, unwrap, options);
   }
 
   /**
@@ -59,15 +52,6 @@ export abstract class SequenceResource {
           'after',
         ),
       }));
-    try {
-      return new PagePromise<Item, SequenceError>(fetchPage, build() as Operation, options);
-    } catch (error) {
-      if (!(error instanceof RuleseqError)) throw error;
-      return new PagePromise<Item, SequenceError>(
-        () => Promise.reject(error),
-        { method: 'GET', path: '' },
-        options,
-      );
-    }
+    return PagePromise.build<Item, SequenceError>(build as () => Operation, fetchPage, options);
   }
 }

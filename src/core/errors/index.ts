@@ -8,7 +8,6 @@ export { ResponseValidationError } from './response-validation-error.js';
 export { RuleseqError } from './ruleseq-error.js';
 export {
   AuthenticationError,
-  apiErrorFor,
   BadRequestError,
   ConflictError,
   InternalServerError,

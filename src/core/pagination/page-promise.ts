@@ -1,5 +1,5 @@
 import { APIPromise } from '../api-promise.js';
-import type { RuleseqError } from '../errors/ruleseq-error.js';
+import { RuleseqError } from '../errors/ruleseq-error.js';
 import type { RequestOptions } from '../request-options.js';
 import type { Operation } from '../transport.js';
 import { loadFirstPage, type Page, type PageFetcher } from './page.js';
@@ -17,6 +17,23 @@ export class PagePromise<Item, E extends RuleseqError = RuleseqError>
   constructor(fetchPage: PageFetcher<Item>, first: Operation, options: RequestOptions = {}) {
     super(loadFirstPage(fetchPage, first, options));
     this.#options = options;
+  }
+
+  /**
+   * A listing whose first operation is built from caller input: an SDK error thrown while building (invalid input)
+   * rejects the listing and nothing is sent; any other exception is a bug and propagates.
+   */
+  static build<Item, E extends RuleseqError>(
+    build: () => Operation,
+    fetchPage: PageFetcher<Item>,
+    options: RequestOptions = {},
+  ): PagePromise<Item, E> {
+    try {
+      return new PagePromise<Item, E>(fetchPage, build(), options);
+    } catch (error) {
+      if (!(error instanceof RuleseqError)) throw error;
+      return new PagePromise<Item, E>(() => Promise.reject(error), { method: 'GET', path: '' }, options);
+    }
   }
 
   /** Every page in order, each fetched while the previous one is being consumed. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
+import { pathSegment } from '../../core/path-segment.js';
 import { validateInput } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
@@ -65,7 +66,7 @@ export class Fields extends RuleResource {
         const identifier = validateInput(groupSelectorSchema, group, 'field group');
         return {
           method: 'GET',
-          path: `customizations/${encodeURIComponent(String(identifier))}`,
+          path: `customizations/${pathSegment(identifier, 'field group')}`,
           schema: groupSchema,
         };
       },

@@ -1,4 +1,5 @@
 import { type APIPromise, NotFoundError, type RequestOptions, redactUrl } from '../../core/index.js';
+import { pathSegment } from '../../core/path-segment.js';
 import { validateInput } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
@@ -97,7 +98,7 @@ export class SubscriberTags extends RuleResource {
     return this.call(
       () => {
         const { identifier, identified_by } = resolveSelector(subscriber);
-        const tagPart = encodeURIComponent(validateInput(tagListSchema, [tag], 'tag')[0]!);
+        const tagPart = pathSegment(validateInput(tagListSchema, [tag], 'tag')[0]!, 'tag');
         return {
           method: 'DELETE',
           path: `subscribers/${identifier}/tags/${tagPart}`,

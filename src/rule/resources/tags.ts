@@ -1,5 +1,6 @@
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
 import { RequestValidationError } from '../../core/index.js';
+import { pathSegment } from '../../core/path-segment.js';
 import { validateInput } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
@@ -33,7 +34,7 @@ function tagPath(
     );
   }
   return {
-    path: `tags/${encodeURIComponent(String(tag))}${suffix}`,
+    path: `tags/${pathSegment(tag, 'tag')}${suffix}`,
     query: { identified_by: byId ? 'id' : 'name' },
   };
 }

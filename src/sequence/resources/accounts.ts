@@ -74,8 +74,8 @@ export class Accounts extends SequenceResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
     return this.call(
-      // Documented as an empty answer; any body a server adds is accepted and ignored.
-      () => ({ method: 'DELETE', path: `accounts/${idPath(id, 'account id')}` }),
+      // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
+      () => ({ method: 'DELETE', path: `accounts/${idPath(id, 'account id')}`, ignoreBody: true }),
       () => undefined,
       options,
     );

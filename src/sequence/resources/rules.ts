@@ -97,8 +97,8 @@ export class Rules extends SequenceResource {
   /** Soft-deletes a rule: deactivated and hidden in the app, not removed. `DELETE /rules/{id}` */
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
     return this.call(
-      // Documented as an empty answer; any body a server adds is accepted and ignored.
-      () => ({ method: 'DELETE', path: `rules/${idPath(id, 'rule id')}` }),
+      // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
+      () => ({ method: 'DELETE', path: `rules/${idPath(id, 'rule id')}`, ignoreBody: true }),
       () => undefined,
       options,
     );

@@ -1,0 +1,27 @@
+import type * as core from '../core/index.js';
+
+/**
+ * iCloudReady documents no error codes. An error whose body carries no string `code` gets `http_<status>`; these
+ * are the statuses worth narrowing on, and any code a server sends still type-checks.
+ */
+export type ICloudReadyErrorCode =
+  | 'http_400'
+  | 'http_401'
+  | 'http_403'
+  | 'http_404'
+  | 'http_409'
+  | 'http_422'
+  | 'http_429'
+  | 'http_500'
+  | 'http_502'
+  | 'http_503'
+  | 'http_504';
+
+/** The exchange itself failed or was cut short: no status to go by. */
+type ExchangeFailure = core.ConnectionError | core.TimeoutError | core.AbortError;
+
+/** Input refused before sending, a 2xx body that contradicts its schema, or a listing that cannot go on. */
+type ContractFailure = core.RequestValidationError | core.ResponseValidationError | core.PaginationError;
+
+/** What an iCloudReady call can fail with; `.safe()` narrows on `error.code` or the error class. */
+export type ICloudReadyError = core.ApiError<ICloudReadyErrorCode> | ExchangeFailure | ContractFailure;
