@@ -5,6 +5,8 @@ const entry = {
   'rule/index': 'src/rule/index.ts',
   'sequence/index': 'src/sequence/index.ts',
   'icloudready/index': 'src/icloudready/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'testing/msw': 'src/testing/msw-handlers.ts',
 };
 
 export default defineConfig([
@@ -14,7 +16,6 @@ export default defineConfig([
     dts: true,
     splitting: true,
     sourcemap: true,
-    clean: true,
     target: 'es2022',
     platform: 'neutral',
   },
@@ -29,5 +30,14 @@ export default defineConfig([
     // ky and p-retry ship ESM only; bundling them keeps `require('ruleseq')` working on every Node 22+ without
     // relying on require(esm).
     noExternal: ['ky', 'p-retry', 'is-network-error'],
+  },
+  {
+    // The `ruleseq` command (`npx ruleseq sandbox`): Node only, ESM, no declarations.
+    entry: { cli: 'src/cli.ts' },
+    format: 'esm',
+    splitting: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'node',
   },
 ]);

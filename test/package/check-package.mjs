@@ -54,7 +54,8 @@ try {
       join(dir, 'package.json'),
       JSON.stringify({ name: `consumer-${type}`, private: true, type }),
     );
-    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball], dir);
+    // msw is an optional peer dependency, needed only by ruleseq/testing/msw.
+    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball, 'msw'], dir);
     const body =
       type === 'module'
         ? specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') +

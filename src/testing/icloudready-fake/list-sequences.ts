@@ -1,0 +1,47 @@
+import { ICloudReadyFakeError } from './fail.js';
+import type { SequenceRecord } from './model.js';
+
+function readInteger(query: URLSearchParams, name: string, fallback: number, max = Infinity): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new ICloudReadyFakeError(
+      400,
+      `${name} must be an integer from 1${max < Infinity ? ` to ${max}` : ''}.`,
+    );
+  }
+  return value;
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
+/**
+ * `GET /sequences`: `q` searches names (case-insensitive), `sortBy`/`order` sort (default: the most recent first),
+ * `fields` keeps only the listed fields (and `id`), `limit` (default 20, 1..100) and `page` (from 1) cut one page.
+ * `p` (policy filters) is accepted and ignored.
+ */
+export function listSequences(sequences: SequenceRecord[], query: URLSearchParams): unknown[] {
+  const limit = readInteger(query, 'limit', 20, 100);
+  const page = readInteger(query, 'page', 1);
+  const q = query.get('q')?.toLowerCase();
+  const sortBy = query.get('sortBy') || 'createdAt';
+  const descending = (query.get('order') ?? (query.get('sortBy') ? 'asc' : 'desc')).toLowerCase() === 'desc';
+  const sorted = sequences
+    .filter((s) => s.deleted !== 'true' && (!q || (s.name ?? '').toLowerCase().includes(q)))
+    .reverse() // equal keys: the later created first
+    .sort((a, b) => (descending ? -1 : 1) * compare(a[sortBy], b[sortBy]));
+  const fields = query
+    .get('fields')
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  return sorted
+    .slice((page - 1) * limit, page * limit)
+    .map((s) => (fields?.length ? Object.fromEntries(['id', ...fields].map((f) => [f, s[f] ?? null])) : s));
+}

@@ -1,0 +1,44 @@
+import { isFieldType, isReservedFieldName, splitFieldKey } from './field-keys.js';
+import { fail, SUCCESS } from './http.js';
+import { listing } from './pagination.js';
+import { bodyObject, type FakeRequest } from './request.js';
+import { type FakeContext, type Route, v2 } from './router.js';
+import type { FakeFieldGroup } from './state.js';
+import { ensureField } from './subscriber-input.js';
+
+const groupWire = (group: FakeFieldGroup) => ({ ...group, fields: group.fields.map((f) => ({ ...f })) });
+
+/** #22: `{fields: [{key: "Group.Field", type?}]}`; all are checked before any is created. */
+function create(request: FakeRequest, { state, now }: FakeContext) {
+  const { fields } = bodyObject(request);
+  if (!Array.isArray(fields) || fields.length === 0)
+    fail(400, 'BadRequest', 'Fields missing or in wrong format.');
+  const planned = fields.map((raw) => {
+    const { key, type = 'text' } = (raw ?? {}) as { key?: unknown; type?: unknown };
+    if (typeof key !== 'string') return fail(400, 'BadRequest', 'Fields missing or in wrong format.');
+    const parts = splitFieldKey(key) ?? fail(400, 'BadRequest', `Key: ${key} is formatted incorrectly`);
+    if (isReservedFieldName(parts.field)) {
+      fail(400, 'ReservedKeyword', `Field name: ${parts.field} is a reserved keyword.`);
+    }
+    if (!isFieldType(type)) fail(400, 'BadRequest', `Field type ${String(type)} is not allowed`);
+    return { ...parts, type };
+  });
+  for (const { group, field, type } of planned) ensureField(state, group, field, type, now());
+  return SUCCESS;
+}
+
+export const customizationRoutes: Route[] = [
+  v2('POST', 'customizations', create),
+  v2(
+    'GET',
+    'customizations',
+    listing('groups', (state) => state.fieldGroups, groupWire),
+  ),
+  v2('GET', 'customizations/:identifier', (request, { state }) => {
+    const value = request.params.identifier!;
+    const group =
+      state.fieldGroups.find((g) => /^\d+$/.test(value) && g.id === Number(value)) ??
+      state.fieldGroups.find((g) => g.name.toLowerCase() === value.toLowerCase());
+    return group ? groupWire(group) : fail(404, 'NotFound', 'Could not find group.');
+  }),
+];

@@ -1,0 +1,106 @@
+import { badFields, fail } from './http.js';
+import type { FakeRequest } from './request.js';
+import { type FakeSubscriber, type FakeTag, nextId, type RuleFakeState, ruleTime } from './state.js';
+
+export type IdentifiedBy = 'email' | 'id' | 'phone_number' | 'custom_identifier';
+
+const DIGITS = /^\d+$/;
+
+/** `identified_by` from the query (default `email`); anything outside `allowed` → 400 InvalidIdentifier. */
+export function identifiedBy(
+  request: FakeRequest,
+  allowed: readonly IdentifiedBy[] = ['email', 'id', 'phone_number'],
+): IdentifiedBy {
+  const value = request.query.get('identified_by') ?? 'email';
+  if (!(allowed as readonly string[]).includes(value)) {
+    fail(400, 'InvalidIdentifier', `Identifier: ${value} is not a valid identifier.`, {
+      valid_identifiers: allowed,
+    });
+  }
+  return value as IdentifiedBy;
+}
+
+const digitsOf = (phone: string) => phone.replace(/[^\d+]/g, '');
+
+export function findSubscriber(
+  state: RuleFakeState,
+  identifier: string | number,
+  by: IdentifiedBy,
+): FakeSubscriber | undefined {
+  const value = String(identifier);
+  switch (by) {
+    case 'id':
+      return DIGITS.test(value) ? state.subscribers.find((s) => s.id === Number(value)) : undefined;
+    case 'email':
+      return state.subscribers.find((s) => s.email?.toLowerCase() === value.toLowerCase());
+    case 'phone_number':
+      return state.subscribers.find((s) => s.phone_number !== null && s.phone_number === digitsOf(value));
+    case 'custom_identifier':
+      return state.subscribers.find((s) => s.custom_identifier === value);
+  }
+}
+
+/** The subscriber named by the `identifier` path parameter, or the given 404. */
+export function subscriberFromPath(
+  request: FakeRequest,
+  state: RuleFakeState,
+  notFound: [string, string] = ['NotFound', 'Could not find subscriber with given identifier.'],
+  allowed?: readonly IdentifiedBy[],
+): FakeSubscriber {
+  const subscriber = findSubscriber(state, request.params.identifier!, identifiedBy(request, allowed));
+  return subscriber ?? fail(404, ...notFound);
+}
+
+export const tagById = (state: RuleFakeState, id: number) => state.tags.find((t) => t.id === id);
+
+export const tagByName = (state: RuleFakeState, name: string) =>
+  state.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+
+/** A tag named in a path: `identified_by=id|name`; without it, a name, or an id when all digits and no such name. */
+export function tagFromPath(request: FakeRequest, state: RuleFakeState): FakeTag {
+  const value = request.params.identifier!;
+  const by = request.query.get('identified_by');
+  const byId = () => (DIGITS.test(value) ? tagById(state, Number(value)) : undefined);
+  const tag =
+    by === 'id' ? byId() : by === 'name' ? tagByName(state, value) : (tagByName(state, value) ?? byId());
+  return tag ?? fail(404, 'TagNotFound', 'Could not find tag.');
+}
+
+/**
+ * Tags of a request as ids: all-digit values are ids (unknown → 404 TagNotFound), other names are created when
+ * missing. Checks everything before creating anything. An empty list or repeats → 400, as Rule rejects them.
+ */
+export function resolveTags(state: RuleFakeState, tags: unknown, now: number): number[] {
+  if (!Array.isArray(tags) || tags.length === 0) badFields({ tags: ['The tags field is required.'] });
+  if (!tags.every((t) => (typeof t === 'string' && t.trim() !== '') || Number.isInteger(t))) {
+    badFields({ tags: ['Each tag must be a name or an id.'] });
+  }
+  const values = (tags as Array<string | number>).map((t) => String(t).trim());
+  if (new Set(values.map((v) => v.toLowerCase())).size !== values.length) {
+    badFields({ tags: ['The tags field has a duplicate value.'] });
+  }
+  for (const value of values) {
+    if (DIGITS.test(value) && !tagById(state, Number(value))) {
+      fail(404, 'TagNotFound', 'Could not find tag with given ID.');
+    }
+  }
+  return values.map((value) => {
+    if (DIGITS.test(value)) return Number(value);
+    const existing = tagByName(state, value);
+    if (existing) return existing.id;
+    const created_at = ruleTime(now);
+    const tag: FakeTag = {
+      id: nextId(state, 'tag'),
+      name: value,
+      description: null,
+      created_at,
+      updated_at: created_at,
+    };
+    state.tags.push(tag);
+    return tag.id;
+  });
+}
+
+export function addTags(subscriber: FakeSubscriber, ids: readonly number[]): void {
+  for (const id of ids) if (!subscriber.tags.includes(id)) subscriber.tags.push(id);
+}

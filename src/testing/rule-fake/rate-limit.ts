@@ -1,0 +1,53 @@
+import { formatWallClock } from '../../core/time-zone.js';
+import { text } from './http.js';
+
+export interface RateLimitBudget {
+  maxRequests: number;
+  intervalMs: number;
+}
+
+/** Rule's documented example budget: 2000 requests per 10 minutes. */
+export const RULE_RATE_LIMIT: RateLimitBudget = { maxRequests: 2000, intervalMs: 600_000 };
+
+/** A fixed window, as Laravel's throttle (Rule's stack) counts: it opens with the first request. */
+export interface RateLimitWindow {
+  startedAt: number;
+  count: number;
+}
+
+/** Rule's zone-less local time. */
+const RULE_TIME_ZONE = 'Europe/Stockholm';
+
+/**
+ * Counts one request against the budget. Answers the 429 to send when the budget is spent, else the headers to add
+ * to the response (`RequestsCount-Allowed` and `RequestsCount-Current`, the used count, as Rule sends them).
+ */
+export function takeRequest(
+  window: RateLimitWindow,
+  budget: RateLimitBudget,
+  now: number,
+): { limited: Response } | { headers: Record<string, string> } {
+  if (now >= window.startedAt + budget.intervalMs) {
+    window.startedAt = now;
+    window.count = 0;
+  }
+  if (window.count >= budget.maxRequests) {
+    // Whole seconds, rounded up, so a client that waits until then is inside the next window.
+    const retryAt = Math.ceil((window.startedAt + budget.intervalMs) / 1000) * 1000;
+    return {
+      limited: text('Too Many Attempts.', 429, {
+        'retry-after': formatWallClock(new Date(retryAt), RULE_TIME_ZONE),
+        date: new Date(now).toUTCString(),
+        'x-ratelimit-limit': String(budget.maxRequests),
+        'x-ratelimit-remaining': '0',
+      }),
+    };
+  }
+  window.count++;
+  return {
+    headers: {
+      'requestscount-allowed': String(budget.maxRequests),
+      'requestscount-current': String(window.count),
+    },
+  };
+}

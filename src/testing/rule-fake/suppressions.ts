@@ -1,0 +1,158 @@
+import { accepted, fail, json, SUCCESS } from './http.js';
+import { findSubscriber, subscriberFromPath } from './lookups.js';
+import { listing } from './pagination.js';
+import { bodyObject, type FakeRequest } from './request.js';
+import { type FakeContext, type Route, v2, v3 } from './router.js';
+import {
+  type FakeSubscriber,
+  type FakeSuppression,
+  type MessageType,
+  nextId,
+  type RuleFakeState,
+  ruleTime,
+} from './state.js';
+import { v3Subscribers } from './v3-subscribers.js';
+import { suppressionWire } from './wire.js';
+
+const MESSAGE_TYPES: readonly MessageType[] = ['email', 'text_message'];
+const NOT_FOUND: [string, string] = ['SubscriberNotFound', 'Could not find subscriber.'];
+
+type Dispatcher = FakeSuppression['dispatcher_type'];
+
+/** Adds the missing suppressions of each subscriber for every dispatcher × message type pair. */
+function suppress(
+  state: RuleFakeState,
+  subscribers: readonly FakeSubscriber[],
+  on: ReadonlyArray<[Dispatcher, MessageType]>,
+  now: number,
+) {
+  for (const subscriber of subscribers) {
+    for (const [dispatcher_type, message_type] of on) {
+      const exists = state.suppressions.some(
+        (s) =>
+          s.subscriber_id === subscriber.id &&
+          s.dispatcher_type === dispatcher_type &&
+          s.message_type === message_type,
+      );
+      if (exists) continue;
+      state.suppressions.push({
+        id: nextId(state, 'suppression'),
+        created_at: ruleTime(now),
+        dispatcher_type,
+        message_type,
+        suppressed_source_type: 'api',
+        subscriber_id: subscriber.id,
+      });
+    }
+  }
+}
+
+function unsuppress(
+  state: RuleFakeState,
+  subscribers: readonly FakeSubscriber[],
+  match: (s: FakeSuppression) => boolean,
+) {
+  const ids = new Set(subscribers.map((s) => s.id));
+  state.suppressions = state.suppressions.filter((s) => !(ids.has(s.subscriber_id) && match(s)));
+}
+
+function invalidDispatcherType(): never {
+  return fail(400, 'InvalidDispatcherType', 'An invalid dispatcher type was detected.', {
+    valid_dispatcher_types: ['campaign', 'transaction'],
+  });
+}
+
+function invalidMessageType(): never {
+  return fail(400, 'InvalidMessageType', 'An invalid message type was detected.', {
+    valid_message_types: MESSAGE_TYPES,
+  });
+}
+
+const isMessageType = (value: unknown): value is MessageType => MESSAGE_TYPES.includes(value as MessageType);
+
+/** Campaigns and transactionals alike, on each of `types`. */
+const onEverything = (types: readonly MessageType[]) =>
+  types.flatMap(
+    (t): Array<[Dispatcher, MessageType]> => [
+      ['campaign', t],
+      ['transactional', t],
+    ],
+  );
+
+/** #25 (deprecated): `suppress_on` omitted suppresses on everything; `transaction` is accepted and ignored. */
+function createV2(request: FakeRequest, { state, now }: FakeContext) {
+  const { subscribers, suppress_on } = bodyObject(request);
+  if (!Array.isArray(subscribers) || subscribers.length === 0) {
+    fail(400, 'BadRequest', 'Subscribers missing or in invalid format.');
+  }
+  const found = subscribers.map((item) => {
+    const [by, value] = typeof item === 'object' && item !== null ? (Object.entries(item)[0] ?? []) : [];
+    if (by !== 'email' && by !== 'phone_number' && by !== 'id') {
+      fail(400, 'InvalidIdentifier', `Identifier: ${String(by)} is not a valid identifier.`, {
+        valid_identifiers: ['email', 'phone_number', 'id'],
+      });
+    }
+    return findSubscriber(state, String(value), by) ?? fail(404, ...NOT_FOUND);
+  });
+  let on = onEverything(MESSAGE_TYPES);
+  if (suppress_on !== undefined) {
+    on = [];
+    for (const [dispatcher, types] of Object.entries((suppress_on ?? {}) as Record<string, unknown>)) {
+      if (dispatcher !== 'campaign' && dispatcher !== 'transaction') invalidDispatcherType();
+      if (!Array.isArray(types) || !types.every(isMessageType)) invalidMessageType();
+      if (dispatcher === 'campaign') on = types.map((t): [Dispatcher, MessageType] => ['campaign', t]);
+    }
+  }
+  suppress(state, found, on, now());
+  return SUCCESS;
+}
+
+/** #27 (deprecated): optionally only one dispatcher type (`campaign` | `transaction`) and/or message type. */
+function deleteV2(request: FakeRequest, { state }: FakeContext) {
+  const subscriber = subscriberFromPath(request, state, NOT_FOUND);
+  const dispatcher = request.query.get('dispatcher_type');
+  const type = request.query.get('message_type');
+  if (dispatcher !== null && dispatcher !== 'campaign' && dispatcher !== 'transaction')
+    invalidDispatcherType();
+  if (type !== null && !isMessageType(type)) invalidMessageType();
+  const wanted = dispatcher === 'transaction' ? 'transactional' : dispatcher;
+  unsuppress(
+    state,
+    [subscriber],
+    (s) => (wanted === null || s.dispatcher_type === wanted) && (type === null || s.message_type === type),
+  );
+  return SUCCESS;
+}
+
+/** v3 `POST|DELETE /suppressions/`: `message_types` omitted means every channel; answered 204. */
+function writeV3(request: FakeRequest, { state, now }: FakeContext) {
+  const found = v3Subscribers(request, state);
+  if (found instanceof Response) return found;
+  const { message_types } = bodyObject(request);
+  const types =
+    message_types === undefined
+      ? MESSAGE_TYPES
+      : Array.isArray(message_types) && message_types.length > 0 && message_types.every(isMessageType)
+        ? message_types
+        : undefined;
+  if (!types) return json({ errors: { message_types: ['The selected message types are invalid.'] } }, 422);
+  if (request.method === 'POST') suppress(state, found, onEverything(types), now());
+  else unsuppress(state, found, (s) => types.includes(s.message_type));
+  return accepted();
+}
+
+export const suppressionRoutes: Route[] = [
+  v2('POST', 'suppressions', createV2),
+  v2(
+    'GET',
+    'suppressions',
+    listing(
+      'suppressions',
+      (state) => state.suppressions,
+      (s, state) => suppressionWire(state, s),
+    ),
+  ),
+  v2('DELETE', 'suppressions/:identifier', deleteV2),
+  v3('POST', 'suppressions', writeV3),
+  v3('DELETE', 'suppressions', writeV3),
+];

@@ -1,0 +1,67 @@
+import { badFields, fail, SUCCESS } from './http.js';
+import { tagByName, tagFromPath } from './lookups.js';
+import { listing } from './pagination.js';
+import { bodyObject, type FakeRequest } from './request.js';
+import { type FakeContext, type Route, v2 } from './router.js';
+import { type FakeTag, type RuleFakeState, ruleTime } from './state.js';
+
+const recipientCount = (state: RuleFakeState, tag: FakeTag) =>
+  state.subscribers.filter((s) => s.tags.includes(tag.id)).length;
+
+/** #14: the bare tag, without timestamps; `with_count=true` adds `recipient_count`. */
+function get(request: FakeRequest, { state }: FakeContext) {
+  const tag = tagFromPath(request, state);
+  const withCount = ['true', '1'].includes(request.query.get('with_count') ?? '');
+  return {
+    id: tag.id,
+    name: tag.name,
+    description: tag.description,
+    ...(withCount ? { recipient_count: recipientCount(state, tag) } : {}),
+  };
+}
+
+/** #15: rename or describe; a name another tag has → 409 DuplicateTag. */
+function update(request: FakeRequest, { state, now }: FakeContext) {
+  const tag = tagFromPath(request, state);
+  const { name, description } = bodyObject(request);
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
+    badFields({ name: ['The name must be a non-empty string.'] });
+  }
+  if (description !== undefined && description !== null && typeof description !== 'string') {
+    badFields({ description: ['The description must be a string.'] });
+  }
+  const clash = typeof name === 'string' ? tagByName(state, name) : undefined;
+  if (clash && clash !== tag) fail(409, 'DuplicateTag');
+  if (typeof name === 'string') tag.name = name;
+  if (description !== undefined) tag.description = description as string | null;
+  tag.updated_at = ruleTime(now());
+  return { ...tag };
+}
+
+function untagAll(state: RuleFakeState, tag: FakeTag) {
+  for (const subscriber of state.subscribers) subscriber.tags = subscriber.tags.filter((id) => id !== tag.id);
+}
+
+export const tagRoutes: Route[] = [
+  v2(
+    'GET',
+    'tags',
+    listing(
+      'tags',
+      (state) => state.tags,
+      (tag) => ({ ...tag }),
+    ),
+  ),
+  v2('GET', 'tags/:identifier', get),
+  v2('PUT', 'tags/:identifier', update),
+  v2('DELETE', 'tags/:identifier', (request, { state }) => {
+    const tag = tagFromPath(request, state);
+    untagAll(state, tag);
+    state.tags = state.tags.filter((t) => t !== tag);
+    return SUCCESS;
+  }),
+  v2('DELETE', 'tags/:identifier/clear', (request, { state }) => {
+    untagAll(state, tagFromPath(request, state));
+    return SUCCESS;
+  }),
+];

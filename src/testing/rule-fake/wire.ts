@@ -1,0 +1,41 @@
+import { tagById } from './lookups.js';
+import type { FakeSegment, FakeSubscriber, FakeSuppression, FakeTag, RuleFakeState } from './state.js';
+
+/** State records in Rule's wire shapes (ids as numbers). */
+
+export const tagRef = (tag: FakeTag) => ({ id: tag.id, name: tag.name });
+
+export function subscriberRef(subscriber: FakeSubscriber | undefined) {
+  return subscriber
+    ? { id: subscriber.id, email: subscriber.email, phone_number: subscriber.phone_number }
+    : undefined;
+}
+
+export function suppressionWire(state: RuleFakeState, suppression: FakeSuppression) {
+  const { subscriber_id, ...rest } = suppression;
+  return { ...rest, subscriber: subscriberRef(state.subscribers.find((s) => s.id === subscriber_id)) };
+}
+
+export function subscriberWire(state: RuleFakeState, subscriber: FakeSubscriber) {
+  return {
+    id: subscriber.id,
+    email: subscriber.email,
+    phone_number: subscriber.phone_number,
+    custom_identifier: subscriber.custom_identifier,
+    language: subscriber.language,
+    opted_in: subscriber.opted_in,
+    created_at: subscriber.created_at,
+    updated_at: subscriber.updated_at,
+    tags: subscriber.tags.flatMap((id) => {
+      const tag = tagById(state, id);
+      return tag ? [tagRef(tag)] : [];
+    }),
+    suppressed: state.suppressions
+      .filter((s) => s.subscriber_id === subscriber.id)
+      .map((s) => suppressionWire(state, s)),
+  };
+}
+
+export function segmentWire({ subscriber_ids: _members, ...segment }: FakeSegment) {
+  return segment;
+}
