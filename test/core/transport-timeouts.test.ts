@@ -1,9 +1,22 @@
 import type http from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AbortError } from '../../src/core/errors/abort-error.js';
 import { TimeoutError } from '../../src/core/errors/timeout-error.js';
 import { type TestHandler, useServers } from '../helpers/http-server.js';
-import { testTransport } from '../helpers/test-transport.js';
+import { testTransport as baseTransport } from '../helpers/test-transport.js';
+
+// Attempts are counted where the client sends them: under load an attempt can time out before its request even
+// reaches the server, so the server's count would understate what the client did.
+const attempts = { count: 0 };
+beforeEach(() => {
+  attempts.count = 0;
+});
+const countingFetch: typeof fetch = (input, init) => {
+  attempts.count++;
+  return fetch(input, init);
+};
+const testTransport = (options: Parameters<typeof baseTransport>[0]) =>
+  baseTransport({ fetch: countingFetch, ...options });
 
 const serve = useServers();
 
@@ -42,7 +55,7 @@ describe('Transport timeouts: per attempt', () => {
     expect(error).not.toBeInstanceOf(AbortError);
     expect((error as TimeoutError).kind).toBe('attempt');
     expect((error as TimeoutError).timeoutMs).toBe(100);
-    expect(server.requests).toHaveLength(3);
+    expect(attempts.count).toBe(3);
   });
 
   it('uses the per-call timeout over the client one', async () => {
@@ -55,7 +68,7 @@ describe('Transport timeouts: per attempt', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(100);
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 
   it('does not retry a timed-out POST without an idempotency key', async () => {
@@ -70,7 +83,7 @@ describe('Transport timeouts: per attempt', () => {
     expect((error as TimeoutError).kind).toBe('attempt');
     // Give a wrongly scheduled retry the time to show up.
     await delay(100);
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 
   it('retries a timed-out POST that carries an idempotency key, with the same key', async () => {
@@ -87,7 +100,7 @@ describe('Transport timeouts: per attempt', () => {
     );
 
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(server.requests).toHaveLength(2);
+    expect(attempts.count).toBe(2);
     const [k1, k2] = server.requests.map((r) => r.headers['idempotency-key']);
     expect(k1).toEqual(expect.any(String));
     expect(k2).toBe(k1);
@@ -107,7 +120,7 @@ describe('Transport timeouts: per attempt', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).kind).toBe('attempt');
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 });
 
@@ -123,7 +136,7 @@ describe('Transport timeouts: totalTimeout', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).kind).toBe('total');
     expect((error as TimeoutError).timeoutMs).toBe(150);
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 
   it('counts the waits between retries against totalTimeout', async () => {
@@ -138,7 +151,7 @@ describe('Transport timeouts: totalTimeout', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).kind).toBe('total');
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 });
 
@@ -160,7 +173,7 @@ describe('Transport timeouts: caller cancellation', () => {
     expect((error as AbortError).code).toBe('aborted');
     expect(((error as AbortError).cause as Error).message).toBe('user navigated away');
     await delay(50);
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 
   it('rejects promptly with AbortError when the caller aborts during the wait between retries', async () => {
@@ -179,7 +192,7 @@ describe('Transport timeouts: caller cancellation', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(error).toBeInstanceOf(AbortError);
     await delay(100);
-    expect(server.requests).toHaveLength(1);
+    expect(attempts.count).toBe(1);
   });
 
   it('sends nothing when the signal is already aborted', async () => {
@@ -195,6 +208,6 @@ describe('Transport timeouts: caller cancellation', () => {
 
     expect(error).toBeInstanceOf(AbortError);
     await delay(50);
-    expect(server.requests).toHaveLength(0);
+    expect(attempts.count).toBe(0);
   });
 });

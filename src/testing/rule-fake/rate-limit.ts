@@ -1,19 +1,11 @@
 import { formatWallClock } from '../../core/time-zone.js';
+import { countRequest, type RateLimitBudget, type RateLimitWindow } from '../fixed-window.js';
 import { text } from './http.js';
 
-export interface RateLimitBudget {
-  maxRequests: number;
-  intervalMs: number;
-}
+export type { RateLimitBudget, RateLimitWindow };
 
 /** Rule's documented example budget: 2000 requests per 10 minutes. */
 export const RULE_RATE_LIMIT: RateLimitBudget = { maxRequests: 2000, intervalMs: 600_000 };
-
-/** A fixed window, as Laravel's throttle (Rule's stack) counts: it opens with the first request. */
-export interface RateLimitWindow {
-  startedAt: number;
-  count: number;
-}
 
 /** Rule's zone-less local time. */
 const RULE_TIME_ZONE = 'Europe/Stockholm';
@@ -27,13 +19,10 @@ export function takeRequest(
   budget: RateLimitBudget,
   now: number,
 ): { limited: Response } | { headers: Record<string, string> } {
-  if (now >= window.startedAt + budget.intervalMs) {
-    window.startedAt = now;
-    window.count = 0;
-  }
-  if (window.count >= budget.maxRequests) {
+  const { allowed, used, resetAt } = countRequest(window, budget, now);
+  if (!allowed) {
     // Whole seconds, rounded up, so a client that waits until then is inside the next window.
-    const retryAt = Math.ceil((window.startedAt + budget.intervalMs) / 1000) * 1000;
+    const retryAt = Math.ceil(resetAt / 1000) * 1000;
     return {
       limited: text('Too Many Attempts.', 429, {
         'retry-after': formatWallClock(new Date(retryAt), RULE_TIME_ZONE),
@@ -43,11 +32,7 @@ export function takeRequest(
       }),
     };
   }
-  window.count++;
   return {
-    headers: {
-      'requestscount-allowed': String(budget.maxRequests),
-      'requestscount-current': String(window.count),
-    },
+    headers: { 'requestscount-allowed': String(budget.maxRequests), 'requestscount-current': String(used) },
   };
 }

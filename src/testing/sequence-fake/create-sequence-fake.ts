@@ -1,9 +1,13 @@
 import type { FakeApi } from '../fake-api.js';
+import type { RateLimitBudget } from '../fixed-window.js';
 import { handleSequenceRequest, SEQUENCE_PREFIX } from './handle-request.js';
 import { idMaker } from './ids.js';
 import type { SequenceFakeState } from './model.js';
 import { initialState } from './seed.js';
 import { settleDue } from './settle.js';
+
+/** Sequence documents 100 requests per minute per key. */
+const SEQUENCE_RATE_LIMIT: RateLimitBudget = { maxRequests: 100, intervalMs: 60_000 };
 
 export interface SequenceFakeOptions {
   /** The key accepted in `Authorization: ApiKey <key>`. Default `'sequence-sandbox-key'`. */
@@ -17,6 +21,11 @@ export interface SequenceFakeOptions {
   now?: () => number;
   /** How long a transfer (and the execution that made it) stays `processing` before it settles. Default 0. */
   settleAfterMs?: number;
+  /**
+   * Requests allowed per window before a 429 `rate_limit_exceeded` with `Retry-After` (seconds), or `false`.
+   * Default 100 per minute, the budget Sequence documents for its API.
+   */
+  rateLimit?: RateLimitBudget | false;
 }
 
 /**
@@ -30,8 +39,10 @@ export interface SequenceFakeOptions {
 export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<SequenceFakeState> {
   const apiKey = options.apiKey ?? 'sequence-sandbox-key';
   const now = options.now ?? Date.now;
+  const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? SEQUENCE_RATE_LIMIT);
   const fresh = () => ({
     state: initialState(options.seed ?? true),
+    window: { startedAt: Number.NEGATIVE_INFINITY, count: 0 },
     newId: idMaker('01HF'),
     newRequestId: () => newRequestId('req'),
   });
@@ -50,6 +61,12 @@ export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<S
       world = fresh();
     },
     fetch: (request) =>
-      handleSequenceRequest(request, { ...world, apiKey, now, settleAfterMs: options.settleAfterMs ?? 0 }),
+      handleSequenceRequest(request, {
+        ...world,
+        apiKey,
+        now,
+        rateLimit,
+        settleAfterMs: options.settleAfterMs ?? 0,
+      }),
   };
 }

@@ -1,3 +1,4 @@
+import { countRequest, type RateLimitBudget, type RateLimitWindow } from '../fixed-window.js';
 import { invalid, SequenceFakeError } from './fail.js';
 import { fingerprint, recall, remember } from './idempotency.js';
 import type { SequenceFakeState } from './model.js';
@@ -10,6 +11,9 @@ export const SEQUENCE_PREFIX = '/api/v1';
 /** What one request runs against: the fake's current state, clock and id makers. */
 export interface SequenceRuntime {
   apiKey: string;
+  /** Requests per window, or undefined for no limit. */
+  rateLimit: RateLimitBudget | undefined;
+  window: RateLimitWindow;
   state: SequenceFakeState;
   now(): number;
   settleAfterMs: number;
@@ -55,6 +59,16 @@ export async function handleSequenceRequest(request: Request, rt: SequenceRuntim
   try {
     if (request.headers.get('authorization') !== `ApiKey ${rt.apiKey}`) {
       throw new SequenceFakeError(401, 'unauthorized', 'Missing or invalid API key.');
+    }
+    if (rt.rateLimit) {
+      const { allowed, resetAt } = countRequest(rt.window, rt.rateLimit, rt.now());
+      if (!allowed) {
+        const retryAfter = String(Math.max(1, Math.ceil((resetAt - rt.now()) / 1000)));
+        const message = `More than ${rt.rateLimit.maxRequests} requests in ${rt.rateLimit.intervalMs / 1000} s.`;
+        return respond(429, JSON.stringify({ error: { code: 'rate_limit_exceeded', message } }), {
+          'retry-after': retryAfter,
+        });
+      }
     }
     const { route, params, path, query } = locate(request);
     const body = request.method === 'GET' ? undefined : await readBody(request);
