@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-
-type Json = Record<string, unknown>;
+import { deref, type Json, loadSpec, namedExamples, operations } from './spec-document.js';
 
 export interface DocumentedOperation {
   operationId: string;
@@ -14,6 +11,10 @@ export interface DocumentedOperation {
   responseExamples: Record<string, Record<string, unknown>>;
 }
 
+function values(examples: Record<string, Json>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(examples).map(([name, example]) => [name, example.value]));
+}
+
 /** The operations and examples of an OpenAPI document under spec/, `$ref`s resolved: the tests' fixtures. */
 export class OpenApiExamples {
   readonly doc: Json;
@@ -21,24 +22,20 @@ export class OpenApiExamples {
   readonly #byId = new Map<string, DocumentedOperation>();
 
   constructor(file: string) {
-    this.doc = parse(readFileSync(new URL(`../../spec/${file}`, import.meta.url), 'utf8')) as Json;
+    this.doc = loadSpec(file);
     this.serverUrl = ((this.doc.servers as Json[] | undefined)?.[0]?.url as string) ?? '';
-    for (const [path, item] of Object.entries((this.doc.paths ?? {}) as Record<string, Json>)) {
-      for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-        const op = item[method] as Json | undefined;
-        if (!op) continue;
-        const responses: DocumentedOperation['responseExamples'] = {};
-        for (const [status, response] of Object.entries((op.responses ?? {}) as Json)) {
-          responses[status] = this.#examples(response);
-        }
-        this.#byId.set(op.operationId as string, {
-          operationId: op.operationId as string,
-          method: method.toUpperCase(),
-          path,
-          requestExamples: this.#examples(op.requestBody),
-          responseExamples: responses,
-        });
+    for (const { method, path, op } of operations(this.doc)) {
+      const responseExamples: DocumentedOperation['responseExamples'] = {};
+      for (const [status, response] of Object.entries((op.responses ?? {}) as Json)) {
+        responseExamples[status] = values(namedExamples(this.doc, response));
       }
+      this.#byId.set(op.operationId as string, {
+        operationId: op.operationId as string,
+        method,
+        path,
+        requestExamples: values(namedExamples(this.doc, op.requestBody)),
+        responseExamples,
+      });
     }
   }
 
@@ -71,25 +68,6 @@ export class OpenApiExamples {
   }
 
   deref(value: unknown): Json {
-    let current = value as Json;
-    while (current && typeof current.$ref === 'string') {
-      current = (current.$ref as string)
-        .slice(2)
-        .split('/')
-        .reduce<unknown>((node, key) => (node as Json)[key], this.doc) as Json;
-    }
-    return current;
-  }
-
-  #examples(holder: unknown): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (!holder) return out;
-    const content = (this.deref(holder).content ?? {}) as Record<string, Json>;
-    for (const media of Object.values(content)) {
-      for (const [name, example] of Object.entries((media.examples ?? {}) as Record<string, unknown>)) {
-        out[name] = this.deref(example).value;
-      }
-    }
-    return out;
+    return deref(this.doc, value);
   }
 }

@@ -1,69 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import {
+  deref,
+  examplesOf,
+  type Json,
+  loadSpec,
+  type SpecOperation as Operation,
+  operations,
+  responses,
+} from '../helpers/spec-document.js';
 
 // Structural completeness of the Rule OpenAPI sources (spec/rule-v2.yaml, spec/rule-v3.yaml) against
 // api/rule.md: every operation, every documented error code, and an example for every operation. Whether the
 // examples validate is checked against the generated zod schemas elsewhere.
-
-type Json = Record<string, unknown>;
-
-interface Operation {
-  method: string;
-  path: string;
-  op: Json;
-}
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
-function loadSpec(file: string): Json {
-  return parse(readFileSync(new URL(`../../spec/${file}`, import.meta.url), 'utf8')) as Json;
-}
-
-/** Follows local `$ref`s ("#/components/...") until a non-reference object is reached. */
-function deref(doc: Json, value: unknown): Json {
-  let current = value as Json;
-  const seen = new Set<string>();
-  while (current && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`unresolvable $ref ${ref}`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], doc) as Json;
-    if (current === undefined) throw new Error(`dangling $ref ${ref}`);
-  }
-  return current;
-}
-
-function operations(doc: Json, section: 'paths' | 'webhooks' = 'paths'): Operation[] {
-  const result: Operation[] = [];
-  for (const [path, item] of Object.entries((doc[section] ?? {}) as Record<string, Json>)) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method] as Json | undefined;
-      if (op) result.push({ method: method.toUpperCase(), path, op });
-    }
-  }
-  return result;
-}
-
-/** Every example value of a request body or response, with `$ref`s resolved. */
-function examplesOf(doc: Json, holder: unknown): unknown[] {
-  const content = (deref(doc, holder)?.content ?? {}) as Record<string, Json>;
-  return Object.values(content).flatMap((media) =>
-    Object.values((media.examples ?? {}) as Record<string, unknown>).map(
-      (example) => deref(doc, example).value,
-    ),
-  );
-}
-
-function responses(doc: Json, op: Json): [string, Json][] {
-  return Object.entries((op.responses ?? {}) as Record<string, unknown>).map(([code, r]) => [
-    code,
-    deref(doc, r),
-  ]);
-}
 
 /** Normalises `{identifier}`/`{id}` names so the table's placeholder names need not match the spec's. */
 const shape = (method: string, path: string) => `${method} ${path.replace(/\{[^}]+\}/g, '{}')}`;

@@ -1,77 +1,29 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import {
+  deref,
+  examplesOf,
+  type Json,
+  loadSpec,
+  namedExamples,
+  operations,
+  parameters,
+  responses,
+} from '../helpers/spec-document.js';
 
 // Structural completeness of spec/sequence-v1.yaml against api/sequence.md §1.1/§2 (the "Cartesio" API v1) and
 // the deleteRule seed: every operation, its availability and scope, the idempotency and request-id headers, the
 // documented error codes, and examples everywhere. Whether the examples validate is checked against the generated
 // zod schemas elsewhere.
 
-type Json = Record<string, unknown>;
-
-interface Operation {
-  method: string;
-  path: string;
-  op: Json;
-}
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
-const doc = parse(readFileSync(new URL('../../spec/sequence-v1.yaml', import.meta.url), 'utf8')) as Json;
-
-/** Follows local `$ref`s ("#/components/...") until a non-reference object is reached. */
-function deref(value: unknown): Json {
-  let current = value as Json;
-  const seen = new Set<string>();
-  while (current && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`unresolvable $ref ${ref}`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], doc) as Json;
-    if (current === undefined) throw new Error(`dangling $ref ${ref}`);
-  }
-  return current;
-}
-
-function operations(section: 'paths' | 'webhooks' = 'paths'): Operation[] {
-  const result: Operation[] = [];
-  for (const [path, item] of Object.entries((doc[section] ?? {}) as Record<string, Json>)) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method] as Json | undefined;
-      if (op) result.push({ method: method.toUpperCase(), path, op });
-    }
-  }
-  return result;
-}
-
-/** Every named example (resolved) of a request body or response. */
-function namedExamples(holder: unknown): Json[] {
-  const content = (deref(holder)?.content ?? {}) as Record<string, Json>;
-  return Object.values(content).flatMap((media) =>
-    Object.values((media.examples ?? {}) as Record<string, unknown>).map((example) => deref(example)),
-  );
-}
-
-const examplesOf = (holder: unknown): unknown[] => namedExamples(holder).map((example) => example.value);
-
-function responses(op: Json): [string, Json][] {
-  return Object.entries((op.responses ?? {}) as Record<string, unknown>).map(([code, r]) => [code, deref(r)]);
-}
-
-function parameters(op: Json): Json[] {
-  return ((op.parameters ?? []) as unknown[]).map((p) => deref(p));
-}
+const doc = loadSpec('sequence-v1.yaml');
 
 const param = (op: Json, location: string, name: string) =>
-  parameters(op).find((p) => p.in === location && p.name === name);
+  parameters(doc, op).find((p) => p.in === location && p.name === name);
 
 /** Normalises `{id}` names so the table's placeholder names need not match the spec's. */
 const shape = (method: string, path: string) => `${method} ${path.replace(/\{[^}]+\}/g, '{}')}`;
 
-const ops = operations();
+const ops = operations(doc);
 const byId = new Map(ops.map((o) => [o.op.operationId as string, o]));
 const op = (id: string) => byId.get(id)!.op;
 
@@ -153,7 +105,7 @@ describe('spec/sequence-v1.yaml', () => {
   });
 
   it('has unique operationIds across operations and webhooks', () => {
-    const ids = [...ops, ...operations('webhooks')].map((o) => o.op.operationId);
+    const ids = [...ops, ...operations(doc, 'webhooks')].map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -248,23 +200,23 @@ describe('spec/sequence-v1.yaml', () => {
 
   it('has a 2xx response example for every operation, and no body on the 204 deletes', () => {
     for (const { op: o } of ops) {
-      const ok = responses(o).filter(([code]) => code.startsWith('2'));
+      const ok = responses(doc, o).filter(([code]) => code.startsWith('2'));
       expect(ok.length, o.operationId as string).toBe(1);
       const [code, response] = ok[0]!;
       if (code === '204') {
         expect(['deleteAccount', 'deleteRule']).toContain(o.operationId);
         expect(response.content, o.operationId as string).toBeUndefined();
       } else {
-        expect(examplesOf(response).length, o.operationId as string).toBeGreaterThan(0);
+        expect(examplesOf(doc, response).length, o.operationId as string).toBeGreaterThan(0);
       }
     }
   });
 
   it('wraps every success example in the {request_id, data} envelope', () => {
     for (const { op: o } of ops) {
-      for (const [code, r] of responses(o)) {
+      for (const [code, r] of responses(doc, o)) {
         if (!code.startsWith('2')) continue;
-        for (const value of examplesOf(r)) {
+        for (const value of examplesOf(doc, r)) {
           expect(value, o.operationId as string).toMatchObject({
             request_id: expect.stringMatching(/^req_/),
           });
@@ -280,14 +232,14 @@ describe('spec/sequence-v1.yaml', () => {
       ['createIncomeSource', 'createRule', 'updateRule', 'triggerRule', 'createTransfer'].sort(),
     );
     for (const { op: o } of ops.filter((x) => x.op.requestBody))
-      expect(examplesOf(o.requestBody).length, o.operationId as string).toBeGreaterThan(0);
+      expect(examplesOf(doc, o.requestBody).length, o.operationId as string).toBeGreaterThan(0);
   });
 
   it('labels every example as captured from the docs or modelled', () => {
-    const holders = ops.flatMap(({ op: o }) => [o.requestBody, ...responses(o).map(([, r]) => r)]);
-    for (const hook of operations('webhooks')) holders.push(hook.op.requestBody);
+    const holders = ops.flatMap(({ op: o }) => [o.requestBody, ...responses(doc, o).map(([, r]) => r)]);
+    for (const hook of operations(doc, 'webhooks')) holders.push(hook.op.requestBody);
     for (const holder of holders.filter(Boolean)) {
-      for (const example of namedExamples(holder)) {
+      for (const example of Object.values(namedExamples(doc, holder))) {
         expect(example.summary).toMatch(/^(Cartesio docs .*example|modelled on Platform v1, not captured)$/);
       }
     }
@@ -296,21 +248,21 @@ describe('spec/sequence-v1.yaml', () => {
   it('answers 401, 403, 429 and 500 everywhere, 404 where a path id exists, 400 and 409 on mutating operations', () => {
     for (const { path, op: o } of ops) {
       const id = o.operationId as string;
-      const codes = new Set(responses(o).map(([code]) => code));
+      const codes = new Set(responses(doc, o).map(([code]) => code));
       for (const code of ['401', '403', '429', '500']) expect(codes.has(code), `${id} ${code}`).toBe(true);
       expect(codes.has('404'), `${id} 404`).toBe(path.includes('{id}'));
       expect(codes.has('400'), `${id} 400`).toBe(MUTATING.includes(id));
       expect(codes.has('409'), `${id} 409`).toBe(MUTATING.includes(id));
-      const tooMany = responses(o).find(([code]) => code === '429')![1];
+      const tooMany = responses(doc, o).find(([code]) => code === '429')![1];
       expect(Object.keys(tooMany.headers as Json), id).toContain('Retry-After');
     }
   });
 
   it('shows the documented and inferred error codes under their status codes', () => {
     for (const { op: o } of ops) {
-      for (const [status, r] of responses(o)) {
+      for (const [status, r] of responses(doc, o)) {
         if (!/^[45]/.test(status)) continue;
-        const codes = examplesOf(r).map(errorCode);
+        const codes = examplesOf(doc, r).map(errorCode);
         expect(codes.length, `${o.operationId} ${status}`).toBeGreaterThan(0);
         for (const code of ERROR_CODES[status] ?? [])
           expect(codes, `${o.operationId} ${status}`).toContain(code);
@@ -319,17 +271,17 @@ describe('spec/sequence-v1.yaml', () => {
   });
 
   it('uses the documented error bodies verbatim', () => {
-    const all = ops.flatMap(({ op: o }) => responses(o).flatMap(([, r]) => examplesOf(r)));
+    const all = ops.flatMap(({ op: o }) => responses(doc, o).flatMap(([, r]) => examplesOf(doc, r)));
     for (const body of DOCUMENTED_ERRORS) expect(all).toContainEqual(body);
-    const deleteRule = responses(op('deleteRule'));
-    expect(examplesOf(new Map(deleteRule).get('404'))).toContainEqual(DOCUMENTED_ERRORS[2]);
+    const deleteRule = responses(doc, op('deleteRule'));
+    expect(examplesOf(doc, new Map(deleteRule).get('404'))).toContainEqual(DOCUMENTED_ERRORS[2]);
   });
 
   it('carries page_info beside data on the cursor lists, with a next page and a last page for executions', () => {
     const schemas = (doc.components as Json).schemas as Record<string, Json>;
     for (const id of CURSOR_LISTS) {
-      const ok = responses(op(id)).find(([code]) => code === '200')![1];
-      const schema = deref(((ok.content as Json)['application/json'] as Json).schema);
+      const ok = responses(doc, op(id)).find(([code]) => code === '200')![1];
+      const schema = deref(doc, ((ok.content as Json)['application/json'] as Json).schema);
       expect(Object.keys(schema.properties as Json), id).toEqual(
         expect.arrayContaining(['request_id', 'data', 'page_info']),
       );
@@ -338,7 +290,8 @@ describe('spec/sequence-v1.yaml', () => {
     expect(Object.keys(schemas.PageInfo!.properties as Json).sort()).toEqual(['end_cursor', 'has_next_page']);
 
     const pages = examplesOf(
-      responses(op('listRuleExecutions')).find(([code]) => code === '200')![1],
+      doc,
+      responses(doc, op('listRuleExecutions')).find(([code]) => code === '200')![1],
     ) as Json[];
     const pageInfos = pages.map((page) => page.page_info as Json);
     expect(pageInfos).toContainEqual({ end_cursor: expect.any(String), has_next_page: true });
@@ -347,7 +300,7 @@ describe('spec/sequence-v1.yaml', () => {
 
   it('shows a started execution, a processing transfer and a completed one', () => {
     const ok = (id: string) =>
-      examplesOf(responses(op(id)).find(([code]) => code.startsWith('2'))![1]) as Json[];
+      examplesOf(doc, responses(doc, op(id)).find(([code]) => code.startsWith('2'))![1]) as Json[];
     expect(ok('triggerRule').map((v) => v.data)).toContainEqual(
       expect.objectContaining({ execution_id: expect.stringMatching(/^rex_/) }),
     );
@@ -361,19 +314,20 @@ describe('spec/sequence-v1.yaml', () => {
   });
 
   it('documents the three transfer webhooks with examples of the common {event, created_at, data} body', () => {
-    const hooks = operations('webhooks');
+    const hooks = operations(doc, 'webhooks');
     expect(hooks.map((h) => h.path).sort()).toEqual(
       ['transferApprovalRequired', 'transferCreated', 'transferStatusChanged'].sort(),
     );
     for (const { path, method, op: o } of hooks) {
       expect(method, path).toBe('POST');
       expect(o['x-availability'], path).toBe('coming-soon');
-      const values = examplesOf(o.requestBody) as Json[];
+      const values = examplesOf(doc, o.requestBody) as Json[];
       expect(values.length, path).toBeGreaterThan(0);
       for (const value of values)
         expect(Object.keys(value).sort(), path).toEqual(['created_at', 'data', 'event']);
     }
     const changed = examplesOf(
+      doc,
       hooks.find((h) => h.path === 'transferStatusChanged')!.op.requestBody,
     ) as Json[];
     expect(changed.map((v) => v.data)).toContainEqual(
