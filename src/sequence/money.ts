@@ -7,5 +7,9 @@ import * as z from 'zod/mini';
 export const centsSchema = z.number('an amount must be a number of cents').check(
   z.refine(Number.isInteger, 'an amount must be whole cents (an integer), not a fraction'),
   z.refine((n) => n > 0, 'an amount must be positive'),
-  z.refine(Number.isSafeInteger, 'an amount must be a safe integer (at most 9007199254740991 cents)'),
+  // Fractions already fail the integer check; this one is about size only, so each input gets one clear message.
+  z.refine(
+    (n) => !Number.isInteger(n) || Number.isSafeInteger(n),
+    'an amount must be a safe integer (at most 9007199254740991 cents)',
+  ),
 );

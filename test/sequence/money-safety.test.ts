@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { InternalServerError } from '../../src/core/index.js';
+import { InternalServerError, RequestValidationError } from '../../src/core/index.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { useServers } from '../helpers/http-server.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
@@ -138,5 +138,27 @@ describe('money safety: retried writes happen exactly once', () => {
     const error = await client.rules.trigger('rule_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(executions).toEqual(['rex_1']);
+  });
+});
+
+describe('amounts are validated before anything is sent', () => {
+  const params = (amount: number) => ({
+    source_account_id: 'acc_a',
+    destination_account_id: 'acc_b',
+    amount_in_cents: amount,
+  });
+
+  it.each([
+    [1.5, 'whole cents', 'safe integer'],
+    [2 ** 53, 'safe integer', 'whole cents'],
+    [-100, 'positive', 'whole cents'],
+  ])('%d gets one clear reason', async (amount, reason, notReason) => {
+    const { client, transfers, keys } = await idempotentSequence([]);
+    const error = await client.transfers.create(params(amount)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toContain(reason);
+    expect((error as Error).message).not.toContain(notReason);
+    expect(keys).toEqual([]);
+    expect(transfers).toEqual([]);
   });
 });
