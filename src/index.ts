@@ -10,6 +10,7 @@ export {
   AuthenticationError,
   BadRequestError,
   BaseClient,
+  type ClientError,
   type ClientOptions,
   ConfigurationError,
   ConflictError,

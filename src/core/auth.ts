@@ -41,13 +41,6 @@ export function applyAuth(strategy: AuthStrategy, apiKey: string, target: AuthTa
   }
 }
 
-/** Query parameters that carry the key for this strategy; stripped from any URL the server hands back. */
-export function authQueryParams(strategy: AuthStrategy): string[] {
-  if (strategy.kind === 'query') return [strategy.param];
-  if (strategy.kind === 'body') return [strategy.param];
-  return [];
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import type * as core from '../core/index.js';
+import type { ClientError } from '../core/index.js';
 
 /**
  * iCloudReady documents no error codes. An error whose body carries no string `code` gets `http_<status>`; these
@@ -17,11 +17,5 @@ export type ICloudReadyErrorCode =
   | 'http_503'
   | 'http_504';
 
-/** The exchange itself failed or was cut short: no status to go by. */
-type ExchangeFailure = core.ConnectionError | core.TimeoutError | core.AbortError;
-
-/** Input refused before sending, a 2xx body that contradicts its schema, or a listing that cannot go on. */
-type ContractFailure = core.RequestValidationError | core.ResponseValidationError | core.PaginationError;
-
 /** What an iCloudReady call can fail with; `.safe()` narrows on `error.code` or the error class. */
-export type ICloudReadyError = core.ApiError<ICloudReadyErrorCode> | ExchangeFailure | ContractFailure;
+export type ICloudReadyError = ClientError<ICloudReadyErrorCode>;

@@ -1,12 +1,4 @@
-import type {
-  AbortError,
-  ApiError,
-  ConnectionError,
-  PaginationError,
-  RequestValidationError,
-  ResponseValidationError,
-  TimeoutError,
-} from '../core/index.js';
+import type { ClientError } from '../core/index.js';
 
 /** Every `error` code Rule's v2 docs and clients document; unknown codes still type-check. */
 export type RuleErrorCode =
@@ -35,11 +27,4 @@ export type RuleErrorCode =
   | 'TooManyAttempts';
 
 /** What a Rule call can fail with; `.safe()` narrows on `error.code`. */
-export type RuleError =
-  | ApiError<RuleErrorCode>
-  | ConnectionError
-  | TimeoutError
-  | AbortError
-  | RequestValidationError
-  | ResponseValidationError
-  | PaginationError;
+export type RuleError = ClientError<RuleErrorCode>;

@@ -1,12 +1,4 @@
-import type {
-  AbortError,
-  ApiError,
-  ConnectionError,
-  PaginationError,
-  RequestValidationError,
-  ResponseValidationError,
-  TimeoutError,
-} from '../core/index.js';
+import type { ClientError } from '../core/index.js';
 
 /**
  * Error codes Sequence documents (`unauthorized`, `forbidden`, `resource_not_found`) and the ones its platform API
@@ -23,11 +15,4 @@ export type SequenceErrorCode =
   | 'unexpected_error';
 
 /** What a Sequence call can fail with; `.safe()` narrows on `error.code`. */
-export type SequenceError =
-  | ApiError<SequenceErrorCode>
-  | ConnectionError
-  | TimeoutError
-  | AbortError
-  | RequestValidationError
-  | ResponseValidationError
-  | PaginationError;
+export type SequenceError = ClientError<SequenceErrorCode>;

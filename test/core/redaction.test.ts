@@ -17,6 +17,7 @@ import {
 import { redactUrl } from '../../src/core/redact.js';
 import type { Transport } from '../../src/core/transport.js';
 import { closedPort } from '../helpers/http-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import {
   CANARY_KEY,
   captureLogger,
@@ -76,15 +77,6 @@ function serve(respond: (request: Request, attempt: number) => Response | Promis
     }),
   );
   return { count: () => attempts };
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function safeStringify(value: unknown): string {
@@ -157,7 +149,7 @@ describe('the key stays out of errors and logs', () => {
     );
     const { transport, lines } = make();
 
-    const error = await failure(
+    const error = await rejectionOf(
       transport.request({ method: 'GET', path: 'subscribers', query: { limit: 1 } }),
     );
 
@@ -179,7 +171,7 @@ describe('the key stays out of errors and logs', () => {
     );
     const { transport, lines } = make();
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(typeof (error as ApiError).body).toBe('string');
@@ -196,7 +188,7 @@ describe('the key stays out of errors and logs', () => {
     );
     const { transport, lines } = make({ maxRetries: 2 });
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(error).toBeInstanceOf(InternalServerError);
     expect(calls.count()).toBe(3);
@@ -211,7 +203,7 @@ describe('the key stays out of errors and logs', () => {
     const port = await closedPort();
     const { transport, lines } = make({ baseUrl: `http://127.0.0.1:${port}/api/v2`, maxRetries: 1 });
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expectKeyAbsent(error);
@@ -235,7 +227,7 @@ describe('the key stays out of errors and logs', () => {
     };
     const { transport, lines } = make({ fetch: failingFetch, maxRetries: 1 });
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(sent).toBe(2);
     expect(error).toBeInstanceOf(ConnectionError);
@@ -259,7 +251,7 @@ describe('the key stays out of errors and logs', () => {
     );
     const { transport, lines } = make({ timeout: 50, maxRetries: 0 });
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(error).toBeInstanceOf(TimeoutError);
     expectKeyAbsent(error);
@@ -282,7 +274,7 @@ describe('the key stays out of errors and logs', () => {
     const call = transport.request({ method: 'GET', path: 'subscribers' }, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error(`user gave up on ${KEYED_URL}`)), 20);
 
-    const error = await failure(call);
+    const error = await rejectionOf(call);
 
     expect(error).toBeInstanceOf(AbortError);
     expectKeyAbsent(error);
@@ -298,7 +290,7 @@ describe('the key stays out of errors and logs', () => {
     const { transport, lines } = make();
     const schema = z.object({ items: z.array(z.string()) });
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers', schema }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers', schema }));
 
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues[0]?.path).toEqual(['items']);
@@ -312,7 +304,7 @@ describe('the key stays out of errors and logs', () => {
     serve(() => HttpResponse.json({ id: CANARY_KEY }));
     const { transport } = make();
 
-    const error = await failure(
+    const error = await rejectionOf(
       transport.request({ method: 'GET', path: 'subscribers/1', schema: quotingSchema }),
     );
 
@@ -347,7 +339,7 @@ describe('the key stays out of errors and logs', () => {
     );
     const { transport, lines } = make();
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(String((error as ResponseValidationError).body)).not.toContain(CANARY_KEY);
@@ -361,7 +353,7 @@ describe('the key stays out of errors and logs', () => {
     );
     const { transport, lines } = make();
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(calls.count()).toBe(1);
     expect(error).toBeInstanceOf(ApiError);
@@ -378,7 +370,7 @@ describe('the key stays out of errors and logs', () => {
     serve(() => new HttpResponse(null, { status: 301, headers: { location: `${KEYED_URL}&page=2` } }));
     const { transport } = make();
 
-    const error = await failure(transport.request({ method: 'GET', path: 'subscribers' }));
+    const error = await rejectionOf(transport.request({ method: 'GET', path: 'subscribers' }));
 
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).headers.location).toContain('page=2');
@@ -451,7 +443,7 @@ describe('one log line per attempt', () => {
     serve(() => HttpResponse.error());
     const { transport, lines } = make({ maxRetries: 1 });
 
-    await failure(
+    await rejectionOf(
       transport.request({ method: 'POST', path: 'subscribers', body: { a: 1 } }, { maxRetries: 1 }),
     );
 

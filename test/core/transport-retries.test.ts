@@ -16,6 +16,7 @@ import {
 import { BottleneckRateLimiter } from '../../src/core/rate-limit/bottleneck-rate-limiter.js';
 import { MicrotaskBottleneck } from '../../src/core/rate-limit/microtask-bottleneck.js';
 import { closedPort, useServers } from '../helpers/http-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, testTransport } from '../helpers/test-transport.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -32,16 +33,6 @@ function send(
   const contentType = typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
   res.writeHead(status, { 'content-type': contentType, ...headers });
   res.end(text);
-}
-
-/** The rejection of a promise that must reject. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject, but it resolved');
 }
 
 /** `YYYY-MM-DD HH:MM:SS` wall-clock time in Stockholm, the way Rule writes Retry-After. */

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AbortError } from '../../src/core/errors/abort-error.js';
 import { TimeoutError } from '../../src/core/errors/timeout-error.js';
 import { type TestHandler, useServers } from '../helpers/http-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { testTransport as baseTransport } from '../helpers/test-transport.js';
 
 // Attempts are counted where the client sends them: under load an attempt can time out before its request even
@@ -31,15 +32,6 @@ function sendJson(
 ) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject, but it resolved');
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

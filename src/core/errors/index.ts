@@ -1,5 +1,6 @@
 export { AbortError } from './abort-error.js';
 export { ApiError, type ApiErrorInit, type OpenCode } from './api-error.js';
+export type { ClientError } from './client-error.js';
 export { ConfigurationError } from './configuration-error.js';
 export { ConnectionError } from './connection-error.js';
 export { PaginationError } from './pagination-error.js';
