@@ -27,9 +27,9 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
-    // ky and p-retry ship ESM only; bundling them keeps `require('ruleseq')` working on every Node 22+ without
+    // p-retry ships ESM only; bundling it keeps `require('ruleseq')` working on every Node 22+ without
     // relying on require(esm).
-    noExternal: ['ky', 'p-retry', 'is-network-error'],
+    noExternal: ['p-retry', 'is-network-error'],
   },
   {
     // The `ruleseq` command (`npx ruleseq sandbox`): Node only, ESM, no declarations.

@@ -3,7 +3,8 @@ import type { ClientOptions } from './client-options.js';
 import { ConfigurationError } from './errors/configuration-error.js';
 import { createLevelledLogger } from './logger.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
-import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
+import { isBottleneck, isRateLimiter, type RateLimitOptions } from './rate-limit/rate-limiter.js';
+import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
 import { type ErrorDetails, Transport } from './transport.js';
 import { checkBaseUrl } from './url-safety.js';
@@ -21,15 +22,35 @@ export interface VendorProfile {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** Reads the API's zone-less timestamps (Rule's Retry-After), when it sends any. */
+  readLocalTime?: LocalTimeReader;
 }
 
-function checkNumber(name: string, value: number | undefined, { integer = false, min = 0 } = {}): void {
+function checkNumber(
+  name: string,
+  value: number | undefined,
+  { integer = false, min = 0, max = Number.POSITIVE_INFINITY } = {},
+): void {
   if (value === undefined) return;
-  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new ConfigurationError(
-      `${name} must be a ${integer ? 'whole ' : ''}number >= ${min}, got ${value}`,
-    );
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    const range = max === Number.POSITIVE_INFINITY ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new ConfigurationError(`${name} must be a ${integer ? 'whole ' : ''}number ${range}, got ${value}`);
   }
+}
+
+/** Budget options are checked here; a limiter or Bottleneck instance is the caller's own. */
+function checkRateLimit(setting: ClientOptions['rateLimit']): void {
+  if (!setting || isRateLimiter(setting) || isBottleneck(setting)) return;
+  // The default limiter keeps one start time per request of the window; a million is far above any vendor's budget.
+  checkNumber('rateLimit.maxRequests', setting.maxRequests, { integer: true, min: 1, max: 1_000_000 });
+  checkNumber('rateLimit.intervalMs', setting.intervalMs, { min: 1 });
+  checkNumber('rateLimit.maxConcurrent', setting.maxConcurrent, { integer: true, min: 1 });
 }
 
 /** Validates client options and builds the transport a vendor client sends through. */
@@ -50,6 +71,7 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
   checkNumber('maxRetries', options.maxRetries, { integer: true });
   checkNumber('maxRetryAfter', options.maxRetryAfter);
+  checkRateLimit(options.rateLimit);
   const baseUrl = checkBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, options.allowInsecureHttp ?? false);
 
   return new Transport({
@@ -69,5 +91,6 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     ...(profile.idempotencyHeader ? { idempotencyHeader: profile.idempotencyHeader } : {}),
     ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
     ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
+    ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),
   });
 }

@@ -37,7 +37,7 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
 }
 
 /**
- * A copy of an error chain with redacted messages and only name, message and `code` kept. Raw fetch and ky errors
+ * A copy of an error chain with redacted messages and only name, message and `code` kept. Raw fetch errors
  * can hold the outgoing `Request`, headers included, so they never become a public `cause` themselves.
  */
 export function sanitizeCause(error: unknown, redact: Redactor, depth = 0): Error | undefined {

@@ -1,17 +1,20 @@
-import { parseWallClock } from './time-zone.js';
+/** Reads a zone-less `YYYY-MM-DD HH:MM:SS` in the API's own time zone, as epoch ms; `undefined` if not one. */
+export type LocalTimeReader = (text: string) => number | undefined;
 
-/** Rule sends zone-less timestamps in its own local time. */
-const NAIVE_TIMESTAMP_ZONE = 'Europe/Stockholm';
 /** IMF-fixdate and the obsolete RFC 850 / asctime forms all start with a day name. */
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
 /**
  * The wait a response asks for, in milliseconds, or `undefined` when it asks for none.
- * Understands `retry-after-ms`, and `Retry-After` as seconds, as an HTTP-date and as Rule's zone-less
- * `YYYY-MM-DD HH:MM:SS` (Europe/Stockholm). Dates are measured against the response's own `Date` header, so a
- * skewed local clock does not distort the wait.
+ * Understands `retry-after-ms`, and `Retry-After` as seconds, as an HTTP-date and, given `readLocalTime`, as a
+ * zone-less local timestamp (Rule sends Europe/Stockholm time). Dates are measured against the response's own
+ * `Date` header, so a skewed local clock does not distort the wait.
  */
-export function parseRetryAfter(headers: Headers, now: () => number = Date.now): number | undefined {
+export function parseRetryAfter(
+  headers: Headers,
+  now: () => number = Date.now,
+  readLocalTime?: LocalTimeReader,
+): number | undefined {
   const ms = headers.get('retry-after-ms');
   if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.max(0, Number(ms));
 
@@ -20,8 +23,7 @@ export function parseRetryAfter(headers: Headers, now: () => number = Date.now):
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
 
   // Date.parse is lenient ("-1" parses as a year), so only HTTP-date-shaped text reaches it.
-  const target =
-    parseWallClock(value, NAIVE_TIMESTAMP_ZONE) ?? (HTTP_DATE.test(value) ? Date.parse(value) : Number.NaN);
+  const target = readLocalTime?.(value) ?? (HTTP_DATE.test(value) ? Date.parse(value) : Number.NaN);
   if (Number.isNaN(target)) return undefined;
   const serverNow = Date.parse(headers.get('date') ?? '');
   return Math.max(0, target - (Number.isNaN(serverNow) ? now() : serverNow));

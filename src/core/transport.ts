@@ -1,4 +1,3 @@
-import ky, { type KyInstance } from 'ky';
 import pRetry from 'p-retry';
 import { type AuthStrategy, applyAuth } from './auth.js';
 import { AbortError } from './errors/abort-error.js';
@@ -14,7 +13,7 @@ import type { LevelledLogger } from './logger.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
 import type { RequestOptions } from './request-options.js';
-import { parseRetryAfter } from './retry-after.js';
+import { type LocalTimeReader, parseRetryAfter } from './retry-after.js';
 import { isRetryableFailure, isSafeToRepeat } from './retry-policy.js';
 import { abortableSleep } from './sleep.js';
 import type { ResponseSchema } from './standard-schema.js';
@@ -73,6 +72,8 @@ export interface TransportConfig {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** Reads the API's zone-less Retry-After timestamps; without it only seconds and HTTP-dates are understood. */
+  readLocalTime?: LocalTimeReader;
   /** Exponential backoff bounds in ms. */
   backoff?: { initialMs: number; maxMs: number };
 }
@@ -86,13 +87,12 @@ interface AttemptContext {
 }
 
 /**
- * Sends operations: rate limiter, then the retry loop (p-retry), then one ky attempt per try; maps failures to
+ * Sends operations: rate limiter, then the retry loop (p-retry), then one fetch per attempt; maps failures to
  * typed errors with every secret redacted. Knows no vendor: each client supplies auth, error-body and request-id
  * readers.
  */
 export class Transport {
   readonly config: TransportConfig;
-  readonly #ky: KyInstance;
   readonly #redact: Redactor;
   readonly #backoff: { initialMs: number; maxMs: number };
 
@@ -101,19 +101,6 @@ export class Transport {
     this.config = config;
     this.#redact = createRedactor([config.apiKey]);
     this.#backoff = config.backoff ?? DEFAULT_BACKOFF;
-    const userFetch = config.fetch;
-    this.#ky = ky.create({
-      // Retries live in one place (the p-retry loop below).
-      retry: 0,
-      // The per-attempt timeout is a signal of ours so it also covers reading the body, which ky's does not.
-      timeout: false,
-      throwHttpErrors: false,
-      // Credentials must never follow a redirect; a 3xx surfaces as an ApiError instead.
-      redirect: 'manual',
-      // Called unbound: browsers throw "Illegal invocation" when fetch runs with a foreign `this`.
-      fetch: (input, init) => (userFetch ?? globalThis.fetch)(input, init),
-      headers: { accept: 'application/json', ...config.defaultHeaders },
-    });
   }
 
   /** Redacts the API key from any text (for callers that build their own messages). */
@@ -166,7 +153,7 @@ export class Transport {
   ): Promise<boolean> {
     if (!isRetryableFailure(error, safeToRepeat)) return false;
     if (!(error instanceof ApiError)) return true;
-    const serverWait = parseRetryAfter(new Headers(error.headers));
+    const serverWait = parseRetryAfter(new Headers(error.headers), Date.now, this.config.readLocalTime);
     if (serverWait === undefined) {
       if (error.status === 429) this.config.rateLimiter?.pause(backoff);
       return true;
@@ -201,7 +188,8 @@ export class Transport {
   ): Promise<ApiResponse<never>> {
     const { config } = this;
     const url = new URL(baseUrl);
-    const headers = new Headers(options.headers);
+    const headers = new Headers({ accept: 'application/json', ...config.defaultHeaders });
+    for (const [name, value] of new Headers(options.headers)) headers.set(name, value);
     if (context.idempotencyKey && config.idempotencyHeader) {
       headers.set(config.idempotencyHeader, context.idempotencyKey);
     }
@@ -218,11 +206,16 @@ export class Transport {
     let text: string;
     // Only the network exchange maps to transport errors; a bug in a schema or reader must surface as itself.
     try {
-      response = await this.#ky(url, {
+      if (body !== undefined) headers.set('content-type', 'application/json');
+      // Called unbound: browsers throw "Illegal invocation" when fetch runs with a foreign `this` (`config.fetch(…)`).
+      const send = config.fetch ?? globalThis.fetch;
+      response = await send(url, {
         method: op.method,
         headers,
         signal: attemptSignal,
-        ...(body === undefined ? {} : { json: body }),
+        // Credentials must never follow a redirect; a 3xx surfaces as an ApiError instead.
+        redirect: 'manual',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       text = await response.text();
     } catch (error) {
@@ -311,7 +304,7 @@ export class Transport {
         method: op.method,
         url: this.#redact(redactUrl(url)),
       },
-      parseRetryAfter(response.headers),
+      parseRetryAfter(response.headers, Date.now, this.config.readLocalTime),
     );
   }
 
@@ -323,7 +316,7 @@ export class Transport {
     return out;
   }
 
-  /** Turns a fetch/ky failure into ConnectionError, TimeoutError or AbortError. */
+  /** Turns a fetch failure into ConnectionError, TimeoutError or AbortError. */
   #transportFailure(
     error: unknown,
     attemptSignal: AbortSignal,

@@ -1,4 +1,4 @@
-import { formatWallClock } from '../core/time-zone.js';
+import { formatWallClock, parseWallClock } from '../core/time-zone.js';
 
 /** Rule reads zone-less timestamps as its own local time. */
 const RULE_TIME_ZONE = 'Europe/Stockholm';
@@ -7,6 +7,11 @@ const RULE_TIME_ZONE = 'Europe/Stockholm';
 export function toRuleDateTime(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError('Invalid Date');
   return formatWallClock(date, RULE_TIME_ZONE);
+}
+
+/** Rule's zone-less `YYYY-MM-DD HH:MM:SS` (e.g. a 429's Retry-After) as epoch ms; `undefined` if not one. */
+export function parseRuleDateTime(text: string): number | undefined {
+  return parseWallClock(text, RULE_TIME_ZONE);
 }
 
 /** A `Date` as a Rule `date` field value: `YYYY-MM-DD` in Stockholm time. */

@@ -1,4 +1,5 @@
 import { type AuthStrategy, bodyAuth, headerAuth, queryAuth, type VendorProfile } from '../core/index.js';
+import { parseRuleDateTime } from './datetime.js';
 
 /** How the key reaches Rule: `Authorization: Bearer` (default), `?apikey=`, or an `apikey` JSON body field. */
 export type RuleAuthMode = 'header' | 'query' | 'body';
@@ -38,5 +39,7 @@ export function ruleProfile(auth: RuleAuthMode, baseUrl: string): VendorProfile 
     // Rule's example budget; four in flight as Rule's own TypeScript client does.
     rateLimit: { maxRequests: 2000, intervalMs: 600_000, maxConcurrent: 4 },
     readErrorBody,
+    // A 429's Retry-After is a zone-less Stockholm timestamp.
+    readLocalTime: parseRuleDateTime,
   };
 }

@@ -230,6 +230,20 @@ describe('numeric options', () => {
     expect(() => make({ [name]: value })).toThrow(name);
   });
 
+  it.each([
+    ['maxRequests', 0],
+    ['maxRequests', 2.5],
+    ['maxRequests', 2_000_000],
+    ['maxRequests', '100'],
+    ['intervalMs', 0],
+    ['intervalMs', Number.NaN],
+    ['maxConcurrent', 0],
+    ['maxConcurrent', Number.POSITIVE_INFINITY],
+  ])('rejects rateLimit.%s = %s', (name, value) => {
+    expect(() => make({ rateLimit: { [name]: value } })).toThrow(ConfigurationError);
+    expect(() => make({ rateLimit: { [name]: value } })).toThrow(`rateLimit.${name}`);
+  });
+
   it('rejects a timeout given as a string', () => {
     expect(() => make({ timeout: '1000' as unknown as number })).toThrow(ConfigurationError);
   });

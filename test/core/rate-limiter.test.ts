@@ -1,13 +1,13 @@
 import Bottleneck from 'bottleneck';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BottleneckRateLimiter } from '../../src/core/rate-limit/bottleneck-rate-limiter.js';
 import { createRateLimiter } from '../../src/core/rate-limit/create-rate-limiter.js';
-import { MicrotaskBottleneck } from '../../src/core/rate-limit/microtask-bottleneck.js';
 import { readBudget } from '../../src/core/rate-limit/rate-limit-headers.js';
+import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
 
 const limiters: Bottleneck[] = [];
-function bottleneck(options: Bottleneck.ConstructorOptions): MicrotaskBottleneck {
-  const b = new MicrotaskBottleneck(options);
+function bottleneck(options: Bottleneck.ConstructorOptions): Bottleneck {
+  const b = new Bottleneck(options);
   limiters.push(b);
   return b;
 }
@@ -16,60 +16,6 @@ afterEach(async () => {
 });
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const macrotask = () => new Promise((r) => setImmediate(r));
-
-describe('MicrotaskBottleneck', () => {
-  it('starts a job on an idle limiter without waiting for a timer', async () => {
-    const limiter = bottleneck({ maxConcurrent: 4, reservoir: 100 });
-    const events: string[] = [];
-    const job = limiter.schedule(async () => events.push('job started'));
-    await macrotask().then(() => events.push('first macrotask'));
-    await job;
-    expect(events).toEqual(['job started', 'first macrotask']);
-  });
-
-  it('a stock Bottleneck does need timers (why the subclass exists)', async () => {
-    const stock = new Bottleneck({ maxConcurrent: 4, reservoir: 100 });
-    limiters.push(stock);
-    const events: string[] = [];
-    const job = stock.schedule(async () => events.push('job started'));
-    await macrotask().then(() => events.push('first macrotask'));
-    await job;
-    expect(events[0]).toBe('first macrotask');
-  });
-
-  it('stops at the reservoir and resumes when it refills', async () => {
-    const limiter = bottleneck({ reservoir: 5, reservoirRefreshAmount: 5, reservoirRefreshInterval: 300 });
-    let done = 0;
-    const jobs = Array.from({ length: 8 }, () => limiter.schedule(async () => ++done));
-    await tick(100);
-    expect(done).toBe(5);
-    await Promise.all(jobs);
-    expect(done).toBe(8);
-  });
-
-  it('never runs more than maxConcurrent at once', async () => {
-    const limiter = bottleneck({ maxConcurrent: 3 });
-    let inFlight = 0;
-    let peak = 0;
-    await Promise.all(
-      Array.from({ length: 20 }, () =>
-        limiter.schedule(async () => {
-          peak = Math.max(peak, ++inFlight);
-          await tick(5);
-          inFlight--;
-        }),
-      ),
-    );
-    expect(peak).toBe(3);
-  });
-
-  it('propagates task failures and keeps working afterwards', async () => {
-    const limiter = bottleneck({ maxConcurrent: 1 });
-    await expect(limiter.schedule(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(limiter.schedule(async () => 'fine')).resolves.toBe('fine');
-  });
-});
 
 describe('BottleneckRateLimiter', () => {
   it('holds every queued request while paused', async () => {
@@ -91,6 +37,7 @@ describe('BottleneckRateLimiter', () => {
     const queued = limiter.schedule(async () => (ran = true), controller.signal);
     controller.abort(new Error('stop'));
     await expect(queued).rejects.toThrow('stop');
+    await vi.waitFor(() => expect(release).toBeDefined());
     release();
     await blocker;
     await tick(10);
@@ -156,13 +103,15 @@ describe('createRateLimiter', () => {
       defaults,
       'budget-test',
       'k',
-    ) as BottleneckRateLimiter;
-    limiters.push(limiter.bottleneck);
+    ) as WindowRateLimiter;
+    expect(limiter).toBeInstanceOf(WindowRateLimiter);
     let ran = 0;
-    const calls = Array.from({ length: 5 }, () => limiter.schedule(async () => ++ran));
-    await tick(100);
+    const controller = new AbortController();
+    const calls = Array.from({ length: 5 }, () => limiter.schedule(async () => ++ran, controller.signal));
+    await tick(50);
     expect(ran).toBe(3);
-    await limiter.bottleneck.stop({ dropWaitingJobs: true });
+    expect(limiter.queued).toBe(2);
+    controller.abort(new Error('done'));
     const outcomes = await Promise.allSettled(calls);
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(2);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../src/core/retry-after.js';
+import { parseRuleDateTime } from '../../src/rule/datetime.js';
 
 /** A clock far from every date used below, so a test passes only if the response's `Date` header is used. */
 const WRONG_CLOCK = () => Date.UTC(2030, 0, 1);
@@ -8,7 +9,7 @@ const FAIL_CLOCK = () => {
 };
 
 function parse(headers: Record<string, string>, now: () => number = FAIL_CLOCK): number | undefined {
-  return parseRetryAfter(new Headers(headers), now);
+  return parseRetryAfter(new Headers(headers), now, parseRuleDateTime);
 }
 
 describe('parseRetryAfter: seconds', () => {
@@ -126,6 +127,14 @@ describe('parseRetryAfter: nothing usable', () => {
     expect(
       parse({ 'retry-after': '2024-02-30 10:00:00', date: 'Mon, 15 Jan 2024 12:00:00 GMT' }),
     ).toBeUndefined();
+  });
+
+  it('leaves a zone-less timestamp unread for an API without a local-time reader', () => {
+    const headers = new Headers({
+      'retry-after': '2024-01-15 13:00:01',
+      date: 'Mon, 15 Jan 2024 12:00:00 GMT',
+    });
+    expect(parseRetryAfter(headers, FAIL_CLOCK)).toBeUndefined();
   });
 
   it('does not let a lenient Date.parse read non-dates as dates', () => {

@@ -13,8 +13,8 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../../src/core/errors/status-errors.js';
-import { BottleneckRateLimiter } from '../../src/core/rate-limit/bottleneck-rate-limiter.js';
-import { MicrotaskBottleneck } from '../../src/core/rate-limit/microtask-bottleneck.js';
+import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
+import { parseRuleDateTime } from '../../src/rule/datetime.js';
 import { closedPort, useServers } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, testTransport } from '../helpers/test-transport.js';
@@ -111,7 +111,8 @@ describe('Transport retries: 429 and Retry-After', () => {
         if (index === 0) send(res, 429, { error: 'rate_limited' }, headers);
         else send(res, 200, { done: true });
       });
-      const transport = testTransport({ baseUrl: server.url });
+      // Rule's profile supplies the reader for its zone-less timestamps.
+      const transport = testTransport({ baseUrl: server.url, readLocalTime: parseRuleDateTime });
 
       const result = await transport.request({ method: 'GET', path: '/limited' });
 
@@ -132,7 +133,7 @@ describe('Transport retries: 429 and Retry-After', () => {
         'retry-after': stockholmWallClock(now + 1000),
       });
     });
-    const transport = testTransport({ baseUrl: server.url });
+    const transport = testTransport({ baseUrl: server.url, readLocalTime: parseRuleDateTime });
 
     const result = await transport.request({ method: 'GET', path: '/limited' });
 
@@ -183,7 +184,7 @@ describe('Transport retries: 429 and Retry-After', () => {
       }
     });
     // Room for several calls in flight: only the pause can hold the second call back.
-    const limiter = new BottleneckRateLimiter(new MicrotaskBottleneck({ maxConcurrent: 4 }));
+    const limiter = new WindowRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 4 });
     const pauses: number[] = [];
     let onPause!: () => void;
     const paused = new Promise<void>((resolve) => {

@@ -68,7 +68,7 @@ if (typeof root.RuleseqError !== 'function') throw new Error('RuleseqError missi
 const e = new root.NotFoundError({ status: 404, code: 'NotFound', message: 'x', body: null, headers: {}, requestId: undefined, method: 'GET', url: 'https://x' });
 if (!(e instanceof root.ApiError) || !(e instanceof root.RuleseqError)) throw new Error('error hierarchy broken');
 for (const m of mods) if (Object.keys(m).length === 0) throw new Error('empty entry point');
-// A real call through the bundled transport (ky, p-retry, bottleneck, zod) against a loopback server.
+// A real call through the bundled transport (p-retry, zod) against a loopback server.
 const http = ${type === 'module' ? "await import('node:http')" : "require('node:http')"};
 const rule = mods[${specifiers.indexOf(`${pkg.name}/rule`)}];
 const server = http.createServer((req, res) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RateLimitError } from '../../src/core/index.js';
 import { parseRetryAfter } from '../../src/core/retry-after.js';
 import { RuleClient } from '../../src/rule/client.js';
+import { parseRuleDateTime } from '../../src/rule/datetime.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';
 import { createRuleFake } from '../../src/testing/rule-fake/index.js';
 import { BASE, KEY, ruleFake } from './rule-fake-helpers.js';
@@ -106,7 +107,7 @@ describe('rate limit', () => {
     expect(limited.headers.get('date')).toBe('Wed, 01 Jul 2026 10:00:00 GMT');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('3');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(parseRetryAfter(limited.headers)).toBe(61_000);
+    expect(parseRetryAfter(limited.headers, Date.now, parseRuleDateTime)).toBe(61_000);
 
     clock = now + 61_000;
     expect((await call('GET', 'templates')).status).toBe(200);

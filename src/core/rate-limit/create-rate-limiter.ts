@@ -1,5 +1,4 @@
 import { BottleneckRateLimiter } from './bottleneck-rate-limiter.js';
-import { MicrotaskBottleneck } from './microtask-bottleneck.js';
 import {
   isBottleneck,
   isRateLimiter,
@@ -7,20 +6,10 @@ import {
   type RateLimitOptions,
   type RateLimitSetting,
 } from './rate-limiter.js';
+import { WindowRateLimiter } from './window-rate-limiter.js';
 
 /** One limiter per (API, key, budget) in this process, so every client built with the same key shares a budget. */
 const shared = new Map<string, RateLimiter>();
-
-function fromOptions(options: Required<RateLimitOptions>): RateLimiter {
-  return new BottleneckRateLimiter(
-    new MicrotaskBottleneck({
-      maxConcurrent: options.maxConcurrent,
-      reservoir: options.maxRequests,
-      reservoirRefreshAmount: options.maxRequests,
-      reservoirRefreshInterval: options.intervalMs,
-    }),
-  );
-}
 
 /** FNV-1a: keys the registry without holding the API key itself in memory. */
 function fingerprint(text: string): string {
@@ -48,7 +37,7 @@ export function createRateLimiter(
   const id = `${scope}|${fingerprint(apiKey)}|${options.maxRequests}/${options.intervalMs}/${options.maxConcurrent}`;
   let limiter = shared.get(id);
   if (!limiter) {
-    limiter = fromOptions(options);
+    limiter = new WindowRateLimiter(options);
     shared.set(id, limiter);
   }
   return limiter;

@@ -1,0 +1,67 @@
+// What a browser app ships for each client: esbuild, ESM, minified, every dependency bundled, gzip level 9.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Budgets from the runtimes issue, in min+gzip bytes. */
+export const budgets = { 'ruleseq/rule': 30 * 1024, 'ruleseq/sequence': 22 * 1024 };
+
+/** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
+export async function bundle(entry) {
+  const result = await build({
+    stdin: { contents: `export * from '${entry}';`, resolveDir: root, loader: 'js' },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  // Only files that put bytes in the output: tree-shaken ones were parsed but are not shipped.
+  const [output] = Object.values(result.metafile.outputs);
+  const inputs = Object.entries(output.inputs)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([file]) => file);
+  return { code: result.outputFiles[0].contents, inputs };
+}
+
+/**
+ * The files a bundle is made of: npm packages by path, and for the package's own built chunks the `src/` files
+ * their source maps name, so "no Rule code in the Sequence bundle" can be checked against the sources.
+ */
+function originsOf(inputs) {
+  const origins = new Set();
+  for (const input of inputs) {
+    const file = path.resolve(root, input);
+    if (file.startsWith(path.join(root, 'dist') + path.sep)) {
+      const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+      for (const source of map.sources)
+        origins.add(path.relative(root, path.resolve(path.dirname(file), source)));
+    } else {
+      origins.add(path.relative(root, file));
+    }
+  }
+  return [...origins].sort();
+}
+
+/** Sizes and origins of every budgeted entry point. */
+export async function measureBundles() {
+  const rows = [];
+  for (const [entry, budgetBytes] of Object.entries(budgets)) {
+    const { code, inputs } = await bundle(entry);
+    rows.push({
+      entry,
+      minifiedBytes: code.byteLength,
+      gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+      budgetBytes,
+      origins: originsOf(inputs),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
+
+const limiterOf = (maxRequests: number, intervalMs: number, maxConcurrent = 100) =>
+  new WindowRateLimiter({ maxRequests, intervalMs, maxConcurrent });
+
+/** A task that records its start and finishes when released. */
+function recorder() {
+  const started: number[] = [];
+  const releases: Array<() => void> = [];
+  const load = { inFlight: 0, peak: 0 };
+  const task = (id: number) => () =>
+    new Promise<number>((resolve) => {
+      started.push(id);
+      load.peak = Math.max(load.peak, ++load.inFlight);
+      releases.push(() => {
+        load.inFlight--;
+        resolve(id);
+      });
+    });
+  return { started, releases, load, task };
+}
+
+describe('WindowRateLimiter without timers', () => {
+  it('starts a request on an idle limiter synchronously', () => {
+    const limiter = limiterOf(10, 1_000);
+    let ran = false;
+    void limiter.schedule(async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+  });
+
+  it('never runs more than maxConcurrent at once, in FIFO order', async () => {
+    const limiter = limiterOf(100, 60_000, 3);
+    const { started, releases, load, task } = recorder();
+    const calls = Array.from({ length: 7 }, (_, i) => limiter.schedule(task(i)));
+    expect(started).toEqual([0, 1, 2]);
+    releases[1]?.();
+    await calls[1];
+    expect(started).toEqual([0, 1, 2, 3]);
+    // Release the others one at a time, each as soon as it has started.
+    for (const next of [0, 2, 3, 4, 5, 6]) {
+      await vi.waitFor(() => expect(releases.length).toBeGreaterThan(next));
+      releases[next]?.();
+    }
+    expect(load.peak).toBe(3);
+    expect(await Promise.all(calls)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('passes a failure through and frees the slot', async () => {
+    const limiter = limiterOf(10, 1_000, 1);
+    await expect(limiter.schedule(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limiter.schedule(async () => 'fine')).resolves.toBe('fine');
+  });
+
+  it('refuses at once when the signal is already aborted, and runs nothing', async () => {
+    const limiter = limiterOf(10, 1_000);
+    let ran = false;
+    const controller = new AbortController();
+    controller.abort(new Error('gone'));
+    expect(() => limiter.schedule(async () => (ran = true), controller.signal)).toThrow('gone');
+    expect(ran).toBe(false);
+  });
+});
+
+describe('WindowRateLimiter budget', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('allows maxRequests starts in any interval-long span, even across a window edge', async () => {
+    const limiter = limiterOf(5, 1_000);
+    const starts: number[] = [];
+    const run = () => limiter.schedule(async () => void starts.push(Date.now()));
+    const t0 = Date.now();
+    for (let i = 0; i < 3; i++) void run();
+    await vi.advanceTimersByTimeAsync(600);
+    for (let i = 0; i < 9; i++) void run();
+    // 3 at t0 and 2 at t0+600 use the budget; the rest wait for the oldest starts to leave the window.
+    expect(starts.map((t) => t - t0)).toEqual([0, 0, 0, 600, 600]);
+    await vi.advanceTimersByTimeAsync(399);
+    expect(starts).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(starts.map((t) => t - t0)).toEqual([0, 0, 0, 600, 600, 1000, 1000, 1000]);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(starts.map((t) => t - t0).slice(8)).toEqual([1600, 1600]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(starts).toHaveLength(12);
+    // Any window of 1,000 ms holds at most 5 starts.
+    for (const from of starts)
+      expect(starts.filter((t) => t >= from && t < from + 1_000).length).toBeLessThanOrEqual(5);
+  });
+
+  it('holds every request, even on an idle limiter, while paused after a 429', async () => {
+    const limiter = limiterOf(100, 1_000);
+    limiter.pause(2_000);
+    let ran = 0;
+    const calls = [1, 2, 3].map(() => limiter.schedule(async () => ++ran));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(ran).toBe(0);
+    expect(limiter.queued).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await Promise.all(calls)).toEqual([1, 2, 3]);
+  });
+
+  it('drops an aborted request from the queue: it never runs and uses no budget', async () => {
+    const limiter = limiterOf(1, 1_000);
+    await limiter.schedule(async () => 'first');
+    const controller = new AbortController();
+    let abortedRan = false;
+    const aborted = limiter.schedule(async () => (abortedRan = true), controller.signal);
+    const next = limiter.schedule(async () => 'next');
+    controller.abort(new Error('user gave up'));
+    await expect(aborted).rejects.toThrow('user gave up');
+    expect(limiter.queued).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(next).resolves.toBe('next');
+    expect(abortedRan).toBe(false);
+  });
+
+  it("adopts the server's stricter count and ignores a looser one", async () => {
+    const limiter = limiterOf(10, 60_000);
+    limiter.observe(new Headers({ 'RequestsCount-Allowed': '10', 'RequestsCount-Current': '8' }));
+    limiter.observe(new Headers({ 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '9' }));
+    let ran = 0;
+    for (let i = 0; i < 4; i++) void limiter.schedule(async () => ++ran);
+    expect(ran).toBe(2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ran).toBe(4);
+  });
+});
