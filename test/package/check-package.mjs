@@ -1,18 +1,12 @@
 // Packs the package as npm would publish it, installs the tarball into throwaway ESM and CommonJS projects,
 // loads every entry point both ways, and runs publint and Are The Types Wrong. Run after `npm run build`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { installConsumer, packTarball, pkg, root, run } from './pack.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const entries = Object.keys(pkg.exports).filter((k) => !k.endsWith('.json'));
 const specifiers = entries.map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-
 const work = mkdtempSync(join(tmpdir(), 'ruleseq-pack-'));
 let failed = false;
 const check = (label, fn) => {
@@ -27,12 +21,11 @@ const check = (label, fn) => {
 };
 
 try {
-  const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work], root))[0];
-  const tarball = join(work, packed.filename);
+  const { tarball, files } = packTarball(work);
 
   check('tarball holds only dist/, README, CHANGELOG, LICENSE and package.json', () => {
     const allowed = /^(dist\/.*|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
-    const stray = packed.files.map((f) => f.path).filter((p) => !allowed.test(p));
+    const stray = files.filter((p) => !allowed.test(p));
     if (stray.length) throw new Error(`unexpected files: ${stray.join(', ')}`);
   });
 
@@ -48,14 +41,8 @@ try {
   );
 
   for (const type of ['module', 'commonjs']) {
-    const dir = join(work, type);
-    run('mkdir', ['-p', dir], work);
-    writeFileSync(
-      join(dir, 'package.json'),
-      JSON.stringify({ name: `consumer-${type}`, private: true, type }),
-    );
     // msw is an optional peer dependency, needed only by ruleseq/testing/msw.
-    run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', tarball, 'msw'], dir);
+    const dir = installConsumer(join(work, type), { tarball, type, extra: ['msw'] });
     const body =
       type === 'module'
         ? specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') +

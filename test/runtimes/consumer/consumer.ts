@@ -1,0 +1,38 @@
+// What a TypeScript consumer writes, type-checked against the installed package's declarations under each module
+// resolution mode. No top-level await, so the same file is valid as CommonJS.
+import { NotFoundError, type Result } from 'ruleseq';
+import { type Page, RuleClient, type RuleError, type Subscriber } from 'ruleseq/rule';
+import { SequenceClient, type TriggerRuleResult } from 'ruleseq/sequence';
+import { createRuleFake, fakeFetch } from 'ruleseq/testing';
+
+export async function usage(): Promise<string[]> {
+  const fake = createRuleFake();
+  const rule = new RuleClient({ apiKey: fake.apiKey, fetch: fakeFetch(fake) });
+  const sequence = new SequenceClient({ apiKey: 'key', baseUrl: 'http://127.0.0.1:4010/api/v1' });
+
+  const created: Subscriber = await rule.subscribers.create({
+    subscriber: { email: 'a@example.com' },
+    tags: ['Runtime smoke'],
+  });
+  const emails: string[] = [created.email ?? ''];
+  for await (const page of rule.subscribers.list({ limit: 100 }).iterPages()) {
+    const typed: Page<Subscriber> = page;
+    emails.push(...typed.data.map((s) => s.email ?? ''));
+  }
+  const triggered: TriggerRuleResult = await sequence.rules.trigger('rule_demo_manual', {
+    manual_execute_amount: 1234,
+  });
+  emails.push(triggered.execution_id);
+
+  const missing: Result<Subscriber, RuleError> = await rule.subscribers
+    .get({ email: 'x@example.com' })
+    .safe();
+  if (!missing.ok && missing.error instanceof NotFoundError && missing.error.code === 'NotFound') {
+    const status: number = missing.error.status;
+    emails.push(String(status));
+  }
+
+  // @ts-expect-error: a page size is a number; this fails to compile if the declarations degrade to `any`.
+  rule.subscribers.list({ limit: '100' });
+  return emails;
+}
