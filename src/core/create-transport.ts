@@ -1,4 +1,5 @@
 import type { AuthStrategy } from './auth.js';
+import { checkNumber } from './check-number.js';
 import type { ClientOptions } from './client-options.js';
 import { ConfigurationError } from './errors/configuration-error.js';
 import { createLevelledLogger } from './logger.js';
@@ -21,15 +22,6 @@ export interface VendorProfile {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
-}
-
-function checkNumber(name: string, value: number | undefined, { integer = false, min = 0 } = {}): void {
-  if (value === undefined) return;
-  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new ConfigurationError(
-      `${name} must be a ${integer ? 'whole ' : ''}number >= ${min}, got ${value}`,
-    );
-  }
 }
 
 /** Validates client options and builds the transport a vendor client sends through. */

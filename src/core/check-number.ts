@@ -1,0 +1,26 @@
+import { ConfigurationError } from './errors/configuration-error.js';
+
+/** Throws `ConfigurationError` unless `value` is undefined or a finite number >= `min` (whole if `integer`). */
+export function checkNumber(name: string, value: unknown, { integer = false, min = 0 } = {}): void {
+  if (value === undefined) return;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new ConfigurationError(
+      `${name} must be a ${integer ? 'whole ' : ''}number >= ${min}, got ${typeof value === 'number' ? value : typeof value}`,
+    );
+  }
+}
+
+/** Throws `ConfigurationError` naming the first key of `value` that is not in `known`. */
+export function checkKnownKeys(name: string, value: object, known: readonly string[]): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new ConfigurationError(
+      `${name} has an unknown option ${JSON.stringify(unknown)}; known: ${known.join(', ')}`,
+    );
+  }
+}
