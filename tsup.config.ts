@@ -7,6 +7,7 @@ const entry = {
   'icloudready/index': 'src/icloudready/index.ts',
   'testing/index': 'src/testing/index.ts',
   'testing/msw': 'src/testing/msw-handlers.ts',
+  'redis/index': 'src/redis/index.ts',
 };
 
 export default defineConfig([

@@ -38,3 +38,14 @@ it('a vendor folder imports only core and itself', () => {
     expect(offenders, vendor).toEqual([]);
   }
 });
+
+it('ruleseq/redis imports only core and itself, and nothing imports it', () => {
+  const offenders = files(join(SRC, 'redis')).filter((f) =>
+    importedAreas(f).some((a) => a !== 'redis' && a !== 'core'),
+  );
+  expect(offenders).toEqual([]);
+  const importers = files(SRC).filter(
+    (f) => !f.includes(`${SRC}/redis/`) && importedAreas(f).includes('redis'),
+  );
+  expect(importers).toEqual([]);
+});

@@ -1,9 +1,10 @@
 import type { AuthStrategy } from './auth.js';
+import { checkNumber } from './check-number.js';
 import type { ClientOptions } from './client-options.js';
 import { ConfigurationError } from './errors/configuration-error.js';
 import { createLevelledLogger } from './logger.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
-import { isBottleneck, isRateLimiter, type RateLimitOptions } from './rate-limit/rate-limiter.js';
+import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
 import { type ErrorDetails, Transport } from './transport.js';
@@ -26,33 +27,6 @@ export interface VendorProfile {
   readLocalTime?: LocalTimeReader;
 }
 
-function checkNumber(
-  name: string,
-  value: number | undefined,
-  { integer = false, min = 0, max = Number.POSITIVE_INFINITY } = {},
-): void {
-  if (value === undefined) return;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    value > max ||
-    (integer && !Number.isInteger(value))
-  ) {
-    const range = max === Number.POSITIVE_INFINITY ? `>= ${min}` : `from ${min} to ${max}`;
-    throw new ConfigurationError(`${name} must be a ${integer ? 'whole ' : ''}number ${range}, got ${value}`);
-  }
-}
-
-/** Budget options are checked here; a limiter or Bottleneck instance is the caller's own. */
-function checkRateLimit(setting: ClientOptions['rateLimit']): void {
-  if (!setting || isRateLimiter(setting) || isBottleneck(setting)) return;
-  // The default limiter keeps one start time per request of the window; a million is far above any vendor's budget.
-  checkNumber('rateLimit.maxRequests', setting.maxRequests, { integer: true, min: 1, max: 1_000_000 });
-  checkNumber('rateLimit.intervalMs', setting.intervalMs, { min: 1 });
-  checkNumber('rateLimit.maxConcurrent', setting.maxConcurrent, { integer: true, min: 1 });
-}
-
 /** Validates client options and builds the transport a vendor client sends through. */
 export function createTransport(options: ClientOptions, profile: VendorProfile): Transport {
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
@@ -71,7 +45,6 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
   checkNumber('maxRetries', options.maxRetries, { integer: true });
   checkNumber('maxRetryAfter', options.maxRetryAfter);
-  checkRateLimit(options.rateLimit);
   const baseUrl = checkBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, options.allowInsecureHttp ?? false);
 
   return new Transport({

@@ -11,7 +11,13 @@ export { Page, type PageContent, type PageFetcher } from './pagination/page.js';
 export { nextFromPageNumber } from './pagination/page-number-pagination.js';
 export { PagePromise } from './pagination/page-promise.js';
 export { pathSegment } from './path-segment.js';
-export type { RateLimiter, RateLimitOptions, RateLimitSetting } from './rate-limit/rate-limiter.js';
+export type {
+  RateLimiter,
+  RateLimiterFactory,
+  RateLimitOptions,
+  RateLimitScope,
+  RateLimitSetting,
+} from './rate-limit/rate-limiter.js';
 export { redactUrl } from './redact.js';
 export type { RequestOptions } from './request-options.js';
 export { decodeBase64, encodeBase64 } from './runtime.js';

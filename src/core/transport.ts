@@ -6,7 +6,7 @@ import { ConfigurationError } from './errors/configuration-error.js';
 import { ConnectionError } from './errors/connection-error.js';
 import { ResponseValidationError } from './errors/response-validation-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
-import { apiErrorFor } from './errors/status-errors.js';
+import { apiErrorFor, RateLimitError } from './errors/status-errors.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { LevelledLogger } from './logger.js';
@@ -159,9 +159,17 @@ export class Transport {
       return true;
     }
     if (serverWait > this.config.maxRetryAfter) return false;
-    if (error.status === 429) this.config.rateLimiter?.pause(serverWait);
     if (serverWait > backoff) await abortableSleep(serverWait - backoff, signal);
     return true;
+  }
+
+  /**
+   * Pauses the shared limiter for a 429's wait (when the client will honour it) while the request still holds its
+   * slot, so no queued request slips out before the wait is known to every request sharing the budget.
+   */
+  #pauseFor(error: RateLimitError): void {
+    const wait = error.retryAfter;
+    if (wait !== undefined && wait <= this.config.maxRetryAfter) this.config.rateLimiter?.pause(wait);
   }
 
   #buildUrl(op: Operation<unknown>): URL {
@@ -225,7 +233,11 @@ export class Transport {
     const requestId = this.#requestId(response, text);
     this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
     config.rateLimiter?.observe(response.headers);
-    if (!response.ok) throw this.#httpError(op, url, response, text, requestId);
+    if (!response.ok) {
+      const error = this.#httpError(op, url, response, text, requestId);
+      if (error instanceof RateLimitError) this.#pauseFor(error);
+      throw error;
+    }
     if (op.ignoreBody) return { data: undefined as never, body: parseJsonOrText(text), response, requestId };
     const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
     return { data: data as never, body: raw, response, requestId };

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
 import { BottleneckRateLimiter } from '../../src/core/rate-limit/bottleneck-rate-limiter.js';
 import { createRateLimiter } from '../../src/core/rate-limit/create-rate-limiter.js';
 import { readBudget } from '../../src/core/rate-limit/rate-limit-headers.js';
+import type { RateLimiter, RateLimitScope } from '../../src/core/rate-limit/rate-limiter.js';
 import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
 
 const limiters: Bottleneck[] = [];
@@ -44,6 +47,31 @@ describe('BottleneckRateLimiter', () => {
     expect(ran).toBe(false);
   });
 
+  it('keeps the outcome of a task that outlives its job expiration, and frees the slot at expiry', async () => {
+    const limiter = new BottleneckRateLimiter(bottleneck({ maxConcurrent: 1 }), {
+      jobOptions: { expiration: 30 },
+    });
+    const events: string[] = [];
+    const slow = limiter.schedule(async () => {
+      await tick(120);
+      events.push('slow done');
+      return 'slow result';
+    });
+    const next = limiter.schedule(async () => events.push('next started'));
+    await expect(slow).resolves.toBe('slow result');
+    await next;
+    // The expired job gave its slot back before it finished, so the next one did not wait for it.
+    expect(events).toEqual(['next started', 'slow done']);
+  });
+
+  it('a limiter failure before the task started still rejects', async () => {
+    const b = bottleneck({});
+    await b.stop();
+    let ran = false;
+    await expect(new BottleneckRateLimiter(b).schedule(async () => (ran = true))).rejects.toThrow(/stopped/);
+    expect(ran).toBe(false);
+  });
+
   it("adopts the server's stricter count from RequestsCount headers", async () => {
     const b = bottleneck({ reservoir: 2000 });
     const limiter = new BottleneckRateLimiter(b);
@@ -54,6 +82,32 @@ describe('BottleneckRateLimiter', () => {
     limiter.observe(new Headers({ 'X-RateLimit-Limit': '2000', 'X-RateLimit-Remaining': '1500' }));
     await tick(10);
     expect(await b.currentReservoir()).toBe(10);
+  });
+});
+
+/** Two local Bottlenecks made to look clustered, their `publish` delivering to both, as Redis pub/sub does. */
+function fakeCluster(): [Bottleneck, Bottleneck] {
+  const members = [bottleneck({ maxConcurrent: 2 }), bottleneck({ maxConcurrent: 2 })] as const;
+  const deliver = members.map((m) => m.publish.bind(m));
+  for (const member of members) {
+    Object.assign(member, {
+      datastore: 'ioredis',
+      publish: (message: string) => Promise.all(deliver.map((d) => d(message))).then(() => {}),
+    });
+  }
+  return [members[0], members[1]];
+}
+
+describe('BottleneckRateLimiter on a clustered Bottleneck', () => {
+  it('a pause in one process holds the requests of the others', async () => {
+    const [here, there] = fakeCluster();
+    const paused = new BottleneckRateLimiter(here);
+    const other = new BottleneckRateLimiter(there);
+    paused.pause(250);
+    await tick(10);
+    const t0 = Date.now();
+    const startedAfter = await other.schedule(async () => Date.now() - t0);
+    expect(startedAfter).toBeGreaterThanOrEqual(200);
   });
 });
 
@@ -95,6 +149,37 @@ describe('createRateLimiter', () => {
     const wrapped = createRateLimiter(user, defaults, 's', 'k');
     expect(wrapped).toBeInstanceOf(BottleneckRateLimiter);
     expect((wrapped as BottleneckRateLimiter).bottleneck).toBe(user);
+  });
+
+  it('refuses unknown keys and bad numbers, and keeps defaults for undefined overrides', () => {
+    const refused = [{ redis: { url: 'redis://x' } }, { maxRequests: 0 }, { intervalMs: -1 }, 'fast', null];
+    for (const setting of refused) {
+      expect(() => createRateLimiter(setting as never, defaults, 'validation', 'k'), String(setting)).toThrow(
+        ConfigurationError,
+      );
+    }
+    const limiter = createRateLimiter({ maxRequests: undefined }, defaults, 'validation', 'k');
+    expect(limiter).toBe(createRateLimiter(undefined, defaults, 'validation', 'k'));
+  });
+
+  it('asks a factory once per API and key, with the vendor budget and a hashed scope id', async () => {
+    const scopes: RateLimitScope[] = [];
+    const factory = {
+      createRateLimiter(scope: RateLimitScope): RateLimiter {
+        scopes.push(scope);
+        return new BottleneckRateLimiter(bottleneck({}));
+      },
+    };
+    const a = createRateLimiter(factory, defaults, 'https://app.rule.io', 'secret-key-one');
+    const b = createRateLimiter(factory, defaults, 'https://app.rule.io', 'secret-key-one');
+    const c = createRateLimiter(factory, defaults, 'https://app.rule.io', 'secret-key-two');
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+    expect(scopes).toHaveLength(2);
+    expect(scopes[0]!.budget).toEqual(defaults);
+    const expected = createHash('sha256').update('https://app.rule.io\nsecret-key-one').digest('hex');
+    expect(await scopes[0]!.id).toBe(expected);
+    expect(await scopes[1]!.id).not.toBe(expected);
   });
 
   it('enforces a small budget end to end', async () => {

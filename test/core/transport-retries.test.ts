@@ -170,19 +170,25 @@ describe('Transport retries: 429 and Retry-After', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('pauses a shared rate limiter on 429 so a concurrent call does not reach the server until the wait is over', async () => {
+  /** A server answering the first request to `path` with a 429 asking for a 1 s wait, and everything else with 200. */
+  async function serveOne429(path: string) {
     const arrivals: Array<{ path: string; at: number }> = [];
     let rateLimitedAt = 0;
     const server = await serve((req, res) => {
-      const path = req.url ?? '';
-      arrivals.push({ path, at: performance.now() });
-      if (path === '/a' && rateLimitedAt === 0) {
+      const arrived = req.url ?? '';
+      arrivals.push({ path: arrived, at: performance.now() });
+      if (arrived === path && rateLimitedAt === 0) {
         rateLimitedAt = performance.now();
         send(res, 429, 'Too Many Attempts.', { 'retry-after': '1' });
       } else {
-        send(res, 200, { path });
+        send(res, 200, { path: arrived });
       }
     });
+    return { server, arrivals, rateLimitedAt: () => rateLimitedAt };
+  }
+
+  it('pauses a shared rate limiter on 429 so a concurrent call does not reach the server until the wait is over', async () => {
+    const { server, arrivals, rateLimitedAt } = await serveOne429('/a');
     // Room for several calls in flight: only the pause can hold the second call back.
     const limiter = new WindowRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 4 });
     const pauses: number[] = [];
@@ -210,7 +216,21 @@ describe('Transport retries: 429 and Retry-After', () => {
     expect(pauses).toEqual([1_000]);
     expect(arrivals.map((x) => x.path).sort()).toEqual(['/a', '/a', '/b']);
     const bArrival = arrivals.find((x) => x.path === '/b')!;
-    expect(bArrival.at - rateLimitedAt).toBeGreaterThanOrEqual(700);
+    expect(bArrival.at - rateLimitedAt()).toBeGreaterThanOrEqual(700);
+  });
+
+  it('pauses on a 429 before its slot is released, so a call queued behind it waits too', async () => {
+    const { server, arrivals, rateLimitedAt } = await serveOne429('/a');
+    // One slot: '/b' starts the moment '/a' gives it back.
+    const limiter = new WindowRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 1 });
+    const transport = testTransport({ baseUrl: server.url, rateLimiter: limiter });
+
+    const a = transport.request({ method: 'GET', path: '/a' });
+    const b = transport.request({ method: 'GET', path: '/b' });
+    await Promise.all([a, b]);
+
+    const bArrival = arrivals.find((x) => x.path === '/b')!;
+    expect(bArrival.at - rateLimitedAt()).toBeGreaterThanOrEqual(700);
   });
 });
 

@@ -55,6 +55,14 @@ if (typeof root.RuleseqError !== 'function') throw new Error('RuleseqError missi
 const e = new root.NotFoundError({ status: 404, code: 'NotFound', message: 'x', body: null, headers: {}, requestId: undefined, method: 'GET', url: 'https://x' });
 if (!(e instanceof root.ApiError) || !(e instanceof root.RuleseqError)) throw new Error('error hierarchy broken');
 for (const m of mods) if (Object.keys(m).length === 0) throw new Error('empty entry point');
+// ruleseq/redis loads without its optional peer ioredis (imported on first use) and shares the error classes.
+const redis = mods[${specifiers.indexOf(`${pkg.name}/redis`)}];
+try {
+  redis.redisRateLimit({});
+  throw new Error('redisRateLimit accepted no target');
+} catch (error) {
+  if (!(error instanceof root.ConfigurationError)) throw error;
+}
 // A real call through the bundled transport (p-retry, zod) against a loopback server.
 const http = ${type === 'module' ? "await import('node:http')" : "require('node:http')"};
 const rule = mods[${specifiers.indexOf(`${pkg.name}/rule`)}];

@@ -3,24 +3,49 @@ import { abortableSleep } from '../sleep.js';
 import { readBudget } from './rate-limit-headers.js';
 import type { RateLimiter } from './rate-limiter.js';
 
-/** Adapts a Bottleneck instance (ours or the caller's, local or clustered) to `RateLimiter`. */
+export interface BottleneckRateLimiterOptions {
+  /** Options for every job, e.g. `expiration`, so a clustered limiter takes back the slots of a crashed process. */
+  jobOptions?: Bottleneck.JobOptions;
+}
+
+/** How a pause travels between the processes of a clustered Bottleneck (its own pub/sub channel). */
+const PAUSE_MESSAGE = 'ruleseq:pause:';
+
+/**
+ * Adapts a Bottleneck instance (ours or the caller's, local or clustered) to `RateLimiter`. On a clustered
+ * Bottleneck (Redis), a pause after a 429 is published to every limiter of the cluster.
+ */
 export class BottleneckRateLimiter implements RateLimiter {
   readonly bottleneck: Bottleneck;
+  readonly #jobOptions: Bottleneck.JobOptions;
+  readonly #clustered: boolean;
   #pausedUntil = 0;
 
-  constructor(bottleneck: Bottleneck) {
+  constructor(bottleneck: Bottleneck, options: BottleneckRateLimiterOptions = {}) {
     this.bottleneck = bottleneck;
+    this.#jobOptions = options.jobOptions ?? {};
+    const { datastore } = bottleneck as { datastore?: unknown };
+    this.#clustered =
+      (datastore === 'redis' || datastore === 'ioredis') && typeof bottleneck.on === 'function';
+    if (this.#clustered) bottleneck.on('message', (message) => this.#receive(message));
   }
 
   schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
+    let sent: Promise<T> | undefined;
     const run = async () => {
       // The slot is held through a pause, so queued requests stay queued until the server's wait is over.
       await this.#waitOutPause(signal);
       signal?.throwIfAborted();
-      return task();
+      sent = task();
+      return sent;
     };
-    const scheduled = this.bottleneck.schedule(run);
+    const scheduled = this.bottleneck.schedule(this.#jobOptions, run).catch((error: unknown) => {
+      // Once the request has gone out, its outcome is the call's, whatever the limiter reports afterwards (a job
+      // past its `expiration`, a store that failed while freeing the slot).
+      if (sent) return sent;
+      throw error;
+    });
     if (!signal) return scheduled;
     // Bottleneck cannot drop a queued job; the job sees the abort when it starts and does nothing.
     return new Promise<T>((resolve, reject) => {
@@ -31,7 +56,9 @@ export class BottleneckRateLimiter implements RateLimiter {
   }
 
   pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+    this.#pauseHere(ms);
+    // Durations, not instants, travel: hosts' clocks differ; the broadcast's own latency only lengthens the pause.
+    if (this.#clustered) this.bottleneck.publish(`${PAUSE_MESSAGE}${Math.ceil(ms)}`).catch(() => {});
   }
 
   observe(headers: Headers): void {
@@ -50,6 +77,16 @@ export class BottleneckRateLimiter implements RateLimiter {
         }
       })
       .catch(() => {});
+  }
+
+  #pauseHere(ms: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+  }
+
+  #receive(message: string): void {
+    if (!message.startsWith(PAUSE_MESSAGE)) return; // the caller's own messages on their Bottleneck
+    const ms = Number(message.slice(PAUSE_MESSAGE.length));
+    if (Number.isFinite(ms) && ms > 0) this.#pauseHere(ms);
   }
 
   async #waitOutPause(signal?: AbortSignal): Promise<void> {
