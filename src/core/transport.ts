@@ -9,9 +9,11 @@ import { ResponseValidationError } from './errors/response-validation-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
 import { apiErrorFor } from './errors/status-errors.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import { exposedResponse } from './exposed-response.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { LevelledLogger } from './logger.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { readBodyText } from './read-body.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
 import type { RequestOptions } from './request-options.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -75,9 +77,15 @@ export interface TransportConfig {
   readRequestId?: (response: Response, body: unknown) => string | undefined;
   /** Exponential backoff bounds in ms. */
   backoff?: { initialMs: number; maxMs: number };
+  /** A 2xx body longer than this is refused with a `ResponseValidationError`. Default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
+/** Far above any documented answer (a page holds at most 100 items), far below what would strain memory. */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Error bodies only feed a message and `ApiError.body`: their beginning is kept, the rest is not downloaded. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /** What stays fixed across the attempts of one call, plus the attempt's number for logging. */
 interface AttemptContext {
@@ -95,12 +103,14 @@ export class Transport {
   readonly #ky: KyInstance;
   readonly #redact: Redactor;
   readonly #backoff: { initialMs: number; maxMs: number };
+  readonly #maxResponseBytes: number;
 
   constructor(config: TransportConfig) {
     if (!config.apiKey) throw new ConfigurationError('apiKey is required');
     this.config = config;
     this.#redact = createRedactor([config.apiKey]);
     this.#backoff = config.backoff ?? DEFAULT_BACKOFF;
+    this.#maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const userFetch = config.fetch;
     this.#ky = ky.create({
       // Retries live in one place (the p-retry loop below).
@@ -216,6 +226,7 @@ export class Transport {
     const started = performance.now();
     let response: Response | undefined;
     let text: string;
+    let truncated: boolean;
     // Only the network exchange maps to transport errors; a bug in a schema or reader must surface as itself.
     try {
       response = await this.#ky(url, {
@@ -224,18 +235,27 @@ export class Transport {
         signal: attemptSignal,
         ...(body === undefined ? {} : { json: body }),
       });
-      text = await response.text();
+      const limit = response.ok ? this.#maxResponseBytes : MAX_ERROR_BODY_BYTES;
+      ({ text, truncated } = await readBodyText(response, limit, attemptSignal));
     } catch (error) {
-      if (!response) this.#logAttempt(op.method, url, undefined, started, context.attempt, undefined);
+      const outcome = response ? `${response.status}, body lost` : 'no response';
+      this.#logAttempt(op.method, url, outcome, started, context.attempt, undefined);
       throw this.#transportFailure(error, attemptSignal, callSignal, timeout, response !== undefined);
     }
     const requestId = this.#requestId(response, text);
     this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
     config.rateLimiter?.observe(response.headers);
     if (!response.ok) throw this.#httpError(op, url, response, text, requestId);
-    if (op.ignoreBody) return { data: undefined as never, body: parseJsonOrText(text), response, requestId };
+    if (truncated) {
+      const message = `Body exceeds ${this.#maxResponseBytes} bytes; the rest was not downloaded`;
+      throw this.#unreadableBody(op, response, text, requestId, message);
+    }
+    // Query auth puts the key in the request URL, which `Response.url` repeats.
+    const exposed = exposedResponse(response, text, this.#redact(redactUrl(response.url)));
+    if (op.ignoreBody)
+      return { data: undefined as never, body: parseJsonOrText(text), response: exposed, requestId };
     const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
-    return { data: data as never, body: raw, response, requestId };
+    return { data: data as never, body: raw, response: exposed, requestId };
   }
 
   #requestId(response: Response, text: string): string | undefined {
@@ -250,23 +270,13 @@ export class Transport {
     text: string,
     requestId: string | undefined,
   ): Promise<{ data: unknown; body: unknown }> {
-    const operation = `${op.method} ${op.path.replace(/\?.*$/, '')}`;
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       if (!this.config.validateResponses) return { data: text, body: text };
-      throw new ResponseValidationError({
-        issues: [
-          {
-            message: `Expected a JSON body, got ${response.headers.get('content-type') ?? 'no content type'}`,
-          },
-        ],
-        body: this.#redact(text.slice(0, 2_000)),
-        status: response.status,
-        requestId,
-        operation,
-      });
+      const contentType = response.headers.get('content-type') ?? 'no content type';
+      throw this.#unreadableBody(op, response, text, requestId, `Expected a JSON body, got ${contentType}`);
     }
     if (!op.schema) return { data: body, body };
     const result = await op.schema['~standard'].validate(body);
@@ -277,12 +287,29 @@ export class Transport {
       body,
       status: response.status,
       requestId,
-      operation,
+      operation: operationName(op),
     });
     if (this.config.validateResponses) throw error;
     // Opted out: hand over the body as sent, and say so once per occurrence.
     this.config.logger.log('warn', error.message);
     return { data: body, body };
+  }
+
+  /** A 2xx body that cannot be parsed at all; only its redacted beginning is kept. */
+  #unreadableBody(
+    op: Operation<unknown>,
+    response: Response,
+    text: string,
+    requestId: string | undefined,
+    message: string,
+  ): ResponseValidationError {
+    return new ResponseValidationError({
+      issues: [{ message }],
+      body: this.#redact(text.slice(0, 2_000)),
+      status: response.status,
+      requestId,
+      operation: operationName(op),
+    });
   }
 
   #httpError(
@@ -360,23 +387,29 @@ export class Transport {
   #logAttempt(
     method: string,
     url: URL,
-    status: number | undefined,
+    /** The status, or what went wrong instead of a complete response. */
+    outcome: number | string,
     started: number,
     attempt: number,
     requestId: string | undefined,
   ): void {
     const logger = this.config.logger;
-    const failed = status === undefined || status >= 400;
+    const failed = typeof outcome === 'string' || outcome >= 400;
     const level = failed ? 'info' : 'debug';
     if (!logger.enabled(level)) return;
     const ms = Math.round(performance.now() - started);
     logger.log(
       level,
       this.#redact(
-        `${method} ${redactUrl(url)} -> ${status ?? 'no response'} in ${ms} ms (attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`,
+        `${method} ${redactUrl(url)} -> ${outcome} in ${ms} ms (attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`,
       ),
     );
   }
+}
+
+/** `GET subscribers/{id}` style name for messages, without the query. */
+function operationName(op: Operation<unknown>): string {
+  return `${op.method} ${op.path.replace(/\?.*$/, '')}`;
 }
 
 function parseJsonOrText(text: string): unknown {
