@@ -1,6 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import pRetry from 'p-retry';
 import { type AuthStrategy, applyAuth } from './auth.js';
+import { checkJsonBody, checkQueryValue, checkRequestOptions } from './check-request.js';
 import { AbortError } from './errors/abort-error.js';
 import { ApiError } from './errors/api-error.js';
 import { ConfigurationError } from './errors/configuration-error.js';
@@ -86,6 +87,11 @@ const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Error bodies only feed a message and `ApiError.body`: their beginning is kept, the rest is not downloaded. */
 const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+/** The longest delay a timer holds (about 24.8 days); anything longer means "no limit" in practice. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A timeout as timers accept it: whole milliseconds, within their range. */
+const timerMs = (ms: number) => Math.min(Math.ceil(ms), MAX_TIMER_MS);
 
 /** What stays fixed across the attempts of one call, plus the attempt's number for logging. */
 interface AttemptContext {
@@ -131,8 +137,10 @@ export class Transport {
     return this.#redact(text);
   }
 
-  async request<T>(op: Operation<T>, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T>(op: Operation<T>, callOptions: RequestOptions = {}): Promise<ApiResponse<T>> {
     const { config } = this;
+    const options = checkRequestOptions(callOptions);
+    if (op.body !== undefined) checkJsonBody(op.body);
     const url = this.#buildUrl(op);
     const idempotencyKey =
       config.idempotencyHeader && op.method !== 'GET'
@@ -140,7 +148,7 @@ export class Transport {
         : undefined;
     const safeToRepeat = isSafeToRepeat(op.method, idempotencyKey !== undefined);
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
-    const totalSignal = totalTimeout === undefined ? undefined : AbortSignal.timeout(totalTimeout);
+    const totalSignal = totalTimeout === undefined ? undefined : AbortSignal.timeout(timerMs(totalTimeout));
     const signals = [options.signal, totalSignal].filter((s): s is AbortSignal => s !== undefined);
     const callSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
 
@@ -196,6 +204,7 @@ export class Transport {
     }
     for (const [name, value] of Object.entries(op.query ?? {})) {
       if (value === undefined || value === null) continue;
+      checkQueryValue(name, value);
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
       else url.searchParams.set(name, String(value));
     }
@@ -219,7 +228,7 @@ export class Transport {
     const body = applyAuth(config.auth, config.apiKey, { headers, url, body: op.body });
     const timeout = options.timeout ?? config.timeout;
     const attemptSignal = AbortSignal.any([
-      AbortSignal.timeout(timeout),
+      AbortSignal.timeout(timerMs(timeout)),
       ...(callSignal ? [callSignal] : []),
     ]);
 
