@@ -1,7 +1,10 @@
-import { APIPromise } from './api-promise.js';
+import * as z from 'zod/mini';
+import type { APIPromise } from './api-promise.js';
 import type { RuleseqError } from './errors/ruleseq-error.js';
 import type { RequestOptions } from './request-options.js';
+import { sendOperation } from './send-operation.js';
 import type { HttpMethod, QueryValue, Transport } from './transport.js';
+import { validateInput } from './validate-input.js';
 
 /** A call the SDK has no method for, sent with the same auth, limits, retries and errors as every other. */
 export interface RawRequest {
@@ -11,6 +14,17 @@ export interface RawRequest {
   query?: Record<string, QueryValue>;
   body?: unknown;
 }
+
+/** A scheme (`https:`) or a protocol-relative `//host` would leave the base URL's origin. */
+const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
+
+const rawRequestSchema = z.object({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().check(z.refine((path) => !ABSOLUTE.test(path), 'path must be relative to the base URL')),
+  // Values are checked where they become URL text (the transport).
+  query: z.optional(z.record(z.string(), z.unknown())),
+  body: z.optional(z.unknown()),
+});
 
 /** What every vendor client shares: its transport and the generic escape hatch. */
 export abstract class BaseClient<E extends RuleseqError> {
@@ -22,6 +36,11 @@ export abstract class BaseClient<E extends RuleseqError> {
 
   /** Sends any request to this API; the body is returned as parsed JSON, unvalidated. */
   request<T = unknown>(request: RawRequest, options?: RequestOptions): APIPromise<T, E> {
-    return new APIPromise<T, E>(this.transport.request<T>(request, options));
+    return sendOperation<T, T, E>(
+      this.transport,
+      () => validateInput(rawRequestSchema, request, 'request') as RawRequest,
+      (body) => body,
+      options,
+    );
   }
 }

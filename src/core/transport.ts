@@ -1,5 +1,6 @@
 import pRetry from 'p-retry';
 import { type AuthStrategy, applyAuth } from './auth.js';
+import { checkJsonBody, checkQueryValue, checkRequestOptions } from './check-request.js';
 import { AbortError } from './errors/abort-error.js';
 import { ApiError } from './errors/api-error.js';
 import { ConfigurationError } from './errors/configuration-error.js';
@@ -8,9 +9,11 @@ import { ResponseValidationError } from './errors/response-validation-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
 import { apiErrorFor, RateLimitError } from './errors/status-errors.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import { exposedResponse } from './exposed-response.js';
 import { newIdempotencyKey } from './idempotency.js';
 import type { LevelledLogger } from './logger.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { readBodyText } from './read-body.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
 import type { RequestOptions } from './request-options.js';
 import { type LocalTimeReader, parseRetryAfter } from './retry-after.js';
@@ -76,9 +79,20 @@ export interface TransportConfig {
   readLocalTime?: LocalTimeReader;
   /** Exponential backoff bounds in ms. */
   backoff?: { initialMs: number; maxMs: number };
+  /** A 2xx body longer than this is refused with a `ResponseValidationError`. Default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
+/** Far above any documented answer (a page holds at most 100 items), far below what would strain memory. */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Error bodies only feed a message and `ApiError.body`: their beginning is kept, the rest is not downloaded. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+/** The longest delay a timer holds (about 24.8 days); anything longer means "no limit" in practice. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A timeout as timers accept it: whole milliseconds, within their range. */
+const timerMs = (ms: number) => Math.min(Math.ceil(ms), MAX_TIMER_MS);
 
 /** What stays fixed across the attempts of one call, plus the attempt's number for logging. */
 interface AttemptContext {
@@ -95,12 +109,14 @@ export class Transport {
   readonly config: TransportConfig;
   readonly #redact: Redactor;
   readonly #backoff: { initialMs: number; maxMs: number };
+  readonly #maxResponseBytes: number;
 
   constructor(config: TransportConfig) {
     if (!config.apiKey) throw new ConfigurationError('apiKey is required');
     this.config = config;
     this.#redact = createRedactor([config.apiKey]);
     this.#backoff = config.backoff ?? DEFAULT_BACKOFF;
+    this.#maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   /** Redacts the API key from any text (for callers that build their own messages). */
@@ -108,8 +124,10 @@ export class Transport {
     return this.#redact(text);
   }
 
-  async request<T>(op: Operation<T>, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T>(op: Operation<T>, callOptions: RequestOptions = {}): Promise<ApiResponse<T>> {
     const { config } = this;
+    const options = checkRequestOptions(callOptions);
+    if (op.body !== undefined) checkJsonBody(op.body);
     const url = this.#buildUrl(op);
     const idempotencyKey =
       config.idempotencyHeader && op.method !== 'GET'
@@ -117,7 +135,7 @@ export class Transport {
         : undefined;
     const safeToRepeat = isSafeToRepeat(op.method, idempotencyKey !== undefined);
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
-    const totalSignal = totalTimeout === undefined ? undefined : AbortSignal.timeout(totalTimeout);
+    const totalSignal = totalTimeout === undefined ? undefined : AbortSignal.timeout(timerMs(totalTimeout));
     const signals = [options.signal, totalSignal].filter((s): s is AbortSignal => s !== undefined);
     const callSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
 
@@ -181,6 +199,7 @@ export class Transport {
     }
     for (const [name, value] of Object.entries(op.query ?? {})) {
       if (value === undefined || value === null) continue;
+      checkQueryValue(name, value);
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
       else url.searchParams.set(name, String(value));
     }
@@ -205,13 +224,14 @@ export class Transport {
     const body = applyAuth(config.auth, config.apiKey, { headers, url, body: op.body });
     const timeout = options.timeout ?? config.timeout;
     const attemptSignal = AbortSignal.any([
-      AbortSignal.timeout(timeout),
+      AbortSignal.timeout(timerMs(timeout)),
       ...(callSignal ? [callSignal] : []),
     ]);
 
     const started = performance.now();
     let response: Response | undefined;
     let text: string;
+    let truncated: boolean;
     // Only the network exchange maps to transport errors; a bug in a schema or reader must surface as itself.
     try {
       if (body !== undefined) headers.set('content-type', 'application/json');
@@ -225,9 +245,11 @@ export class Transport {
         redirect: 'manual',
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      text = await response.text();
+      const limit = response.ok ? this.#maxResponseBytes : MAX_ERROR_BODY_BYTES;
+      ({ text, truncated } = await readBodyText(response, limit, attemptSignal));
     } catch (error) {
-      if (!response) this.#logAttempt(op.method, url, undefined, started, context.attempt, undefined);
+      const outcome = response ? `${response.status}, body lost` : 'no response';
+      this.#logAttempt(op.method, url, outcome, started, context.attempt, undefined);
       throw this.#transportFailure(error, attemptSignal, callSignal, timeout, response !== undefined);
     }
     const requestId = this.#requestId(response, text);
@@ -238,9 +260,16 @@ export class Transport {
       if (error instanceof RateLimitError) this.#pauseFor(error);
       throw error;
     }
-    if (op.ignoreBody) return { data: undefined as never, body: parseJsonOrText(text), response, requestId };
+    if (truncated) {
+      const message = `Body exceeds ${this.#maxResponseBytes} bytes; the rest was not downloaded`;
+      throw this.#unreadableBody(op, response, text, requestId, message);
+    }
+    // Query auth puts the key in the request URL, which `Response.url` repeats.
+    const exposed = exposedResponse(response, text, this.#redact(redactUrl(response.url)));
+    if (op.ignoreBody)
+      return { data: undefined as never, body: parseJsonOrText(text), response: exposed, requestId };
     const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
-    return { data: data as never, body: raw, response, requestId };
+    return { data: data as never, body: raw, response: exposed, requestId };
   }
 
   #requestId(response: Response, text: string): string | undefined {
@@ -255,23 +284,13 @@ export class Transport {
     text: string,
     requestId: string | undefined,
   ): Promise<{ data: unknown; body: unknown }> {
-    const operation = `${op.method} ${op.path.replace(/\?.*$/, '')}`;
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       if (!this.config.validateResponses) return { data: text, body: text };
-      throw new ResponseValidationError({
-        issues: [
-          {
-            message: `Expected a JSON body, got ${response.headers.get('content-type') ?? 'no content type'}`,
-          },
-        ],
-        body: this.#redact(text.slice(0, 2_000)),
-        status: response.status,
-        requestId,
-        operation,
-      });
+      const contentType = response.headers.get('content-type') ?? 'no content type';
+      throw this.#unreadableBody(op, response, text, requestId, `Expected a JSON body, got ${contentType}`);
     }
     if (!op.schema) return { data: body, body };
     const result = await op.schema['~standard'].validate(body);
@@ -282,12 +301,29 @@ export class Transport {
       body,
       status: response.status,
       requestId,
-      operation,
+      operation: operationName(op),
     });
     if (this.config.validateResponses) throw error;
     // Opted out: hand over the body as sent, and say so once per occurrence.
     this.config.logger.log('warn', error.message);
     return { data: body, body };
+  }
+
+  /** A 2xx body that cannot be parsed at all; only its redacted beginning is kept. */
+  #unreadableBody(
+    op: Operation<unknown>,
+    response: Response,
+    text: string,
+    requestId: string | undefined,
+    message: string,
+  ): ResponseValidationError {
+    return new ResponseValidationError({
+      issues: [{ message }],
+      body: this.#redact(text.slice(0, 2_000)),
+      status: response.status,
+      requestId,
+      operation: operationName(op),
+    });
   }
 
   #httpError(
@@ -365,23 +401,29 @@ export class Transport {
   #logAttempt(
     method: string,
     url: URL,
-    status: number | undefined,
+    /** The status, or what went wrong instead of a complete response. */
+    outcome: number | string,
     started: number,
     attempt: number,
     requestId: string | undefined,
   ): void {
     const logger = this.config.logger;
-    const failed = status === undefined || status >= 400;
+    const failed = typeof outcome === 'string' || outcome >= 400;
     const level = failed ? 'info' : 'debug';
     if (!logger.enabled(level)) return;
     const ms = Math.round(performance.now() - started);
     logger.log(
       level,
       this.#redact(
-        `${method} ${redactUrl(url)} -> ${status ?? 'no response'} in ${ms} ms (attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`,
+        `${method} ${redactUrl(url)} -> ${outcome} in ${ms} ms (attempt ${attempt}${requestId ? `, request id ${requestId}` : ''})`,
       ),
     );
   }
+}
+
+/** `GET subscribers/{id}` style name for messages, without the query. */
+function operationName(op: Operation<unknown>): string {
+  return `${op.method} ${op.path.replace(/\?.*$/, '')}`;
 }
 
 function parseJsonOrText(text: string): unknown {

@@ -13,7 +13,7 @@ import {
 import type { Transport } from '../core/transport.js';
 import { validateInput } from '../core/validate-input.js';
 import type { RuleError } from './errors.js';
-import { limitSchema } from './input/common.js';
+import { listParamsSchema } from './input/common.js';
 import { type SubscriberSelector, selectorObject } from './selectors.js';
 
 /** What every Rule resource shares. */
@@ -63,7 +63,7 @@ export abstract class RuleResource {
       () => ({
         method: 'GET',
         path,
-        query: { limit: validateInput(limitSchema, params.limit, 'limit') },
+        query: { limit: validateInput(listParamsSchema, params, 'list params').limit },
         schema,
       }),
       items,
@@ -91,7 +91,8 @@ export abstract class RuleResource {
           throw new RequestValidationError([{ message: 'name at least one subscriber' }], path);
         }
         const shared = extra();
-        const items = subscribers.map(selectorObject);
+        // Array.from visits the holes of a sparse array, which map would skip and JSON would send as null.
+        const items = Array.from(subscribers, selectorObject);
         const bodies: Record<string, unknown>[] = [];
         for (let start = 0; start < items.length; start += MAX_PER_BULK_CALL) {
           bodies.push({ subscribers: items.slice(start, start + MAX_PER_BULK_CALL), ...shared });

@@ -35,15 +35,16 @@ export function idPath(id: unknown, what: string): string {
 
 /**
  * Validates query parameters and returns them as given (no schema defaults added), so the URL carries only what
- * the caller chose.
+ * the caller chose. Names the schema does not know are refused, even when the schema itself would let them pass.
  */
 export function queryOf(
-  schema: Parameters<typeof validateInput>[0],
-  params: object,
+  schema: { shape: z.core.$ZodShape },
+  params: unknown,
   context: string,
 ): Record<string, string | number | boolean | undefined> {
-  const valid = validateInput(schema, params, context) as Record<string, unknown>;
+  const valid = validateInput(z.strictObject(schema.shape), params, context) as Record<string, unknown>;
   const out: Record<string, string | number | boolean | undefined> = {};
-  for (const key of Object.keys(params)) out[key] = valid[key] as string | number | boolean | undefined;
+  for (const key of Object.keys(params as object))
+    out[key] = valid[key] as string | number | boolean | undefined;
   return out;
 }

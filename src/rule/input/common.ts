@@ -21,6 +21,18 @@ export const limitSchema = z.optional(
   z.int().check(z.minimum(1, 'limit must be at least 1'), z.maximum(100, "limit can't exceed 100")),
 );
 
+/** The `{ limit }` of a plain listing; other keys are refused. */
+export const listParamsSchema = z.strictObject({ limit: limitSchema });
+
+/** An object a method reads fields from: `null`, a string or an array is refused instead of crashing the read. */
+export const paramsObjectSchema = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'expected an object',
+);
+
+/** An id that goes into a path as digits: a positive safe integer (`1e21` would print as "1e+21"). */
+export const isPositiveId = (id: unknown): id is number => Number.isSafeInteger(id) && (id as number) > 0;
+
 export const messageTypeSchema = z.enum(['email', 'text_message']);
 
 export const idSchema = z.union([

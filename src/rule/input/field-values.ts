@@ -46,13 +46,32 @@ export const fieldValueSchema = z.strictObject({
   type: z.optional(z.enum(['text', 'single', 'multiple', 'json', 'date', 'datetime', 'time'])),
 });
 
-function inferred(key: string, value: FieldRecordValue): FieldValue {
+function inferred(key: string, value: FieldRecordValue, path: string): FieldValue {
   if (value instanceof Date) return { key, value: toRuleDateTime(value), type: 'datetime' };
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
     return { key, value: value as string[], type: 'multiple' };
   }
-  if (typeof value === 'object' && value !== null) return { key, value: JSON.stringify(value), type: 'json' };
+  if (typeof value === 'object' && value !== null)
+    return { key, value: jsonText(value, `${path}.${key}`), type: 'json' };
   return { key, value: typeof value === 'boolean' ? String(value) : value, type: 'text' };
+}
+
+function jsonText(value: object, path: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new RequestValidationError(
+      [{ message: `a json field must be serialisable (${reason})`, path: [path] }],
+      'subscriber fields',
+    );
+  }
+}
+
+/** The characters a value counts against its group; values of the wrong type count nothing (validation reports them). */
+function text(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string').join('') : '';
 }
 
 /** Rule counts Scandinavian letters twice against a group's budget. */
@@ -64,14 +83,21 @@ function weight(text: string): number {
 
 /** Converts either input form to the wire array and enforces Rule's per-group size limit. */
 export function toWireFields(input: FieldValuesInput, path: string): FieldValue[] {
+  if (typeof input !== 'object' || input === null) {
+    throw new RequestValidationError(
+      [{ message: 'fields must be an array of { key, value } or an object of values', path: [path] }],
+      'subscriber fields',
+    );
+  }
   const fields = Array.isArray(input)
     ? input
-    : Object.entries(input).map(([key, value]) => inferred(key, value));
+    : Object.entries(input).map(([key, value]) => inferred(key, value, path));
   const perGroup = new Map<string, number>();
-  for (const field of fields) {
-    const group = field.key.slice(0, field.key.lastIndexOf('.'));
-    const text = Array.isArray(field.value) ? field.value.join('') : String(field.value);
-    perGroup.set(group, (perGroup.get(group) ?? 0) + weight(text));
+  for (const field of fields as unknown[]) {
+    const { key, value } = (field ?? {}) as { key?: unknown; value?: unknown };
+    if (typeof key !== 'string') continue;
+    const group = key.slice(0, key.lastIndexOf('.'));
+    perGroup.set(group, (perGroup.get(group) ?? 0) + weight(text(value)));
   }
   for (const [group, size] of perGroup) {
     if (size > GROUP_LIMIT) {

@@ -20,7 +20,13 @@ import {
   zScheduleCampaignResponse,
   zSendCampaignResponse,
 } from '../generated/v2/zod.gen.js';
-import { emailSchema, languageSchema, limitSchema } from '../input/common.js';
+import {
+  emailSchema,
+  isPositiveId,
+  languageSchema,
+  limitSchema,
+  paramsObjectSchema,
+} from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
 import type { Campaign, CampaignStatistics } from '../types.js';
@@ -189,7 +195,7 @@ function toWireCampaign(request: CampaignRequest, sending: boolean): Record<stri
 
 /** `campaigns/{id}` (or Rule's singular `campaign/{id}` for delete); `RequestValidationError` unless a positive id. */
 function campaignPath(id: number, collection = 'campaigns', suffix = ''): string {
-  if (!Number.isInteger(id) || id <= 0) {
+  if (!isPositiveId(id)) {
     throw new RequestValidationError(
       [{ message: 'id must be a positive integer', path: ['id'] }],
       'campaign',
@@ -263,7 +269,7 @@ export class Campaigns extends RuleResource {
    * `POST /campaigns/send`
    */
   send(request: CampaignRequest, options?: RequestOptions): APIPromise<CampaignSendResult, RuleError> {
-    return this.#dispatch('campaigns/send', request, sentSchema, () => ({}), options);
+    return this.#dispatch('campaigns/send', () => ({ campaign: request, extra: {} }), sentSchema, options);
   }
 
   /**
@@ -275,12 +281,14 @@ export class Campaigns extends RuleResource {
     request: ScheduleCampaignRequest,
     options?: RequestOptions,
   ): APIPromise<CampaignSendResult, RuleError> {
-    const { send_at, ...campaign } = request;
     return this.#dispatch(
       'campaigns/schedule',
-      campaign as CampaignRequest,
+      () => {
+        const { send_at, ...campaign } = validateInput(paramsObjectSchema, request, 'campaign');
+        const at = toRuleDateTime(validateInput(sendAtSchema, send_at, 'campaign.send_at'));
+        return { campaign: campaign as unknown as CampaignRequest, extra: { send_at: at } };
+      },
       scheduledSchema,
-      () => ({ send_at: toRuleDateTime(validateInput(sendAtSchema, send_at, 'campaign.send_at')) }),
       options,
     );
   }
@@ -288,13 +296,15 @@ export class Campaigns extends RuleResource {
   /** Send and schedule: the campaign plus `extra` fields, answered by `{ success, campaign_id }`. */
   #dispatch(
     path: string,
-    request: CampaignRequest,
+    parts: () => { campaign: CampaignRequest; extra: Record<string, string> },
     schema: typeof sentSchema,
-    extra: () => Record<string, string>,
     options?: RequestOptions,
   ): APIPromise<CampaignSendResult, RuleError> {
     return this.call(
-      () => ({ method: 'POST', path, body: { ...toWireCampaign(request, true), ...extra() }, schema }),
+      () => {
+        const { campaign, extra } = parts();
+        return { method: 'POST', path, body: { ...toWireCampaign(campaign, true), ...extra }, schema };
+      },
       (body) => ({ campaign_id: body.campaign_id }),
       options,
     );

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import {
   type APIPromise,
+  checkJsonBody,
+  checkRequestOptions,
   type PagePromise,
   type RequestOptions,
   RequestValidationError,
@@ -20,7 +22,14 @@ import {
   zSubscriber,
   zUpdateSubscriberResponse,
 } from '../generated/v2/zod.gen.js';
-import { callbackUrlSchema, emailSchema, languageSchema, phoneNumberSchema } from '../input/common.js';
+import {
+  callbackUrlSchema,
+  emailSchema,
+  isPositiveId,
+  languageSchema,
+  paramsObjectSchema,
+  phoneNumberSchema,
+} from '../input/common.js';
 import { type FieldValuesInput, fieldValueSchema } from '../input/field-values.js';
 import {
   type CreateOptions,
@@ -80,6 +89,17 @@ export interface CreateManyProgress {
   calls: number;
 }
 
+const createManyParamsSchema = z.extend(createOptionsSchema, {
+  async: z.optional(z.boolean()),
+  onProgress: z.optional(
+    z.custom<(progress: CreateManyProgress) => void>(
+      (f) => typeof f === 'function',
+      'onProgress must be a function',
+    ),
+  ),
+  concurrency: z.optional(z.int().check(z.gte(1, 'concurrency must be at least 1'))),
+});
+
 export interface CreateManyParams extends CreateOptions {
   /** Rule processes multi-subscriber creates asynchronously unless `async: false`. */
   async?: boolean;
@@ -127,9 +147,13 @@ export class Subscribers extends RuleResource {
   create(params: CreateSubscriberParams, options?: RequestOptions): APIPromise<Subscriber, RuleError> {
     return this.call(
       () => {
-        const { subscriber, ...rest } = params;
+        const { subscriber, ...rest } = validateInput(paramsObjectSchema, params, 'create params');
         const createOptions = validateInput(createOptionsSchema, rest, 'create options');
-        const wire = validateInput(wireSubscriberSchema, toWireSubscriber(subscriber), 'subscriber');
+        const wire = validateInput(
+          wireSubscriberSchema,
+          toWireSubscriber(subscriber as SubscriberInput),
+          'subscriber',
+        );
         return {
           method: 'POST',
           path: 'subscribers',
@@ -155,17 +179,22 @@ export class Subscribers extends RuleResource {
     params: CreateManyParams,
     options: RequestOptions = {},
   ): Promise<CreateManyReport> {
-    const { onProgress, concurrency = 4, ...rest } = params;
-    const createOptions = validateInput(
-      z.extend(createOptionsSchema, { async: z.optional(z.boolean()) }),
-      rest,
+    const { onProgress, concurrency, ...createOptions } = validateInput(
+      createManyParamsSchema,
+      params,
       'createMany options',
     );
+    if (!Array.isArray(subscribers)) {
+      throw new RequestValidationError([{ message: 'expected an array of subscribers' }], 'subscribers');
+    }
     const wire = validateInput(
       z.array(wireSubscriberSchema),
       subscribers.map((s, i) => toWireSubscriber(s, `${i}`)),
       'subscribers',
     );
+    // Each call's failures end up in the report; input that no call could send is refused here instead.
+    checkJsonBody({ ...createOptions, subscribers: wire });
+    checkRequestOptions(options);
     const size = createOptions.sync_subscribers
       ? MAX_PER_SYNC_CALL
       : createOptions.automation === 'reset'
@@ -180,7 +209,7 @@ export class Subscribers extends RuleResource {
       calls: starts.length,
     };
 
-    const calls = await mapConcurrent(starts, Math.max(1, concurrency), async (start, index) => {
+    const calls = await mapConcurrent(starts, concurrency ?? 4, async (start, index) => {
       const chunk = subscribers.slice(start, start + size);
       const body = { ...createOptions, subscribers: wire.slice(start, start + size) };
       const outcome = await this.call(
@@ -249,7 +278,7 @@ export class Subscribers extends RuleResource {
   ): APIPromise<Subscriber, RuleError> {
     return this.call(
       () => {
-        if (!Number.isInteger(id) || id <= 0) {
+        if (!isPositiveId(id)) {
           throw new RequestValidationError(
             [{ message: 'id must be a positive integer', path: ['id'] }],
             'update',
@@ -292,10 +321,10 @@ export class Subscribers extends RuleResource {
   ): APIPromise<void, RuleError> {
     return this.call(
       () => {
-        if (subscribers.length === 0) {
+        if (!Array.isArray(subscribers) || subscribers.length === 0) {
           throw new RequestValidationError([{ message: 'name at least one subscriber' }], 'deleteMany');
         }
-        const items = subscribers.map((s) => {
+        const items = Array.from(subscribers, (s) => {
           const parts = selectorParts(s);
           if (parts.identified_by !== 'email' && parts.identified_by !== 'phone_number') {
             throw new RequestValidationError(

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
 import { RequestValidationError } from '../../core/index.js';
 import { pathSegment } from '../../core/path-segment.js';
@@ -11,11 +12,13 @@ import {
   zUpdateTagBody,
   zUpdateTagResponse,
 } from '../generated/v2/zod.gen.js';
+import { isPositiveId } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
 import type { Tag } from '../types.js';
 
 const listSchema = withNumericIds(zListTagsResponse);
+const getParamsSchema = z.strictObject({ with_count: z.optional(z.boolean()) });
 const tagSchema = withNumericIds(zGetTagResponse);
 const updatedSchema = withNumericIds(zUpdateTagResponse);
 
@@ -27,7 +30,7 @@ function tagPath(
   suffix = '',
 ): { path: string; query: { identified_by: 'id' | 'name' } } {
   const byId = typeof tag === 'number';
-  if (byId ? !Number.isInteger(tag) || tag <= 0 : tag === '') {
+  if (byId ? !isPositiveId(tag) : tag === '') {
     throw new RequestValidationError(
       [{ message: 'a tag is a positive integer id or a non-empty name' }],
       'tag',
@@ -55,7 +58,8 @@ export class Tags extends RuleResource {
     return this.call(
       () => {
         const { path, query } = tagPath(tag);
-        return { method: 'GET', path, query: { ...query, with_count: params.with_count }, schema: tagSchema };
+        const { with_count } = validateInput(getParamsSchema, params, 'tag options');
+        return { method: 'GET', path, query: { ...query, with_count }, schema: tagSchema };
       },
       (body) => body,
       options,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import {
   AbortError,
   type APIPromise,
+  checkRequestOptions,
   NotFoundError,
   type PagePromise,
   type RequestOptions,
@@ -71,6 +72,13 @@ const listSchema = z.strictObject({
   first: firstSchema,
 });
 
+const waitSchema = z.strictObject({
+  timeoutMs: z.optional(z.number().check(z.gte(0, 'timeoutMs cannot be negative'))),
+  intervalMs: z.optional(z.number().check(z.gte(1, 'intervalMs must be at least 1'))),
+  maxIntervalMs: z.optional(z.number().check(z.gte(1, 'maxIntervalMs must be at least 1'))),
+  signal: z.optional(z.instanceof(AbortSignal, { error: 'signal must be an AbortSignal' })),
+});
+
 const readHints = needsScope('READ_TRANSFERS', 'the source or destination account must be in its resources');
 
 /** Transfers: money moving between accounts (`/transfers`). */
@@ -136,8 +144,14 @@ export class Transfers extends SequenceResource {
     wait: WaitUntilSettledOptions = {},
     options?: RequestOptions,
   ): Promise<Transfer> {
-    const { timeoutMs = 300_000, intervalMs = 1_000, maxIntervalMs = 30_000 } = wait;
-    const signals = [wait.signal, options?.signal].filter((s): s is AbortSignal => s !== undefined);
+    const {
+      timeoutMs = 300_000,
+      intervalMs = 1_000,
+      maxIntervalMs = 30_000,
+    } = validateInput(waitSchema, wait, 'wait options');
+    const signals = [wait.signal, checkRequestOptions(options).signal].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
     const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
     const deadline = Date.now() + timeoutMs;
     let last: Transfer | undefined;

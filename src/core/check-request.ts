@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { RequestValidationError } from './errors/request-validation-error.js';
+import type { RequestOptions } from './request-options.js';
+import { validateInput } from './validate-input.js';
+
+/** A header value the SDK sends as given: printable ASCII, no surrounding space (ids, keys, order numbers). */
+const HEADER_TOKEN = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text is Unicode at all: URL encoding throws on a lone surrogate, and `URLSearchParams` mangles it. */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+const token = (what: string) =>
+  z.string().check(z.regex(HEADER_TOKEN, `${what} must be 1-255 printable ASCII characters`));
+
+function acceptedAsHeaders(headers: Record<string, string>): boolean {
+  try {
+    new Headers(headers);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optionsSchema = z.nullish(
+  z.object({
+    signal: z.optional(z.instanceof(AbortSignal, { error: 'signal must be an AbortSignal' })),
+    // Finite; beyond about 24.8 days the transport caps timers at what they can hold.
+    timeout: z.optional(z.number().check(z.gte(1, 'timeout must be at least 1 ms'))),
+    totalTimeout: z.optional(z.number().check(z.gte(1, 'totalTimeout must be at least 1 ms'))),
+    maxRetries: z.optional(z.int().check(z.gte(0, 'maxRetries cannot be negative'))),
+    idempotencyKey: z.optional(token('idempotencyKey')),
+    requestId: z.optional(token('requestId')),
+    headers: z.optional(
+      z
+        .record(z.string(), z.string())
+        .check(z.refine(acceptedAsHeaders, 'headers must be valid HTTP headers')),
+    ),
+  }),
+);
+
+/** The per-call options, checked: anything a caller passes that cannot be honoured is a `RequestValidationError`. */
+export function checkRequestOptions(options: unknown): RequestOptions {
+  if (options === null) throw new RequestValidationError([{ message: 'expected an object' }], 'options');
+  validateInput(optionsSchema, options, 'options');
+  return (options ?? {}) as RequestOptions;
+}
+
+/** A body must survive `JSON.stringify` (no BigInt, no cycles) before anything is sent. */
+export function checkJsonBody(body: unknown): void {
+  try {
+    JSON.stringify(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new RequestValidationError([{ message: `cannot be sent as JSON (${reason})` }], 'body');
+  }
+}
+
+/** A query value goes into a URL as text: strings must be well-formed Unicode, numbers finite. */
+export function checkQueryValue(name: string, value: unknown): void {
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    const ok =
+      (typeof item === 'string' && isWellFormed(item)) ||
+      (typeof item === 'number' && Number.isFinite(item)) ||
+      (typeof item === 'boolean' && !Array.isArray(value));
+    if (!ok) {
+      throw new RequestValidationError(
+        [{ message: 'must be a string (well-formed Unicode), a finite number or a boolean', path: [name] }],
+        'query',
+      );
+    }
+  }
+}

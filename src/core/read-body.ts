@@ -1,0 +1,61 @@
+/** A response body read as text, up to a size limit. */
+export interface BodyText {
+  text: string;
+  /** The body went on past the limit: `text` is its beginning, and the rest was cancelled, not downloaded. */
+  truncated: boolean;
+}
+
+/**
+ * Reads a body as UTF-8 text (as `Response.text()` does) but stops at `maxBytes`, so a broken or hostile server
+ * that streams without end cannot exhaust memory before the attempt's timeout. `signal` cancels the read itself:
+ * fetch's own abort wiring reaches the body only through objects held weakly (the `Request`), so once garbage
+ * collection takes them, an aborted signal no longer stops a body that trickles in forever.
+ */
+export async function readBodyText(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<BodyText> {
+  if (!response.body) return { text: '', truncated: false };
+  const reader = response.body.getReader();
+  const cancel = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    return await readUpTo(reader, maxBytes, signal);
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}
+
+async function readUpTo(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<BodyText> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    signal.throwIfAborted();
+    const { done, value } = await reader.read();
+    signal.throwIfAborted();
+    if (done) return { text: decode(chunks, size), truncated: false };
+    if (size + value.byteLength > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      // Closes the connection instead of downloading the rest.
+      await reader.cancel().catch(() => undefined);
+      return { text: decode(chunks, maxBytes), truncated: true };
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+}
+
+function decode(chunks: Uint8Array[], size: number): string {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}

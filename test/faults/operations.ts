@@ -1,0 +1,111 @@
+import type { APIPromise, RuleseqError, VendorProfile } from '../../src/core/index.js';
+import type { Transport } from '../../src/core/transport.js';
+import { RULE_V2_BASE_URL, type RuleAuthMode, ruleProfile } from '../../src/rule/profile.js';
+import type { RuleContext } from '../../src/rule/resource.js';
+import { Subscribers } from '../../src/rule/resources/subscribers.js';
+import { Transactions } from '../../src/rule/resources/transactions.js';
+import { sequenceProfile } from '../../src/sequence/profile.js';
+import { Transfers } from '../../src/sequence/resources/transfers.js';
+import {
+  createRuleFake,
+  createSequenceFake,
+  type FakeApi,
+  type RuleFakeState,
+  type SequenceFakeState,
+} from '../../src/testing/index.js';
+import { CANARY_KEY, type TestTransportOptions, testTransport } from '../helpers/test-transport.js';
+
+/** What a cell's transports share: the fault server's fetch, the capturing logger, the attempt timeout. */
+export type TransportSettings = Omit<TestTransportOptions, 'baseUrl'>;
+
+export interface MatrixOperation {
+  id: 'get' | 'rule-post' | 'sequence-post' | 'delete';
+  /** Column header in the printed matrix. */
+  label: string;
+  /** The application behind the fault server, accepting the canary key. */
+  createApp(): FakeApi;
+  /** Sends the call through the SDK's resource class on transports pointed at `baseUrl`. */
+  send(
+    baseUrl: string,
+    settings: TransportSettings,
+    ruleAuth: RuleAuthMode,
+  ): APIPromise<unknown, RuleseqError>;
+  /** Writes the application has applied so far (0 for a read). */
+  writes(app: FakeApi): number;
+}
+
+/** A transport with the vendor's auth, error reading and idempotency, and the tests' fast backoff. */
+function vendorTransport(profile: VendorProfile, baseUrl: string, settings: TransportSettings): Transport {
+  return testTransport({
+    auth: profile.auth,
+    readErrorBody: profile.readErrorBody,
+    idempotencyHeader: profile.idempotencyHeader,
+    requestIdHeader: profile.requestIdHeader,
+    readRequestId: profile.readRequestId,
+    readLocalTime: profile.readLocalTime,
+    ...settings,
+    baseUrl,
+  });
+}
+
+function ruleContext(baseUrl: string, settings: TransportSettings, auth: RuleAuthMode): RuleContext {
+  const profile = ruleProfile(auth, RULE_V2_BASE_URL);
+  return {
+    v2: vendorTransport(profile, baseUrl, settings),
+    v3: vendorTransport(profile, baseUrl.replace(/\/v2$/, '/v3'), settings),
+    credentialParams: ['apikey'],
+  };
+}
+
+const ruleApp = () => createRuleFake({ apiKey: CANARY_KEY, rateLimit: false });
+const ruleState = (app: FakeApi) => app.state as RuleFakeState;
+/** Seeded subscriber #1, John Doe. */
+const JOHN = { email: 'john@example.com' };
+const SEEDED_SUBSCRIBERS = ruleState(ruleApp()).subscribers.length;
+
+const sequenceApp = () => createSequenceFake({ apiKey: CANARY_KEY, rateLimit: false });
+const SEEDED_TRANSFERS = (sequenceApp().state as SequenceFakeState).transfers.length;
+
+/** The four kinds of call the matrix crosses with every fault. */
+export const OPERATIONS: readonly MatrixOperation[] = [
+  {
+    id: 'get',
+    label: 'GET `subscribers.get`',
+    createApp: ruleApp,
+    send: (baseUrl, settings, auth) => new Subscribers(ruleContext(baseUrl, settings, auth)).get(JOHN),
+    writes: () => 0,
+  },
+  {
+    id: 'rule-post',
+    label: 'Rule POST `transactions.send` (no key)',
+    createApp: ruleApp,
+    send: (baseUrl, settings, auth) =>
+      new Transactions(ruleContext(baseUrl, settings, auth)).send({
+        type: 'text_message',
+        to: { phone_number: '+46701234567' },
+        from: { name: 'Shop' },
+        content: 'Your code is 4711',
+      }),
+    writes: (app) => ruleState(app).transactions.length,
+  },
+  {
+    id: 'sequence-post',
+    label: 'Sequence POST `transfers.create` (keyed)',
+    createApp: sequenceApp,
+    send: (baseUrl, settings) =>
+      new Transfers(vendorTransport(sequenceProfile, baseUrl, settings)).create({
+        source_account_id: 'acc_01HDEF0123',
+        destination_account_id: 'acc_01HGHI7890',
+        amount_in_cents: 50_000,
+        description: 'AMEX PAY',
+      }),
+    writes: (app) => (app.state as SequenceFakeState).transfers.length - SEEDED_TRANSFERS,
+  },
+  {
+    id: 'delete',
+    label: 'DELETE `subscribers.delete`',
+    createApp: ruleApp,
+    send: (baseUrl, settings, auth) => new Subscribers(ruleContext(baseUrl, settings, auth)).delete(JOHN),
+    writes: (app) => SEEDED_SUBSCRIBERS - ruleState(app).subscribers.length,
+  },
+];
