@@ -28,9 +28,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
-    // p-retry ships ESM only; bundling it keeps `require('ruleseq')` working on every Node 22+ without
-    // relying on require(esm).
-    noExternal: ['p-retry', 'is-network-error'],
   },
   {
     // The `ruleseq` command (`npx ruleseq sandbox`): Node only, ESM, no declarations.

@@ -1,4 +1,3 @@
-import pRetry from 'p-retry';
 import { type AuthStrategy, applyAuth } from './auth.js';
 import { checkJsonBody, checkQueryValue, checkRequestOptions } from './check-request.js';
 import { AbortError } from './errors/abort-error.js';
@@ -17,7 +16,7 @@ import { readBodyText } from './read-body.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
 import type { RequestOptions } from './request-options.js';
 import { type LocalTimeReader, parseRetryAfter } from './retry-after.js';
-import { isRetryableFailure, isSafeToRepeat } from './retry-policy.js';
+import { backoffDelay, isRetryableFailure, isSafeToRepeat } from './retry-policy.js';
 import { abortableSleep } from './sleep.js';
 import type { ResponseSchema } from './standard-schema.js';
 import { joinUrl, sameOrigin } from './url-safety.js';
@@ -101,7 +100,7 @@ interface AttemptContext {
 }
 
 /**
- * Sends operations: rate limiter, then the retry loop (p-retry), then one fetch per attempt; maps failures to
+ * Sends operations: rate limiter, then the retry loop, then one fetch per attempt; maps failures to
  * typed errors with every secret redacted. Knows no vendor: each client supplies auth, error-body and request-id
  * readers.
  */
@@ -140,29 +139,28 @@ export class Transport {
     const callSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
 
     try {
-      return await pRetry(
-        (attempt) => {
-          const context = { attempt, idempotencyKey };
-          const run = () => this.#attempt(op, url, options, context, callSignal);
-          return config.rateLimiter ? config.rateLimiter.schedule(run, callSignal) : run();
-        },
-        {
-          retries: options.maxRetries ?? config.maxRetries,
-          factor: 2,
-          minTimeout: this.#backoff.initialMs,
-          maxTimeout: this.#backoff.maxMs,
-          randomize: true,
-          signal: callSignal,
-          shouldRetry: ({ error, retryDelay }) =>
-            this.#beforeRetry(error, safeToRepeat, retryDelay, callSignal),
-        },
-      );
+      const retries = options.maxRetries ?? config.maxRetries;
+      for (let attempt = 1; ; attempt++) {
+        // An abort that came before this attempt (or between two) sends nothing.
+        callSignal?.throwIfAborted();
+        const context = { attempt, idempotencyKey };
+        const run = () => this.#attempt(op, url, options, context, callSignal);
+        try {
+          return await (config.rateLimiter ? config.rateLimiter.schedule(run, callSignal) : run());
+        } catch (error) {
+          const backoff = backoffDelay(attempt, this.#backoff);
+          if (attempt > retries || !(await this.#beforeRetry(error, safeToRepeat, backoff, callSignal))) {
+            throw error;
+          }
+          await abortableSleep(backoff, callSignal);
+        }
+      }
     } catch (error) {
       throw this.#classify(error, options.signal, totalSignal, totalTimeout);
     }
   }
 
-  /** Decides on a retry and waits out whatever the server asked for beyond p-retry's own backoff. */
+  /** Decides on a retry and waits out whatever the server asked for beyond the backoff. */
   async #beforeRetry(
     error: unknown,
     safeToRepeat: boolean,

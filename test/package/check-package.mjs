@@ -63,7 +63,7 @@ try {
 } catch (error) {
   if (!(error instanceof root.ConfigurationError)) throw error;
 }
-// A real call through the bundled transport (p-retry, zod) against a loopback server.
+// A real call through the transport (fetch, zod) against a loopback server.
 const http = ${type === 'module' ? "await import('node:http')" : "require('node:http')"};
 const rule = mods[${specifiers.indexOf(`${pkg.name}/rule`)}];
 const server = http.createServer((req, res) => {
