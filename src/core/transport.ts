@@ -1,5 +1,6 @@
 import { type AuthStrategy, applyAuth } from './auth.js';
 import { checkJsonBody, checkQueryValue, checkRequestOptions } from './check-request.js';
+import { deadline } from './deadline.js';
 import { AbortError } from './errors/abort-error.js';
 import { ApiError } from './errors/api-error.js';
 import { ConfigurationError } from './errors/configuration-error.js';
@@ -134,7 +135,8 @@ export class Transport {
         : undefined;
     const safeToRepeat = isSafeToRepeat(op.method, idempotencyKey !== undefined);
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
-    const totalSignal = totalTimeout === undefined ? undefined : AbortSignal.timeout(timerMs(totalTimeout));
+    const totalDeadline = totalTimeout === undefined ? undefined : deadline(timerMs(totalTimeout));
+    const totalSignal = totalDeadline?.signal;
     const signals = [options.signal, totalSignal].filter((s): s is AbortSignal => s !== undefined);
     const callSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
 
@@ -157,6 +159,8 @@ export class Transport {
       }
     } catch (error) {
       throw this.#classify(error, options.signal, totalSignal, totalTimeout);
+    } finally {
+      totalDeadline?.clear();
     }
   }
 
@@ -221,10 +225,10 @@ export class Transport {
     if (options.requestId && config.requestIdHeader) headers.set(config.requestIdHeader, options.requestId);
     const body = applyAuth(config.auth, config.apiKey, { headers, url, body: op.body });
     const timeout = options.timeout ?? config.timeout;
-    const attemptSignal = AbortSignal.any([
-      AbortSignal.timeout(timerMs(timeout)),
-      ...(callSignal ? [callSignal] : []),
-    ]);
+    const attemptDeadline = deadline(timerMs(timeout));
+    const attemptSignal = callSignal
+      ? AbortSignal.any([attemptDeadline.signal, callSignal])
+      : attemptDeadline.signal;
 
     const started = performance.now();
     let response: Response | undefined;
@@ -249,6 +253,8 @@ export class Transport {
       const outcome = response ? `${response.status}, body lost` : 'no response';
       this.#logAttempt(op.method, url, outcome, started, context.attempt, undefined);
       throw this.#transportFailure(error, attemptSignal, callSignal, timeout, response !== undefined);
+    } finally {
+      attemptDeadline.clear();
     }
     const requestId = this.#requestId(response, text);
     this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);

@@ -17,7 +17,9 @@ import {
 // travel through percent-encoding, a real HTTP server and the fakes, and come back unchanged. Text that is not
 // Unicode (a lone surrogate) cannot be percent-encoded and is refused before anything is sent.
 
+/** Cases per property that goes over HTTP (each makes two or three requests), and per one that sends nothing. */
 const RUNS = 1_000;
+const OFFLINE_RUNS = 3_000;
 
 /** A fake that also records each path segment it receives, decoded. */
 function recording(fake: FakeApi): FakeApi & { segments: string[][] } {
@@ -62,19 +64,19 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe('identifiers with any Unicode', () => {
-  it('name a Rule tag that is created on a subscriber and found again by that name', async () => {
+  it('name a Rule tag that is renamed to it and found again by it', async () => {
     await clients.rule.subscribers.create({ subscriber: { email: 'ada@example.com' }, tags: ['Start'] });
-    let made = 0;
+    const { id } = await clients.rule.tags.get('Start');
     await fc.assert(
-      fc.asyncProperty(identifier, async (text) => {
-        // Rule trims names, matches them without case and reads all-digit ones as ids: a numbered wrapper keeps
-        // each name distinct and untouched, with the generated text inside.
-        made += 1;
-        const name = `${made}«${text}»`;
-        await clients.rule.subscribers.tags.add({ email: 'ada@example.com' }, [name]);
-        const tag = await clients.rule.tags.get(name);
-        expect(tag.name).toBe(name);
-      }),
+      // Rule refuses a blank name; anything else goes out in a JSON body and comes back through the path.
+      fc.asyncProperty(
+        identifier.filter((name) => name.trim() !== ''),
+        async (name) => {
+          await clients.rule.tags.update(id, { name });
+          const tag = await clients.rule.tags.get(name);
+          expect(tag).toMatchObject({ id, name });
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -112,7 +114,7 @@ describe('identifiers with any Unicode', () => {
         }
         expect(sent()).toBe(before);
       }),
-      { numRuns: RUNS },
+      { numRuns: OFFLINE_RUNS },
     );
   });
 });

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useServers } from '../helpers/http-server.js';
+import { testTransport } from '../helpers/test-transport.js';
+
+// A busy client must not carry its finished calls: a timeout timer that outlives its call keeps the call's signals
+// alive for the whole budget (30 s by default), which at a few thousand calls a second is hundreds of megabytes.
+
+const serve = useServers();
+/** Distinct delays, so the transport's timers can be told apart from everyone else's. */
+const ATTEMPT_MS = 45_678;
+const TOTAL_MS = 56_789;
+
+afterEach(() => vi.restoreAllMocks());
+
+function watchTimers(delays: number[]) {
+  const started = new Set<unknown>();
+  const cleared = new Set<unknown>();
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+    fn: () => void,
+    ms?: number,
+    ...rest: unknown[]
+  ) => {
+    const timer = realSet(fn, ms, ...rest);
+    if (ms !== undefined && delays.includes(ms)) started.add(timer);
+    return timer;
+  }) as typeof setTimeout);
+  vi.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer?: Parameters<typeof clearTimeout>[0]) => {
+    cleared.add(timer);
+    realClear(timer);
+  }) as typeof clearTimeout);
+  return { started, stillRunning: () => [...started].filter((t) => !cleared.has(t)) };
+}
+
+describe('timeout timers end with their call', () => {
+  it('clears every attempt and total timer once calls succeed, fail or are retried', async () => {
+    const server = await serve((_req, res, { index }) => {
+      res.writeHead(index % 3 === 0 ? 503 : 200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    const transport = testTransport({ baseUrl: server.url, timeout: ATTEMPT_MS, totalTimeout: TOTAL_MS });
+    const timers = watchTimers([ATTEMPT_MS, TOTAL_MS]);
+
+    await Promise.all(Array.from({ length: 10 }, () => transport.request({ method: 'GET', path: 'x' })));
+
+    // One total timer per call, one attempt timer per request (every third answer is a 503, retried).
+    expect(timers.started.size).toBe(10 + server.requests.length);
+    expect(timers.stillRunning()).toEqual([]);
+  });
+});
