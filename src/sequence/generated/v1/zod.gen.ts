@@ -24,19 +24,7 @@ export const zRequestId = z.string();
  * accepted.
  *
  */
-export const zErrorCode = z.union([
-    z.enum([
-        'unauthorized',
-        'forbidden',
-        'resource_not_found',
-        'invalid_parameters',
-        'idempotency_key_mismatch',
-        'idempotency_in_progress',
-        'rate_limit_exceeded',
-        'unexpected_error'
-    ]),
-    z.string()
-]);
+export const zErrorCode = z.string();
 
 /**
  * Error body of every Cartesio error.
@@ -62,28 +50,14 @@ export const zPageInfo = z.looseObject({
 /**
  * `income_source`, `pod` or `external_account` as documented; other strings accepted.
  */
-export const zAccountType = z.union([
-    z.enum([
-        'income_source',
-        'pod',
-        'external_account'
-    ]),
-    z.string()
-]);
+export const zAccountType = z.string();
 
 /**
  * UPPERCASE in the docs example (`LIABILITY`), unlike `type`. Platform v1 values: `DEPOSITORY`, `INVESTMENT`,
  * `LIABILITY`; other strings (e.g. lowercase) accepted. Null for pods and income sources.
  *
  */
-export const zExternalAccountType = z.union([
-    z.enum([
-        'DEPOSITORY',
-        'INVESTMENT',
-        'LIABILITY'
-    ]),
-    z.string()
-]);
+export const zExternalAccountType = z.string();
 
 /**
  * Current balance (getAccount only). NOT CAPTURED: Platform v1 `Balance` mapped to snake_case. Amounts in
@@ -157,15 +131,7 @@ export const zAccount = z.looseObject({
  * `external_entity` for untracked counterparties; other strings accepted.
  *
  */
-export const zAccountRefType = z.union([
-    z.enum([
-        'income_source',
-        'pod',
-        'external_account',
-        'external_entity'
-    ]),
-    z.string()
-]);
+export const zAccountRefType = z.string();
 
 /**
  * A short account reference (rule `source`, transfer `source`/`destination`, action accounts). Captured:
@@ -183,10 +149,7 @@ export const zAccountRef = z.looseObject({
 /**
  * `enabled` or `disabled` (lowercase in every docs example); other strings accepted.
  */
-export const zRuleStatus = z.union([
-    z.enum(['enabled', 'disabled']),
-    z.string()
-]);
+export const zRuleStatus = z.string();
 
 /**
  * A rule trigger type. UPPERCASE on rules (`ON_FUNDS_TRANSFERRED`) but lowercase on rule executions
@@ -194,17 +157,7 @@ export const zRuleStatus = z.union([
  * listed, and other strings (e.g. Platform v1's `SEQUENCE_API`, `REMOTE_API`) are accepted.
  *
  */
-export const zTriggerType = z.union([
-    z.enum([
-        'MANUAL',
-        'SCHEDULED',
-        'ON_FUNDS_TRANSFERRED',
-        'manual',
-        'scheduled',
-        'on_funds_transferred'
-    ]),
-    z.string()
-]);
+export const zTriggerType = z.string();
 
 /**
  * What starts the rule. Captured: `{type, account_id}`. `schedule_type`/`start_date` (SCHEDULED) are Platform v1
@@ -332,15 +285,7 @@ export const zRule = z.looseObject({
  * accepted.
  *
  */
-export const zRuleExecutionStatus = z.union([
-    z.enum([
-        'in_progress',
-        'executed',
-        'partial',
-        'failed'
-    ]),
-    z.string()
-]);
+export const zRuleExecutionStatus = z.string();
 
 /**
  * How the execution started (Platform v1 `TriggerDetails` mapped to snake_case; only `type` was captured, cut
@@ -400,49 +345,19 @@ export const zRuleExecution = z.looseObject({
  * `incomplete`, `error`, `cancelled`. Other strings accepted.
  *
  */
-export const zTransferStatus = z.union([
-    z.enum([
-        'pending_approval',
-        'processing',
-        'pending',
-        'complete',
-        'incomplete',
-        'error',
-        'cancelled'
-    ]),
-    z.string()
-]);
+export const zTransferStatus = z.string();
 
 /**
  * `money_in`, `money_out`, `internal`; other strings accepted.
  */
-export const zTransferDirection = z.union([
-    z.enum([
-        'money_in',
-        'money_out',
-        'internal'
-    ]),
-    z.string()
-]);
+export const zTransferDirection = z.string();
 
 /**
  * `paycheck`, `check_deposit`, `cashback`, `user_pull`, `rule`, `user`, `external_pull` as documented for the
  * filter; Platform v1 also answers `unknown`. Other strings accepted.
  *
  */
-export const zTransferOrigin = z.union([
-    z.enum([
-        'paycheck',
-        'check_deposit',
-        'cashback',
-        'user_pull',
-        'rule',
-        'user',
-        'external_pull',
-        'unknown'
-    ]),
-    z.string()
-]);
+export const zTransferOrigin = z.string();
 
 /**
  * A transfer. Captured: `id` … `destination`; the rest is Platform v1 `Transfer` mapped to snake_case (NOT
@@ -470,24 +385,12 @@ export const zTransfer = z.looseObject({
 /**
  * `virtual` or `physical`; other strings accepted.
  */
-export const zCardType = z.union([
-    z.enum(['virtual', 'physical']),
-    z.string()
-]);
+export const zCardType = z.string();
 
 /**
  * `active`, `inactive`, `frozen`, `stolen`, `lost`; other strings accepted.
  */
-export const zCardStatus = z.union([
-    z.enum([
-        'active',
-        'inactive',
-        'frozen',
-        'stolen',
-        'lost'
-    ]),
-    z.string()
-]);
+export const zCardStatus = z.string();
 
 /**
  * A debit card, as in the complete getCard docs example. Nullability is unknown, so `holder_name` may be null.
