@@ -1,14 +1,16 @@
 // Target 4: `createMany` of 100,000 subscribers (100 calls of 1,000) against the Rule fake enforcing a fixed-window
 // budget, with the client given the same budget. Rule's own rate (2,000 requests / 10 min = 3.33 requests/s) with
-// the window scaled down 200× to 10 requests / 3 s, so the run takes ~30 s. The achieved rate is measured where the
-// budget is enforced, from the server's accepted-request times: (accepted − one window's burst) / (last − first
-// arrival), which equals the permitted rate for a client that uses every window in full and 0 for one that waits.
+// the window scaled down 100× to 20 requests / 6 s, so the run takes ~25 s (five windows). A shorter window would
+// inflate what each request's own duration costs against it. The achieved rate is measured where the budget is
+// enforced, from the times the server accepted requests: whole windows' worth of requests (M = 80 here) over the time
+// from the first request to request M, which opens the last window. A client that sends each window's requests the
+// moment it opens achieves exactly the permitted rate; any client-side lag, or a 429's wait, lowers it.
 import { RuleClient } from '../../dist/rule/index.js';
 import { startServer } from './server-process.mjs';
 import { resultRow, round } from './stats.mjs';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
-const BUDGET = { maxRequests: 10, intervalMs: 3_000 };
+const BUDGET = { maxRequests: 20, intervalMs: 6_000 };
 const EMAIL_PREFIX = 'bench-';
 
 export default async function createMany() {
@@ -25,8 +27,8 @@ export default async function createMany() {
   await server.stop();
 
   const arrivals = stats.acceptedAt;
-  const spanS = (arrivals.at(-1) - arrivals[0]) / 1000;
-  const achieved = (arrivals.length - BUDGET.maxRequests) / spanS;
+  const wholeWindows = BUDGET.maxRequests * Math.floor((arrivals.length - 1) / BUDGET.maxRequests);
+  const achieved = wholeWindows / ((arrivals[wholeWindows] - arrivals[0]) / 1000);
   const permitted = BUDGET.maxRequests / (BUDGET.intervalMs / 1000);
   const share = achieved / permitted;
   const exact = stats.missing === 0 && stats.duplicated === 0 && stats.foreign === 0 && report.failed === 0;
@@ -46,7 +48,7 @@ export default async function createMany() {
   return [
     resultRow({
       id: '4',
-      metric: '`createMany` of 100,000 subscribers under a 10 requests / 3 s budget: achieved rate',
+      metric: '`createMany` of 100,000 subscribers under a 20 requests / 6 s budget: achieved rate',
       sdk: `${achieved.toFixed(2)} requests/s (${(wallMs / 1000).toFixed(1)} s)`,
       baseline: `${permitted.toFixed(2)} requests/s permitted`,
       ratio: share,

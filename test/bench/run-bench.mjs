@@ -30,11 +30,19 @@ function runBenchmark(name) {
   });
 }
 
+/** The CPU model as /proc/cpuinfo names it (Linux), else as Node does. */
+function cpuModel() {
+  try {
+    const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1];
+    if (model) return model;
+  } catch {}
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
 function machine() {
-  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   return {
     node: process.versions.node,
-    cpu: cpuinfo.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    cpu: cpuModel(),
     cores: os.availableParallelism(),
     loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
     platform: `${process.platform} ${os.release()}`,
@@ -65,15 +73,29 @@ console.log(
 const rows = [];
 for (const name of selected) {
   const benchStart = performance.now();
-  const found = await runBenchmark(name);
+  // One benchmark failing (its error is printed above) leaves the others to run.
+  const found = await runBenchmark(name).catch((error) => [
+    {
+      id: name,
+      metric: name,
+      sdk: `failed: ${error.message}`,
+      baseline: '—',
+      ratio: null,
+      target: '—',
+      pass: false,
+    },
+  ]);
   console.log(`${name}: ${((performance.now() - benchStart) / 1000).toFixed(1)} s`);
   rows.push(...found);
 }
 const seconds = (performance.now() - started) / 1000;
+// Other work on the machine skews timings; the load average before and after says how much there was.
+conditions.loadAverageAfter = os.loadavg().map((n) => Number(n.toFixed(2)));
 
 console.log(`\n${markdownTable(rows)}\n`);
 console.log(
-  `${rows.filter((r) => r.pass === false).length} of ${rows.filter((r) => r.pass !== null).length} targets missed; ${seconds.toFixed(0)} s`,
+  `${rows.filter((r) => r.pass === false).length} of ${rows.filter((r) => r.pass !== null).length} targets missed; ` +
+    `${seconds.toFixed(0)} s; load average after ${conditions.loadAverageAfter.join(' ')}`,
 );
 const resultsFile = new URL('./results.json', import.meta.url);
 writeFileSync(
