@@ -17,25 +17,34 @@ function isIdKey(key: string): boolean {
   return key === 'id' || key.endsWith('_id');
 }
 
-/** Returns `value` with digit-string ids turned into numbers, copying only what changes. */
+/**
+ * Returns `value` with digit-string ids turned into numbers, copying only what changes. Runs on every item of every
+ * response, so it visits keys without allocating and only descends into objects and arrays.
+ */
 export function coerceIds(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const next = coerceIds(value[i]);
-      if (next === value[i]) continue;
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      const next = coerceIds(item);
+      if (next === item) continue;
       out ??= value.slice();
       out[i] = next;
     }
     return out ?? value;
   }
-  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const next =
-      isIdKey(key) && typeof inner === 'string' && DIGITS.test(inner) ? Number(inner) : coerceIds(inner);
+  for (const key of Object.keys(record)) {
+    const inner = record[key];
+    let next: unknown;
+    if (typeof inner === 'object' && inner !== null) next = coerceIds(inner);
+    else if (typeof inner === 'string' && isIdKey(key) && DIGITS.test(inner)) next = Number(inner);
+    else continue;
     if (next === inner) continue;
-    out ??= { ...value };
+    out ??= { ...record };
     out[key] = next;
   }
   return out ?? value;

@@ -83,6 +83,18 @@ describe('BottleneckRateLimiter', () => {
     await tick(10);
     expect(await b.currentReservoir()).toBe(10);
   });
+
+  it('keeps refilling the reservoir after adopting a stricter count', async () => {
+    // Bottleneck's updateSettings stops the refresh for good (bottleneck#185); these calls would then never run.
+    const b = new Bottleneck({ reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 50 });
+    limiters.push(b);
+    const limiter = new BottleneckRateLimiter(b);
+    limiter.observe(new Headers({ 'X-RateLimit-Limit': '3', 'X-RateLimit-Remaining': '0' }));
+    await tick(10);
+    expect(await b.currentReservoir()).toBe(0);
+    const ran = await Promise.all(Array.from({ length: 7 }, (_, i) => limiter.schedule(async () => i)));
+    expect(ran).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
 });
 
 /** Two local Bottlenecks made to look clustered, their `publish` delivering to both, as Redis pub/sub does. */

@@ -96,6 +96,21 @@ describe('WindowRateLimiter budget', () => {
       expect(starts.filter((t) => t >= from && t < from + 1_000).length).toBeLessThanOrEqual(5);
   });
 
+  it('counts a request from its answer, so a slow one cannot let the next window start early', async () => {
+    const limiter = limiterOf(2, 1_000);
+    const starts: number[] = [];
+    const t0 = Date.now();
+    const run = (ms: number) =>
+      limiter.schedule(() => {
+        starts.push(Date.now() - t0);
+        return new Promise((resolve) => setTimeout(resolve, ms));
+      });
+    for (const ms of [300, 0, 0, 0]) void run(ms);
+    // The server may have counted the slow request as late as t0+300: one slot frees at 1,000, the other at 1,300.
+    await vi.advanceTimersByTimeAsync(1_300);
+    expect(starts).toEqual([0, 0, 1_000, 1_300]);
+  });
+
   it('holds every request, even on an idle limiter, while paused after a 429', async () => {
     const limiter = limiterOf(100, 1_000);
     limiter.pause(2_000);

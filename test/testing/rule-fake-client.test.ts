@@ -93,6 +93,31 @@ describe('subscribers', () => {
     expect(first.hasNextPage()).toBe(true);
   });
 
+  it('a bulk create matches stored and earlier inputs by e-mail (any case) or phone, like creates one by one', async () => {
+    const { fake, rule } = setup({ seed: false });
+    await rule.subscribers.create({
+      subscriber: { email: 'ada@example.com', phone_number: '+46701234567' },
+      tags: ['A'],
+    });
+    await rule.subscribers.createMany(
+      [
+        { email: 'ADA@example.com', language: 'en' },
+        { email: 'new@example.com' },
+        { email: 'New@Example.com', language: 'fi' },
+        // Found by phone: Ada moves to a new address, which frees her old one for the next input.
+        { email: 'moved@example.com', phone_number: '+46701234567' },
+        { email: 'ada@example.com' },
+      ],
+      { tags: ['B'], update_on_duplicate: true },
+    );
+    expect(fake.state.subscribers.map((s) => [s.email, s.language])).toEqual([
+      ['moved@example.com', 'en'],
+      // An update takes the address as the input spells it.
+      ['New@Example.com', 'fi'],
+      ['ada@example.com', 'sv'],
+    ]);
+  });
+
   it('update_on_duplicate updates instead of answering 409', async () => {
     const { fake, rule } = setup();
     const again = await rule.subscribers.create({

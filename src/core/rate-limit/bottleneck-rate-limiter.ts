@@ -62,19 +62,16 @@ export class BottleneckRateLimiter implements RateLimiter {
   }
 
   observe(headers: Headers): void {
-    const budget = readBudget(headers);
-    if (budget?.remaining === undefined) return;
-    const { remaining, limit } = budget;
-    // Adopt the server's count only when it is stricter than ours; off the request's path.
+    const remaining = readBudget(headers)?.remaining;
+    if (remaining === undefined) return;
+    // Adopt the server's count only when it is stricter than ours; off the request's path. Not through
+    // updateSettings: in Bottleneck 2.19.5 it stops the reservoir refresh for good (bottleneck#185), so a limiter
+    // that ran dry would never start another request.
     this.bottleneck
       .currentReservoir()
       .then((current) => {
-        if (current !== null && remaining < current) {
-          this.bottleneck.updateSettings({
-            reservoir: remaining,
-            ...(limit === undefined ? {} : { reservoirRefreshAmount: limit }),
-          });
-        }
+        if (current !== null && remaining < current)
+          return this.bottleneck.incrementReservoir(remaining - current);
       })
       .catch(() => {});
   }

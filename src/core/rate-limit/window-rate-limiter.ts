@@ -6,8 +6,10 @@ interface Waiter {
 }
 
 /**
- * The default in-process limiter: at most `maxRequests` starts in any `intervalMs` span (a sliding log, so no
- * alignment of the server's own window can see a burst) and at most `maxConcurrent` in flight.
+ * The default in-process limiter: at most `maxRequests` requests in any `intervalMs` span and at most
+ * `maxConcurrent` in flight. A sliding log of when each answer came back, with requests in flight counted too: the
+ * server counted each request at some moment before its answer, so no window of the server's, however aligned and
+ * however long requests take, sees more than `maxRequests`.
  *
  * Why not Bottleneck here: its light build is a third of the Sequence bundle budget and hops through timers on every
  * job; this one starts an idle request synchronously and drops an aborted request from its queue. Bottleneck stays
@@ -17,8 +19,8 @@ export class WindowRateLimiter implements RateLimiter {
   readonly #maxRequests: number;
   readonly #intervalMs: number;
   readonly #maxConcurrent: number;
-  /** Start times of the last `maxRequests` requests, oldest at `#head`. */
-  readonly #starts: Float64Array;
+  /** When the answers to the last `maxRequests` requests came back, oldest at `#head`. */
+  readonly #answeredAt: Float64Array;
   #head = 0;
   #count = 0;
   #inFlight = 0;
@@ -30,7 +32,7 @@ export class WindowRateLimiter implements RateLimiter {
     this.#maxRequests = options.maxRequests;
     this.#intervalMs = options.intervalMs;
     this.#maxConcurrent = options.maxConcurrent;
-    this.#starts = new Float64Array(options.maxRequests);
+    this.#answeredAt = new Float64Array(options.maxRequests);
   }
 
   schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -62,8 +64,8 @@ export class WindowRateLimiter implements RateLimiter {
   observe(headers: Headers): void {
     const remaining = readBudget(headers)?.remaining;
     if (remaining === undefined) return;
-    // Adopt the server's count only when it is stricter: the difference counts as requests started now.
-    const unaccounted = this.#maxRequests - this.#used(Date.now()) - remaining;
+    // Adopt the server's count only when it is stricter: the difference counts as requests answered now.
+    const unaccounted = this.#maxRequests - this.#used(Date.now()) - this.#inFlight - remaining;
     for (let i = 0; i < unaccounted; i++) this.#record(Date.now());
   }
 
@@ -74,11 +76,11 @@ export class WindowRateLimiter implements RateLimiter {
 
   async #run<T>(task: () => Promise<T>): Promise<T> {
     this.#inFlight++;
-    this.#record(Date.now());
     try {
       return await task();
     } finally {
       this.#inFlight--;
+      this.#record(Date.now());
       this.#drain();
     }
   }
@@ -86,17 +88,17 @@ export class WindowRateLimiter implements RateLimiter {
   #record(at: number): void {
     const size = this.#maxRequests;
     if (this.#count < size) {
-      this.#starts[(this.#head + this.#count) % size] = at;
+      this.#answeredAt[(this.#head + this.#count) % size] = at;
       this.#count++;
     } else {
-      this.#starts[this.#head] = at;
+      this.#answeredAt[this.#head] = at;
       this.#head = (this.#head + 1) % size;
     }
   }
 
-  /** Starts within the last interval. */
+  /** Answers within the last interval. */
   #used(now: number): number {
-    while (this.#count > 0 && (this.#starts[this.#head] as number) <= now - this.#intervalMs) {
+    while (this.#count > 0 && (this.#answeredAt[this.#head] as number) <= now - this.#intervalMs) {
       this.#head = (this.#head + 1) % this.#maxRequests;
       this.#count--;
     }
@@ -107,8 +109,13 @@ export class WindowRateLimiter implements RateLimiter {
   #waitTime(): number {
     const now = Date.now();
     if (this.#pausedUntil > now) return this.#pausedUntil - now;
-    if (this.#used(now) >= this.#maxRequests)
-      return (this.#starts[this.#head] as number) + this.#intervalMs - now;
+    const used = this.#used(now);
+    if (used + this.#inFlight >= this.#maxRequests) {
+      // With every counted request still in flight, the next answer drains again.
+      return used > 0
+        ? (this.#answeredAt[this.#head] as number) + this.#intervalMs - now
+        : Number.POSITIVE_INFINITY;
+    }
     return this.#inFlight < this.#maxConcurrent ? 0 : Number.POSITIVE_INFINITY;
   }
 

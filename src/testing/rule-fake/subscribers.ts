@@ -1,5 +1,13 @@
 import { badFields, fail, SUCCESS } from './http.js';
-import { addTags, findSubscriber, resolveTags, subscriberFromPath } from './lookups.js';
+import {
+  addTags,
+  ContactIndex,
+  type ContactLookup,
+  findSubscriber,
+  resolveTags,
+  scanLookup,
+  subscriberFromPath,
+} from './lookups.js';
 import { listing } from './pagination.js';
 import { bodyObject, type FakeRequest } from './request.js';
 import { type FakeContext, type Route, v2 } from './router.js';
@@ -15,24 +23,26 @@ const UPDATE_MESSAGE = 'Some fields could not be validated.';
 
 /** The subscriber an input collides with: same e-mail or same phone number. */
 function existing(
-  state: RuleFakeState,
+  find: ContactLookup,
   input: { email?: string; phone_number?: string },
   except?: FakeSubscriber,
 ) {
-  const byEmail = input.email === undefined ? undefined : findSubscriber(state, input.email, 'email');
-  const byPhone =
-    input.phone_number === undefined ? undefined : findSubscriber(state, input.phone_number, 'phone_number');
+  const byEmail = input.email === undefined ? undefined : find(input.email, 'email');
+  const byPhone = input.phone_number === undefined ? undefined : find(input.phone_number, 'phone_number');
   return [byEmail, byPhone].find((s) => s !== undefined && s !== except);
 }
 
 /** E-mail and phone number change only when no other subscriber has them. */
-function applyInput(state: RuleFakeState, subscriber: FakeSubscriber, input: SubscriberInput, now: number) {
-  if (input.email !== undefined && !existing(state, { email: input.email }, subscriber))
+function applyInput(
+  state: RuleFakeState,
+  find: ContactLookup,
+  subscriber: FakeSubscriber,
+  input: SubscriberInput,
+  now: number,
+) {
+  if (input.email !== undefined && !existing(find, { email: input.email }, subscriber))
     subscriber.email = input.email;
-  if (
-    input.phone_number !== undefined &&
-    !existing(state, { phone_number: input.phone_number }, subscriber)
-  ) {
+  if (input.phone_number !== undefined && !existing(find, { phone_number: input.phone_number }, subscriber)) {
     subscriber.phone_number = input.phone_number;
   }
   if (input.language !== undefined) subscriber.language = input.language;
@@ -75,14 +85,16 @@ function create(request: FakeRequest, { state, now }: FakeContext) {
     fail(400, 'BadRequest', 'Max sync limit is 100. Send at most 100 subscribers with sync_subscribers.');
   }
   const inputs = raw.map((s) => readSubscriberInput(s, true, CREATE_MESSAGE));
-  if (body.update_on_duplicate !== true && inputs.some((input) => existing(state, input))) {
+  const index = new ContactIndex(state);
+  if (body.update_on_duplicate !== true && inputs.some((input) => existing(index.find, input))) {
     fail(409, 'DuplicateSubscriber', 'Subscriber already exists');
   }
   const tagIds = resolveTags(state, body.tags, now());
   const saved = inputs.map((input) => {
-    const subscriber = existing(state, input) ?? newSubscriber(state, now());
+    const subscriber = existing(index.find, input) ?? newSubscriber(state, now());
     if (body.fields_clear === true) subscriber.fields = {};
-    applyInput(state, subscriber, input, now());
+    applyInput(state, index.find, subscriber, input, now());
+    index.track(subscriber);
     addTags(subscriber, tagIds);
     if (body.automation === 'reset' || body.automation === 'force') subscriber.status = 'ACTIVE';
     return subscriber;
@@ -100,11 +112,12 @@ function update(request: FakeRequest, { state, now }: FakeContext) {
     fail(404, 'SubscriberNotFound', 'Subscriber with provided id could not be found');
   const body = bodyObject(request);
   const input = readSubscriberInput(body, false, UPDATE_MESSAGE);
-  if (existing(state, input, subscriber)) {
+  const find = scanLookup(state);
+  if (existing(find, input, subscriber)) {
     fail(409, 'BadRequest', 'A subscriber with given email/phone_number already exists.');
   }
   const tagIds = body.tags === undefined ? [] : resolveTags(state, body.tags, now());
-  applyInput(state, subscriber, input, now());
+  applyInput(state, find, subscriber, input, now());
   addTags(subscriber, tagIds);
   return { message: 'Success', subscriber: subscriberWire(state, subscriber) };
 }
