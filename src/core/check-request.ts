@@ -50,10 +50,10 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   return (options ?? {}) as RequestOptions;
 }
 
-/** A body must survive `JSON.stringify` (no BigInt, no cycles) before anything is sent. */
-export function checkJsonBody(body: unknown): void {
+/** A body must survive `JSON.stringify` (no BigInt, no cycles) before anything is sent; returns its JSON text. */
+export function checkJsonBody(body: unknown): string {
   try {
-    JSON.stringify(body);
+    return JSON.stringify(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new RequestValidationError([{ message: `cannot be sent as JSON (${reason})` }], 'body');

@@ -98,6 +98,8 @@ const timerMs = (ms: number) => Math.min(Math.ceil(ms), MAX_TIMER_MS);
 interface AttemptContext {
   attempt: number;
   idempotencyKey: string | undefined;
+  /** The operation's body as JSON, serialised once for every attempt. */
+  json: string | undefined;
 }
 
 /**
@@ -127,7 +129,7 @@ export class Transport {
   async request<T>(op: Operation<T>, callOptions: RequestOptions = {}): Promise<ApiResponse<T>> {
     const { config } = this;
     const options = checkRequestOptions(callOptions);
-    if (op.body !== undefined) checkJsonBody(op.body);
+    const json = op.body === undefined ? undefined : checkJsonBody(op.body);
     const url = this.#buildUrl(op);
     const idempotencyKey =
       config.idempotencyHeader && op.method !== 'GET'
@@ -145,7 +147,7 @@ export class Transport {
       for (let attempt = 1; ; attempt++) {
         // An abort that came before this attempt (or between two) sends nothing.
         callSignal?.throwIfAborted();
-        const context = { attempt, idempotencyKey };
+        const context = { attempt, idempotencyKey, json };
         const run = () => this.#attempt(op, url, options, context, callSignal);
         try {
           return await (config.rateLimiter ? config.rateLimiter.schedule(run, callSignal) : run());
@@ -245,7 +247,8 @@ export class Transport {
         signal: attemptSignal,
         // Credentials must never follow a redirect; a 3xx surfaces as an ApiError instead.
         redirect: 'manual',
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // Body auth adds the key to the body; otherwise it is the operation's own, already serialised.
+        ...(body === undefined ? {} : { body: body === op.body ? context.json : JSON.stringify(body) }),
       });
       const limit = response.ok ? this.#maxResponseBytes : MAX_ERROR_BODY_BYTES;
       ({ text, truncated } = await readBodyText(response, limit, attemptSignal));
@@ -256,7 +259,8 @@ export class Transport {
     } finally {
       attemptDeadline.clear();
     }
-    const requestId = this.#requestId(response, text);
+    const parsed = parseBody(text);
+    const requestId = this.#requestId(response, parsed.value);
     this.#logAttempt(op.method, url, response.status, started, context.attempt, requestId);
     config.rateLimiter?.observe(response.headers);
     if (!response.ok) {
@@ -270,31 +274,34 @@ export class Transport {
     }
     // Query auth puts the key in the request URL, which `Response.url` repeats.
     const exposed = exposedResponse(response, text, this.#redact(redactUrl(response.url)));
-    if (op.ignoreBody)
-      return { data: undefined as never, body: parseJsonOrText(text), response: exposed, requestId };
-    const { data, body: raw } = await this.#parseSuccess(op, response, text, requestId);
+    if (op.ignoreBody) return { data: undefined as never, body: parsed.value, response: exposed, requestId };
+    const { data, body: raw } = await this.#parseSuccess(op, response, parsed, requestId);
     return { data: data as never, body: raw, response: exposed, requestId };
   }
 
-  #requestId(response: Response, text: string): string | undefined {
+  #requestId(response: Response, body: unknown): string | undefined {
     const fromHeader = response.headers.get('x-request-id') ?? undefined;
     if (!this.config.readRequestId) return fromHeader;
-    return this.config.readRequestId(response, parseJsonOrText(text)) ?? fromHeader;
+    return this.config.readRequestId(response, body) ?? fromHeader;
   }
 
   async #parseSuccess(
     op: Operation<unknown>,
     response: Response,
-    text: string,
+    parsed: ParsedBody,
     requestId: string | undefined,
   ): Promise<{ data: unknown; body: unknown }> {
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      if (!this.config.validateResponses) return { data: text, body: text };
+    const body = parsed.value;
+    if (!parsed.json) {
+      if (!this.config.validateResponses) return { data: body, body };
       const contentType = response.headers.get('content-type') ?? 'no content type';
-      throw this.#unreadableBody(op, response, text, requestId, `Expected a JSON body, got ${contentType}`);
+      throw this.#unreadableBody(
+        op,
+        response,
+        body as string,
+        requestId,
+        `Expected a JSON body, got ${contentType}`,
+      );
     }
     if (!op.schema) return { data: body, body };
     const result = await op.schema['~standard'].validate(body);
@@ -337,7 +344,7 @@ export class Transport {
     text: string,
     requestId: string | undefined,
   ): ApiError {
-    const body = parseJsonOrText(this.#redact(text));
+    const body = parseBody(this.#redact(text)).value;
     const details = this.config.readErrorBody(body, response.status);
     const location = response.headers.get('location');
     const hint = op.hints?.[response.status];
@@ -430,12 +437,18 @@ function operationName(op: Operation<unknown>): string {
   return `${op.method} ${op.path.replace(/\?.*$/, '')}`;
 }
 
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return undefined;
+/** A body parsed once: its JSON value (`undefined` when empty), or the text itself when it is not JSON. */
+interface ParsedBody {
+  value: unknown;
+  json: boolean;
+}
+
+function parseBody(text: string): ParsedBody {
+  if (text === '') return { value: undefined, json: true };
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), json: true };
   } catch {
-    return text;
+    return { value: text, json: false };
   }
 }
 
