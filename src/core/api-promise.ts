@@ -1,3 +1,4 @@
+import { withData } from './api-response.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
 import type { ApiResponse } from './transport.js';
 
@@ -64,5 +65,5 @@ export function mapResponse<A, B>(
   response: Promise<ApiResponse<A>>,
   map: (data: A) => B,
 ): Promise<ApiResponse<B>> {
-  return response.then((r) => ({ ...r, data: map(r.data) }));
+  return response.then((r) => withData(r, map(r.data)));
 }

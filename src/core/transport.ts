@@ -1,3 +1,4 @@
+import { apiResponse } from './api-response.js';
 import { type AuthStrategy, applyAuth } from './auth.js';
 import { checkJsonBody, checkQueryValue, checkRequestOptions } from './check-request.js';
 import { deadline } from './deadline.js';
@@ -273,10 +274,10 @@ export class Transport {
       throw this.#unreadableBody(op, response, text, requestId, message);
     }
     // Query auth puts the key in the request URL, which `Response.url` repeats.
-    const exposed = exposedResponse(response, text, this.#redact(redactUrl(response.url)));
-    if (op.ignoreBody) return { data: undefined as never, body: parsed.value, response: exposed, requestId };
+    const exposed = () => exposedResponse(response, text, this.#redact(redactUrl(response.url)));
+    if (op.ignoreBody) return apiResponse(undefined as never, parsed.value, requestId, exposed);
     const { data, body: raw } = await this.#parseSuccess(op, response, parsed, requestId);
-    return { data: data as never, body: raw, response: exposed, requestId };
+    return apiResponse(data as never, raw, requestId, exposed);
   }
 
   #requestId(response: Response, body: unknown): string | undefined {

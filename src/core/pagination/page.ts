@@ -1,3 +1,4 @@
+import { withData } from '../api-response.js';
 import type { RequestOptions } from '../request-options.js';
 import type { ApiResponse, Operation } from '../transport.js';
 
@@ -16,21 +17,26 @@ export type PageFetcher<Item> = (
 /** One fetched page: `data` holds its items. */
 export class Page<Item> {
   readonly data: Item[];
-  readonly response: Response;
   readonly requestId: string | undefined;
   readonly body: unknown;
+  readonly #result: ApiResponse<PageContent<Item>>;
   readonly #next: Operation | null;
   readonly #fetch: PageFetcher<Item>;
   readonly #options: RequestOptions;
 
   constructor(result: ApiResponse<PageContent<Item>>, fetchPage: PageFetcher<Item>, options: RequestOptions) {
     this.data = result.data.items;
-    this.response = result.response;
+    this.#result = result;
     this.requestId = result.requestId;
     this.body = result.body;
     this.#next = result.data.next;
     this.#fetch = fetchPage;
     this.#options = options;
+  }
+
+  /** The page's HTTP response (status, headers, body), with any credential redacted from its `url`. */
+  get response(): Response {
+    return this.#result.response;
   }
 
   hasNextPage(): boolean {
@@ -51,5 +57,5 @@ export function loadFirstPage<Item>(
   op: Operation,
   options: RequestOptions,
 ): Promise<ApiResponse<Page<Item>>> {
-  return fetchPage(op, options).then((result) => ({ ...result, data: new Page(result, fetchPage, options) }));
+  return fetchPage(op, options).then((result) => withData(result, new Page(result, fetchPage, options)));
 }
