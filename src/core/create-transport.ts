@@ -7,7 +7,7 @@ import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
-import { type ErrorDetails, Transport } from './transport.js';
+import { type ErrorDetails, Transport, type TransportConfig } from './transport.js';
 import { checkBaseUrl } from './url-safety.js';
 
 /** What a vendor client tells the shared transport about its API. */
@@ -25,6 +25,8 @@ export interface VendorProfile {
   readRequestId?: (response: Response, body: unknown) => string | undefined;
   /** Reads the API's zone-less timestamps (Rule's Retry-After), when it sends any. */
   readLocalTime?: LocalTimeReader;
+  /** See `TransportConfig.prepareSchema`. */
+  prepareSchema?: TransportConfig['prepareSchema'];
 }
 
 /** Validates client options and builds the transport a vendor client sends through. */
@@ -65,5 +67,6 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
     ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
     ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),
+    ...(profile.prepareSchema ? { prepareSchema: profile.prepareSchema } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import { headerAuth, type VendorProfile } from '../core/index.js';
+import { compileSchema } from '../zod/compile-schema.js';
 
 export const ICLOUDREADY_BASE_URL = 'https://api.icloud-ready.com/api/v2';
 
@@ -46,4 +47,5 @@ export const icloudReadyProfile: VendorProfile = {
   apiKeyEnv: 'ICLOUDREADY_API_KEY',
   rateLimit: politeBudget,
   readErrorBody,
+  prepareSchema: compileSchema,
 };

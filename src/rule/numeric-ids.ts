@@ -1,4 +1,5 @@
 import type { ResponseSchema } from '../core/index.js';
+import { compileSchema } from '../zod/compile-schema.js';
 
 type IdKey = 'id' | `${string}_id`;
 /** `number | string` (an id-like) becomes `number`; an id the spec types as a string only stays a string. */
@@ -37,7 +38,8 @@ export function coerceIds(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
-  for (const key of Object.keys(record)) {
+  // for…in: Object.keys would allocate an array per object (zod's object parser walks keys the same way).
+  for (const key in record) {
     const inner = record[key];
     let next: unknown;
     if (typeof inner === 'object' && inner !== null) next = coerceIds(inner);
@@ -57,7 +59,7 @@ export function withNumericIds<T>(schema: ResponseSchema<T>): ResponseSchema<Num
   return {
     '~standard': {
       validate(value) {
-        const result = schema['~standard'].validate(value);
+        const result = compileSchema(schema)['~standard'].validate(value);
         const finish = (r: Awaited<typeof result>) =>
           r.issues ? r : { value: coerceIds(r.value) as NumericIds<T> };
         return result instanceof Promise ? result.then(finish) : finish(result);

@@ -1,4 +1,5 @@
 import { type AuthStrategy, bodyAuth, headerAuth, queryAuth, type VendorProfile } from '../core/index.js';
+import { compileSchema } from '../zod/compile-schema.js';
 import { parseRuleDateTime } from './datetime.js';
 
 /** How the key reaches Rule: `Authorization: Bearer` (default), `?apikey=`, or an `apikey` JSON body field. */
@@ -41,5 +42,6 @@ export function ruleProfile(auth: RuleAuthMode, baseUrl: string): VendorProfile 
     readErrorBody,
     // A 429's Retry-After is a zone-less Stockholm timestamp.
     readLocalTime: parseRuleDateTime,
+    prepareSchema: compileSchema,
   };
 }

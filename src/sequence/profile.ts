@@ -1,4 +1,5 @@
 import { headerAuth, type VendorProfile } from '../core/index.js';
+import { compileSchema } from '../zod/compile-schema.js';
 
 export const SEQUENCE_BASE_URL = 'https://api.getsequence.io/api/v1';
 
@@ -36,4 +37,5 @@ export const sequenceProfile: VendorProfile = {
   requestIdHeader: 'X-Request-ID',
   readErrorBody,
   readRequestId,
+  prepareSchema: compileSchema,
 };

@@ -22,6 +22,8 @@ export async function bundle(entry) {
     target: 'es2022',
     metafile: true,
     logLevel: 'silent',
+    // The repo's tsconfig maps `ruleseq/*` to src/ for type checking; a consumer resolves the package's exports.
+    tsconfigRaw: '{}',
   });
   // Only files that put bytes in the output: tree-shaken ones were parsed but are not shipped.
   const [output] = Object.values(result.metafile.outputs);

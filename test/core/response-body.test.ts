@@ -157,3 +157,28 @@ describe('the attempt timeout covers the body, whatever the garbage collector do
     expect(outcome).toMatchObject({ kind: 'attempt', timeoutMs: 300 });
   });
 });
+
+describe("a vendor's prepared response schemas", () => {
+  it('validate in place of the operation schema, which the transport hands over each time', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":1}');
+    });
+    const original = { '~standard': { validate: () => ({ value: 'from the original' }) } };
+    const prepared = { '~standard': { validate: (value: unknown) => ({ value: { prepared: value } }) } };
+    const seen: unknown[] = [];
+    const transport = testTransport({
+      baseUrl: server.url,
+      prepareSchema: <T>(schema: unknown) => {
+        seen.push(schema);
+        return prepared as never as import('../../src/core/standard-schema.js').ResponseSchema<T>;
+      },
+    });
+
+    const first = await transport.request({ method: 'GET', path: 'things/1', schema: original });
+    await transport.request({ method: 'GET', path: 'things/1', schema: original });
+
+    expect(first.data).toEqual({ prepared: { id: 1 } });
+    expect(seen).toEqual([original, original]);
+  });
+});

@@ -77,6 +77,13 @@ server.listen(0, '127.0.0.1', async () => {
   if (templates[0].id !== 7 || templates[0].name !== 'ok') throw new Error('unexpected ' + JSON.stringify(templates));
   const failure = await client.templates.get(-1).safe();
   if (failure.ok || !(failure.error instanceof root.RequestValidationError)) throw new Error('validation error class differs across entry points');
+  ${
+    type === 'module'
+      ? ''
+      : `// Node takes the package's \`#zod\` import to the build with zod's compiler, never the browsers' one.
+  const zodBuilds = Object.keys(require.cache).filter((f) => /[\\/]ruleseq[\\/]dist[\\/]zod[\\/]/.test(f));
+  if (zodBuilds.length !== 1 || !zodBuilds[0].endsWith('node.cjs')) throw new Error('#zod resolved to ' + zodBuilds);`
+  }
   console.log('loaded ' + mods.length + ' entry points and called the API');
 });
 `;
