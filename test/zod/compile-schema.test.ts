@@ -6,6 +6,7 @@ import * as rule2 from '../../src/rule/generated/v2/zod.gen.js';
 import * as rule3 from '../../src/rule/generated/v3/zod.gen.js';
 import * as sequence from '../../src/sequence/generated/v1/zod.gen.js';
 import { compileSchema } from '../../src/zod/compile-schema.js';
+import * as nodeBuild from '../../src/zod/node.js';
 import * as portable from '../../src/zod/portable.js';
 import { OpenApiExamples } from '../helpers/openapi-examples.js';
 import { applyMutation, hostileString, mutationOf } from '../property/hostile.js';
@@ -89,5 +90,18 @@ describe('the portable zod build', () => {
     expect(portable.compile(schema)).toBe(schema);
     expect(Object.keys(portable).sort()).toEqual(Object.keys(z).sort());
     expect(portable.looseObject).toBe(z.looseObject);
+  });
+});
+
+describe('the Node zod build', () => {
+  it('compiles, unless the app turned zod code generation off', () => {
+    const schema = z.looseObject({ id: z.int() });
+    expect(nodeBuild.compile(schema)).not.toBe(schema);
+    z.config({ jitless: true });
+    try {
+      expect(nodeBuild.compile(schema)).toBe(schema);
+    } finally {
+      z.config({ jitless: false });
+    }
   });
 });
