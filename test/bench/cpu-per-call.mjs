@@ -1,7 +1,13 @@
 // Target 2: client CPU per call (this process's user + system time; the server runs in another process) for one
 // page of 100 subscribers with response validation on, against raw fetch + JSON.parse of the same page. Contenders
 // take turns within each round (in a rotating order), so each round's ratio compares neighbours in time; the median
-// of the rounds' ratios, which drift in machine load moves least.
+// of the rounds' ratios, which drift in machine load moves least. Node loads the build whose response schemas are
+// compiled (z.compile); row 2b runs the browsers' build, on zod's plain parser, in this same process for comparison.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { RuleClient } from '../../dist/rule/index.js';
 import { startServer } from './server-process.mjs';
 import { median, resultRow, round } from './stats.mjs';
@@ -18,24 +24,25 @@ async function cpuPerCall(call, count) {
   return (user + system) / 1000 / count;
 }
 
-export default async function cpuPerCallBenchmark() {
-  const server = await startServer({ mode: 'canned' });
-  const page = `${server.baseUrl}/subscribers?limit=100`;
-  // Responses are validated by default; the budget is far above the calls made, so the limiter never waits.
-  const client = new RuleClient({
-    apiKey: server.apiKey,
-    baseUrl: server.baseUrl,
-    rateLimit: { maxRequests: 1_000_000 },
+/** `ruleseq/rule` as a browser bundler builds it (package.json `imports` without the `node` condition). */
+async function browserBuildOfRule() {
+  const dir = mkdtempSync(join(tmpdir(), 'ruleseq-bench-'));
+  const outfile = join(dir, 'rule.mjs');
+  await build({
+    entryPoints: [new URL('../../dist/rule/index.js', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    outfile,
+    logLevel: 'silent',
   });
-  const contenders = {
-    raw: async () => JSON.parse(await (await fetch(page)).text()),
-    sdk: () => client.subscribers.list({ limit: 100 }),
-    // The escape hatch sends through the same transport (limiter, retries, errors) but has no schema.
-    transportOnly: () => client.request({ method: 'GET', path: 'subscribers', query: { limit: 100 } }),
-  };
-  const first = await contenders.sdk();
-  if (first.data.length !== 100) throw new Error(`expected 100 subscribers, got ${first.data.length}`);
+  const module = await import(pathToFileURL(outfile).href);
+  rmSync(dir, { recursive: true, force: true });
+  return module.RuleClient;
+}
 
+/** Each contender's CPU per call in every round; within a round they take turns in a rotating order. */
+async function takeTurns(contenders) {
   const names = Object.keys(contenders);
   for (const call of Object.values(contenders)) await cpuPerCall(call, WARM_UP);
   const rounds = Object.fromEntries(names.map((name) => [name, []]));
@@ -45,11 +52,44 @@ export default async function cpuPerCallBenchmark() {
       rounds[name].push(await cpuPerCall(contenders[name], CALLS));
     }
   }
+  return rounds;
+}
+
+export default async function cpuPerCallBenchmark() {
+  const server = await startServer({ mode: 'canned' });
+  const BrowserRuleClient = await browserBuildOfRule();
+  const page = `${server.baseUrl}/subscribers?limit=100`;
+  // Responses are validated by default; the budget is far above the calls made, so the limiter never waits.
+  const client = new RuleClient({
+    apiKey: server.apiKey,
+    baseUrl: server.baseUrl,
+    rateLimit: { maxRequests: 1_000_000 },
+  });
+  const browserClient = new BrowserRuleClient({
+    apiKey: server.apiKey,
+    baseUrl: server.baseUrl,
+    rateLimit: { maxRequests: 1_000_000 },
+  });
+  const raw = async () => JSON.parse(await (await fetch(page)).text());
+  const sdk = () => client.subscribers.list({ limit: 100 });
+  const browserBuild = () => browserClient.subscribers.list({ limit: 100 });
+  // The escape hatch sends through the same transport (limiter, retries, errors) but has no schema.
+  const transportOnly = () => client.request({ method: 'GET', path: 'subscribers', query: { limit: 100 } });
+  for (const call of [sdk, browserBuild]) {
+    const { data } = await call();
+    if (data.length !== 100) throw new Error(`expected 100 subscribers, got ${data.length}`);
+  }
+
+  const rounds = await takeTurns({ raw, sdk, transportOnly });
+  // Apart, so the browsers' build's extra garbage is not collected during the other contenders' turns.
+  const browserRounds = await takeTurns({ raw, browserBuild });
   await server.stop();
 
-  const ms = Object.fromEntries(names.map((name) => [name, median(rounds[name])]));
+  const ms = Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, median(values)]));
   const ratio = (name) => median(rounds[name].map((value, i) => value / rounds.raw[i]));
-  const data = { calls: CALLS, rounds: ROUNDS, cpuMsPerCall: ms, roundValues: rounds };
+  ms.browserBuild = median(browserRounds.browserBuild);
+  const browserRatio = median(browserRounds.browserBuild.map((value, i) => value / browserRounds.raw[i]));
+  const data = { calls: CALLS, rounds: ROUNDS, cpuMsPerCall: ms, roundValues: { ...rounds, browserRounds } };
   return [
     resultRow({
       id: '2',
@@ -68,6 +108,14 @@ export default async function cpuPerCallBenchmark() {
       baseline: `${ms.raw.toFixed(2)} ms`,
       ratio: ratio('transportOnly'),
       data: { cpuMsPerCall: round(ms.transportOnly, 3) },
+    }),
+    resultRow({
+      id: '2b',
+      metric: "Same page through the browsers' build (zod's plain parser, no compiler)",
+      sdk: `${ms.browserBuild.toFixed(2)} ms`,
+      baseline: `${ms.raw.toFixed(2)} ms`,
+      ratio: browserRatio,
+      data: { cpuMsPerCall: round(ms.browserBuild, 3) },
     }),
   ];
 }
