@@ -43,6 +43,10 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
       `No API key: pass apiKey or set the ${profile.apiKeyEnv} environment variable`,
     );
   }
+  // The key becomes a header, query or body value. Anything else would fail there as a TypeError quoting it.
+  if (typeof apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new ConfigurationError('The API key must be printable ASCII without spaces or line breaks');
+  }
   checkNumber('timeout', options.timeout, { min: 1 });
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
   checkNumber('maxRetries', options.maxRetries, { integer: true });

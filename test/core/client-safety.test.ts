@@ -207,6 +207,26 @@ describe('API key', () => {
     expect(() => createTransport({ rateLimit: false }, profile)).toThrow(ENV_NAME);
   });
 
+  it('refuses a key that cannot travel in a header, without quoting it', () => {
+    for (const apiKey of [
+      'ключ-secret-1',
+      'secret-2\r\nX-Injected: 1',
+      'secret 3',
+      42 as unknown as string,
+    ]) {
+      const error = (() => {
+        try {
+          createTransport({ rateLimit: false, apiKey }, profile);
+        } catch (caught) {
+          return caught as Error;
+        }
+        throw new Error(`accepted ${String(apiKey)}`);
+      })();
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(`${error.message} ${error.stack}`).not.toContain('secret');
+    }
+  });
+
   it('treats an empty environment variable as unset', () => {
     vi.stubEnv(ENV_NAME, '');
     expect(() => createTransport({ rateLimit: false }, profile)).toThrow(ConfigurationError);
