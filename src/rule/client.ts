@@ -64,7 +64,7 @@ export class RuleClient extends BaseClient<RuleError> {
       ruleProfile(auth, RULE_V2_BASE_URL),
     );
     super(v2);
-    const ctx: RuleContext = { v2, v3, credentialParams: ['apikey'] };
+    const ctx: RuleContext = { v2, v3, credentialParams: ['apikey'], warned: new Set() };
     this.subscribers = new Subscribers(ctx);
     this.tags = new Tags(ctx);
     this.transactions = new Transactions(ctx);
