@@ -11,22 +11,27 @@ export type WarnedOperations = Set<string>;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * The part of an acknowledgement that can be read: the whole body when it matches `schema`; else, for an object,
- * its top-level fields that do not contradict the schema; else nothing (`true`, `"Success"`, an empty body).
- */
-function readable<T extends object>(
-  schema: ResponseSchema<T>,
-  body: unknown,
-): { value: Partial<T>; ok: boolean } {
-  const result = schema['~standard'].validate(body);
+const validate = <T>(schema: ResponseSchema<T>, value: unknown) => {
+  const result = schema['~standard'].validate(value);
   if (result instanceof Promise) throw new TypeError('acknowledgement schemas must be synchronous');
-  if (!result.issues) return { value: result.value, ok: true };
-  if (!isPlainObject(body)) return { value: {}, ok: false };
-  const refused = new Set(result.issues.map((issue) => issue.path?.[0]).filter((key) => key !== undefined));
-  const kept = Object.fromEntries(Object.entries(body).filter(([key]) => !refused.has(key)));
-  const retry = schema['~standard'].validate(kept);
-  return { value: retry instanceof Promise || retry.issues ? {} : (retry.value as Partial<T>), ok: false };
+  return result;
+};
+
+/**
+ * The part of an acknowledgement that can be read with `readable` (the documented schema with every field
+ * optional): the whole body when it passes; else, for an object, its top-level fields that do not contradict the
+ * schema; else nothing (`true`, `"Success"`, an empty body).
+ */
+function readablePart<T>(readable: ResponseSchema<T>, body: unknown): T | Record<string, never> {
+  if (!isPlainObject(body)) return {};
+  const whole = validate(readable, body);
+  if (!whole.issues) return whole.value;
+  const refused = new Set(whole.issues.map((issue) => issue.path?.[0]).filter((key) => key !== undefined));
+  const kept = validate(
+    readable,
+    Object.fromEntries(Object.entries(body).filter(([key]) => !refused.has(key))),
+  );
+  return kept.issues ? {} : kept.value;
 }
 
 /**
@@ -41,9 +46,9 @@ export function sendAcknowledged<T extends object, E extends RuleseqError>(
   name: string,
   warned: WarnedOperations,
   build: () => Operation,
-  schema: ResponseSchema<T>,
+  schemas: { documented: ResponseSchema<unknown>; readable: ResponseSchema<T> },
   options?: RequestOptions,
-): APIPromise<Partial<T>, E> {
+): APIPromise<T, E> {
   const report = (body: unknown) => {
     const shown = transport.redact(JSON.stringify(body) ?? 'an empty body').slice(0, 200);
     const level = warned.has(name) ? 'debug' : 'warn';
@@ -53,12 +58,12 @@ export function sendAcknowledged<T extends object, E extends RuleseqError>(
       `${name}: the write succeeded, but its answer (${shown}) is not the acknowledgement the docs show; resolved with what could be read`,
     );
   };
-  const lenient: ResponseSchema<Partial<T>> = {
+  // `readable` accepts an empty object (every field is optional), so what it cannot read becomes `{}`.
+  const lenient: ResponseSchema<T> = {
     '~standard': {
       validate(body) {
-        const { value, ok } = readable(schema, body);
-        if (!ok) report(body);
-        return { value };
+        if (validate(schemas.documented, body).issues) report(body);
+        return { value: readablePart(schemas.readable, body) as T };
       },
     },
   };

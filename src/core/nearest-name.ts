@@ -29,5 +29,11 @@ export function nearestName(name: string, defined: readonly string[]): string | 
     const d = distance(wanted, normalise(candidate), limit);
     if (d <= limit && (best === undefined || d < best.distance)) best = { name: candidate, distance: d };
   }
-  return best?.name;
+  if (best) return best.name;
+  // A name cut short or run on (`amount` for `amount_in_cents`) is the only one that shares its start.
+  const sharing = defined.filter((candidate) => {
+    const other = normalise(candidate);
+    return wanted.length >= 3 && other.length >= 3 && (other.startsWith(wanted) || wanted.startsWith(other));
+  });
+  return sharing.length === 1 ? sharing[0] : undefined;
 }

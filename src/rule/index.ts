@@ -34,7 +34,7 @@ export type {
 } from './input/transaction.js';
 export type { RuleAuthMode } from './profile.js';
 export type { Account } from './resources/account.js';
-export type { Campaigns } from './resources/campaigns.js';
+export type { CampaignSendResult, Campaigns } from './resources/campaigns.js';
 export type { Fields, ListFieldGroupsParams, NewField } from './resources/fields.js';
 export type { Journeys, ListJourneysParams } from './resources/journeys.js';
 export type { PreferenceChoice, Preferences } from './resources/preferences.js';
@@ -54,7 +54,7 @@ export type {
 export type { ListSuppressionsParams, SuppressionParams, Suppressions } from './resources/suppressions.js';
 export type { GetTagParams, ListTagsParams, Tags, UpdateTagParams } from './resources/tags.js';
 export type { Templates } from './resources/templates.js';
-export type { Transactions } from './resources/transactions.js';
+export type { SentTransaction, Transactions } from './resources/transactions.js';
 export type { AcceptedBy, IdentifiedBy, SubscriberSelector } from './selectors.js';
 export type * from './types.js';
 export {

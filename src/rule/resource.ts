@@ -48,26 +48,29 @@ export abstract class RuleResource {
 
   /**
    * Sends a write Rule answers with an acknowledgement (`{message: "Success"}`, `{success, campaign_id}`); an
-   * acknowledgement of another shape resolves with what can be read and is reported once (`sendAcknowledged`).
+   * acknowledgement of another shape resolves with what `readable` (the documented answer, every field optional)
+   * can read from it, and is reported once (`sendAcknowledged`).
    */
   protected acknowledged<T extends object>(
     name: string,
     build: () => Operation,
-    schema: ResponseSchema<T>,
+    documented: ResponseSchema<unknown>,
+    readable: ResponseSchema<T>,
     options?: RequestOptions,
     transport: Transport = this.ctx.v2,
-  ): APIPromise<Partial<T>, RuleError> {
-    return sendAcknowledged(transport, name, this.ctx.warned, build, schema, options);
+  ): APIPromise<T, RuleError> {
+    const schemas = { documented, readable };
+    return sendAcknowledged(transport, name, this.ctx.warned, build, schemas, options);
   }
 
-  /** A write answered by `{message: "Success"}` that returns nothing; any 2xx acknowledgement resolves. */
+  /** A write answered by `{message: "Success"}` that returns nothing; any 2xx JSON acknowledgement resolves. */
   protected done(
     name: string,
     build: () => Operation,
     options?: RequestOptions,
     transport: Transport = this.ctx.v2,
   ): APIPromise<void, RuleError> {
-    const sent = this.acknowledged(name, build, zSuccessMessage, options, transport);
+    const sent = this.acknowledged(name, build, zSuccessMessage, nothing, options, transport);
     return new APIPromise(mapResponse(sent.withResponse(), () => undefined));
   }
 
@@ -147,6 +150,9 @@ export abstract class RuleResource {
     return PagePromise.build<Item, RuleError>(build as () => Operation, fetchPage, options);
   }
 }
+
+/** What a bare acknowledgement carries for the caller: nothing. */
+const nothing: ResponseSchema<Record<string, never>> = { '~standard': { validate: () => ({ value: {} }) } };
 
 /** Rule's v3 bulk endpoints take at most 1,000 subscribers per request. */
 const MAX_PER_BULK_CALL = 1000;

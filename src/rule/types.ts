@@ -25,7 +25,3 @@ export type Journey = Model<typeof Wire.zJourney>;
 export type SenderDetails = Model<typeof Wire.zSenderDetails>;
 /** What a multi-subscriber create answers: an acknowledgement whose shape Rule varies; every field optional. */
 export type CreateSubscribersResult = Model<typeof Wire.zCreateSubscribersResult>;
-/** What `campaigns.send` and `campaigns.schedule` resolve with: `campaign_id` when Rule's answer carries it. */
-export type CampaignSendResult = Partial<Model<typeof Wire.zCampaignSendResponse>>;
-/** What `transactions.send` resolves with: `transaction_id` when Rule's answer carries it. */
-export type SentTransaction = Partial<Model<typeof Wire.zTransactionResponse>>;

@@ -23,7 +23,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
  * A generated timestamp filter that also takes a `Date`: sent as ISO 8601 with a zone (Sequence rejects zone-less
  * ones).
  */
-export function timestamp(generated: z.ZodMiniOptional<z.ZodMiniString>) {
+export function timestamp(generated: z.ZodMiniOptional<z.ZodMiniString<string>>) {
   return z.optional(
     z.pipe(
       z.union([

@@ -1,7 +1,10 @@
 import { ApiError } from './api-error.js';
 
+/** The literals of a code type, without its open `string & {}` part. */
+type Documented<Code> = Code extends unknown ? (string extends Code ? never : Code) : never;
+
 /** The documented codes of the API errors in a union of errors (`RuleError` → `RuleErrorCode`). */
-export type CodeOf<E> = E extends ApiError<infer Code> ? Code : never;
+export type CodeOf<E> = E extends ApiError<string> ? Documented<E['code']> : never;
 
 function matches(error: unknown, code: string | undefined): boolean {
   return error instanceof ApiError && (code === undefined || error.code === code);

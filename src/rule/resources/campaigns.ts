@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
 import { validateArgument, validateInput, validateQuery } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
@@ -19,16 +20,20 @@ import {
   sendableCampaign,
 } from '../input/campaign.js';
 import { positiveId } from '../input/common.js';
-import { withNumericIds } from '../numeric-ids.js';
+import { type NumericIds, withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
-import type { Campaign, CampaignSendResult, CampaignStatistics } from '../types.js';
+import type { Campaign, CampaignStatistics } from '../types.js';
 
 const listSchema = withNumericIds(zListCampaignsResponse);
 const campaignSchema = withNumericIds(zGetCampaignResponse);
 const createdSchema = withNumericIds(zCreateCampaignResponse);
 const statisticsSchema = withNumericIds(zGetCampaignStatisticsResponse);
-const sentSchema = withNumericIds(zSendCampaignResponse);
-const scheduledSchema = withNumericIds(zScheduleCampaignResponse);
+/** What send and schedule can read from Rule's answer: `{ success, campaign_id }`, every field optional. */
+const sentAnswer = z.partial(zSendCampaignResponse);
+const sentSchema = withNumericIds(sentAnswer);
+
+/** What `campaigns.send` and `campaigns.schedule` resolve with: `campaign_id` when Rule's answer carries it. */
+export type CampaignSendResult = NumericIds<z.output<typeof sentAnswer>>;
 
 /** `campaigns/{id}` (or Rule's singular `campaign/{id}` for delete), for a positive integer id. */
 function campaignPath(id: unknown, context: string, collection = 'campaigns', suffix = ''): string {
@@ -107,6 +112,7 @@ export class Campaigns extends RuleResource {
         path: 'campaigns/send',
         body: validateInput(sendableCampaign, request, 'campaigns.send'),
       }),
+      zSendCampaignResponse,
       sentSchema,
       options,
     );
@@ -128,7 +134,8 @@ export class Campaigns extends RuleResource {
         path: 'campaigns/schedule',
         body: validateInput(scheduledCampaign, request, 'campaigns.schedule'),
       }),
-      scheduledSchema,
+      zScheduleCampaignResponse,
+      sentSchema,
       options,
     );
   }

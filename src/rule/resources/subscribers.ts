@@ -103,7 +103,7 @@ export type CreateManyCall =
       index: number;
       start: number;
       subscribers: SubscriberInputRow[];
-      result: Partial<CreateSubscribersResult>;
+      result: CreateSubscribersResult;
     }
   | { ok: false; index: number; start: number; subscribers: SubscriberInputRow[]; error: RuleError };
 
@@ -182,6 +182,7 @@ export class Subscribers extends RuleResource {
       const outcome = await this.acknowledged(
         context,
         () => ({ method: 'POST', path: 'subscribers', body }),
+        zCreateSubscribersResponse,
         createManySchema,
         options,
       ).safe();

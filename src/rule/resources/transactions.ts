@@ -1,13 +1,18 @@
+import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
 import { validateInput } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zSendTransactionResponse } from '../generated/v2/zod.gen.js';
 import { type TransactionInput, transactionInput } from '../input/transaction.js';
-import { withNumericIds } from '../numeric-ids.js';
+import { type NumericIds, withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
-import type { SentTransaction } from '../types.js';
 
-const sentSchema = withNumericIds(zSendTransactionResponse);
+/** What Rule's answer can tell: `transaction_id`, when it carries one. */
+const sentAnswer = z.partial(zSendTransactionResponse);
+const sentSchema = withNumericIds(sentAnswer);
+
+/** What `transactions.send` resolves with: `transaction_id` when Rule's answer carries it. */
+export type SentTransaction = NumericIds<z.output<typeof sentAnswer>>;
 
 /** Transactional e-mails and text messages (`/transactionals`). */
 export class Transactions extends RuleResource {
@@ -26,6 +31,7 @@ export class Transactions extends RuleResource {
         path: 'transactionals',
         body: validateInput(transactionInput, input, 'transactions.send'),
       }),
+      zSendTransactionResponse,
       sentSchema,
       options,
     );
