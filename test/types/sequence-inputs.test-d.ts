@@ -57,7 +57,7 @@ void seq.rules.trigger('rule_1', { manual_execute_amnt: 5 });
 void seq.transfers.list({ account_id: 'acc_1', account_roles: 'source' });
 // @ts-expect-error timeout is not a waitUntilSettled option (timeoutMs is)
 void seq.transfers.waitUntilSettled('txr_1', { timeout: 5 });
-// With exactOptionalPropertyTypes too, an optional option takes `undefined` (see readme-examples.test.ts).
+// With exactOptionalPropertyTypes too, an optional option takes `undefined` (see check-readme-examples.ts).
 void seq.transfers.create(
   { source_account_id: 'a', destination_account_id: 'b', amount_in_cents: 1 },
   { idempotencyKey: maybeKey },
