@@ -4,15 +4,18 @@ import { createICloudReadyFake } from './testing/icloudready-fake/index.js';
 import { createRuleFake } from './testing/rule-fake/index.js';
 import { startSandbox } from './testing/sandbox/start-sandbox.js';
 import { createSequenceFake } from './testing/sequence-fake/index.js';
+import { createSequencePlatformFake } from './testing/sequence-platform-fake/index.js';
 
 const USAGE = `Usage: ruleseq sandbox [--port <first port>] [--host <address>]
 
-Serves seeded fakes of the Rule, Sequence and iCloudReady APIs on loopback, one port each, with CORS.
+Serves seeded fakes of the Rule, Sequence (API v1 and Platform v1) and iCloudReady APIs on loopback, one port
+each, with CORS.
 Stop with Ctrl-C.`;
 
 const ENV_NAMES: Record<string, [key: string, url: string]> = {
   rule: ['RULE_API_KEY', 'RULE_BASE_URL'],
   sequence: ['SEQUENCE_API_KEY', 'SEQUENCE_BASE_URL'],
+  'sequence-platform': ['SEQUENCE_API_KEY', 'SEQUENCE_PLATFORM_BASE_URL'],
   icloudready: ['ICLOUDREADY_API_KEY', 'ICLOUDREADY_BASE_URL'],
 };
 
@@ -36,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const sandbox = await startSandbox({
-    fakes: [createRuleFake(), createSequenceFake(), createICloudReadyFake()],
+    fakes: [createRuleFake(), createSequenceFake(), createSequencePlatformFake(), createICloudReadyFake()],
     host: values.host,
     ...(port === undefined ? {} : { port }),
   });
@@ -46,8 +49,8 @@ async function main(argv: string[]): Promise<number> {
       `${name.toUpperCase()}_API_KEY`,
       `${name.toUpperCase()}_BASE_URL`,
     ];
-    console.log(`  ${name.padEnd(12)} baseUrl ${baseUrl}   apiKey ${apiKey}`);
-    console.log(`  ${''.padEnd(12)} export ${keyVar}=${apiKey} ${urlVar}=${baseUrl}\n`);
+    console.log(`  ${name.padEnd(17)} baseUrl ${baseUrl}   apiKey ${apiKey}`);
+    console.log(`  ${''.padEnd(17)} export ${keyVar}=${apiKey} ${urlVar}=${baseUrl}\n`);
   }
   console.log('Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {

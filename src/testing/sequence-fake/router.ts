@@ -1,7 +1,5 @@
-import type { Route } from './context.js';
-
 /** The route for a method and path (below the prefix), with its decoded path parameters. */
-export function matchRoute(
+export function matchRoute<Route extends { method: string; pattern: string }>(
   routes: readonly Route[],
   method: string,
   path: string,
