@@ -32,9 +32,7 @@ interface Cell {
 const cells: Cell[] = PASSES.flatMap((auth) =>
   FAULTS.flatMap((fault) =>
     OPERATIONS.flatMap((op, column) =>
-      auth !== 'header' && op.keyed
-        ? []
-        : [{ auth, fault, op, expected: EXPECTED[fault.id]![column]! }],
+      auth !== 'header' && op.keyed ? [] : [{ auth, fault, op, expected: EXPECTED[fault.id]![column]! }],
     ),
   ),
 );

@@ -80,7 +80,10 @@ const PLATFORM_PERMISSIONS: PlatformFakePermission[] = [
   { permission: 'MANUAL_TRANSFER', resources: '*' },
 ];
 const platformApp = () =>
-  createSequencePlatformFake({ keys: [{ key: CANARY_KEY, permissions: PLATFORM_PERMISSIONS }], rateLimit: false });
+  createSequencePlatformFake({
+    keys: [{ key: CANARY_KEY, permissions: PLATFORM_PERMISSIONS }],
+    rateLimit: false,
+  });
 const platformState = (app: FakeApi) => app.state as PlatformFakeState;
 const SEEDED_PLATFORM = platformState(platformApp());
 /** The seeded demo organization's enabled MANUAL rule, and two of its accounts. */
