@@ -1,8 +1,10 @@
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BadRequestError,
   ConfigurationError,
   ConflictError,
+  NotFoundError,
   RequestValidationError,
 } from '../../src/core/index.js';
 import { SequencePlatformClient } from '../../src/sequence-platform/client.js';
@@ -19,7 +21,7 @@ import {
   usePlatformMock,
 } from './platform-mock.js';
 
-const { answer, seen } = usePlatformMock();
+const { answer, seen, server } = usePlatformMock();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const transferBody = platformV1.request('createTransfer') as {
   sourceAccountId: string;
@@ -74,6 +76,23 @@ describe('SequencePlatformClient', () => {
     const raw = await client.transfers.get('809e5e0b-bb0b-49b2-867a-8b44d04d9179').withResponse();
     expect(raw.body).toEqual(documented);
     expect(raw.requestId).toBe('req-5012');
+  });
+});
+
+describe('answers the document describes in prose', () => {
+  it('reads the plain-text 404 for a method a path does not have (DELETE /accounts) as a NotFoundError', async () => {
+    server.use(
+      http.delete(`${platformV1.serverUrl}/accounts`, () =>
+        HttpResponse.text('Not Found', { status: 404, headers: { 'x-request-id': 'req-gw-9' } }),
+      ),
+    );
+    const error = await rejectionOf(testPlatformClient().request({ method: 'DELETE', path: 'accounts' }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toBe(
+      '404 http_404: Not Found (plain text: Sequence has no such method on this path)',
+    );
+    expect((error as NotFoundError).body).toBe('Not Found');
+    expect((error as NotFoundError).requestId).toBe('req-gw-9');
   });
 });
 

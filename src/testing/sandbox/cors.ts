@@ -2,7 +2,8 @@
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-request-id',
+  'access-control-allow-headers':
+    'authorization, content-type, idempotency-key, x-request-id, x-called-reason',
   'access-control-expose-headers':
     'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-remaining, requestscount-allowed, requestscount-current',
   'access-control-max-age': '600',
