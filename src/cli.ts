@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const sandbox = await startSandbox({
-    fakes: [createRuleFake(), createSequenceFake(), createSequencePlatformFake(), createICloudReadyFake()],
+    fakes: [createRuleFake(), createSequenceFake(), createICloudReadyFake(), createSequencePlatformFake()],
     host: values.host,
     ...(port === undefined ? {} : { port }),
   });
