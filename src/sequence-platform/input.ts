@@ -67,23 +67,18 @@ export const timestamp = z.optional(
   ),
 );
 
-/** The caller's own keys, validated: no schema default is added, so only what the caller chose is sent. */
-function given(schema: z.ZodMiniType, input: unknown, context: string): Record<string, unknown> {
+/** A request body (or query): validated, exact, the caller's keys only, so no schema default is sent. */
+export function bodyOf(schema: z.ZodMiniType, input: unknown, context: string): Record<string, unknown> {
   const valid = check(schema, input, context) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input as object)) out[key] = valid[key];
   return out;
 }
 
-/** A request body: validated, exact, the caller's keys only. */
-export function bodyOf(schema: z.ZodMiniType, body: unknown, context: string): Record<string, unknown> {
-  return given(schema, body, context);
-}
-
 /** Query parameters: validated and exact; lists go in the bracket notation the document asks for (`ids[]=…`). */
 export function queryOf(schema: z.ZodMiniType, params: unknown, context: string): Record<string, QueryValue> {
   const query: Record<string, QueryValue> = {};
-  for (const [key, value] of Object.entries(given(schema, params, context))) {
+  for (const [key, value] of Object.entries(bodyOf(schema, params, context))) {
     query[Array.isArray(value) ? `${key}[]` : key] = value as QueryValue;
   }
   return query;
