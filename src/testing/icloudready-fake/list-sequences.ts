@@ -1,4 +1,4 @@
-import { ICloudReadyFakeError } from './fail.js';
+import { reply } from '../kernel/reply.js';
 import type { SequenceRecord } from './model.js';
 
 function readInteger(query: URLSearchParams, name: string, fallback: number, max = Infinity): number {
@@ -6,10 +6,9 @@ function readInteger(query: URLSearchParams, name: string, fallback: number, max
   if (raw === null) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new ICloudReadyFakeError(
-      400,
-      `${name} must be an integer from 1${max < Infinity ? ` to ${max}` : ''}.`,
-    );
+    reply(400, {
+      message: `${name} must be an integer from 1${max < Infinity ? ` to ${max}` : ''}.`,
+    }).throw();
   }
   return value;
 }

@@ -1,4 +1,5 @@
-import { ICloudReadyFakeError } from './fail.js';
+import { isObject } from '../kernel/parse-request.js';
+import { reply } from '../kernel/reply.js';
 import type { SequenceRecord } from './model.js';
 
 type Kind = 'string' | 'object' | 'array' | 'count';
@@ -26,8 +27,7 @@ const FIELDS: Record<string, Kind> = {
 /** Fields the fake manages itself; a body cannot set them. */
 const OWN_FIELDS = new Set(['id', 'createdAt', 'updatedAt', '__v']);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const invalid = (message: string) => reply(400, { message }).throw();
 
 function fits(value: unknown, kind: Kind): boolean {
   if (value === null) return true;
@@ -37,10 +37,8 @@ function fits(value: unknown, kind: Kind): boolean {
 }
 
 /** A JSON object body, else 400. */
-export function objectBody(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw new ICloudReadyFakeError(400, 'The request body must be a JSON object.');
-  return body;
-}
+export const objectBody = (body: unknown) =>
+  isObject(body) ? body : invalid('The request body must be a JSON object.');
 
 /** The fields a body sets, type-checked; fields the docs do not list are kept as sent. */
 export function sequenceFields(body: unknown): Record<string, unknown> {
@@ -48,24 +46,15 @@ export function sequenceFields(body: unknown): Record<string, unknown> {
   for (const [name, value] of Object.entries(objectBody(body))) {
     if (OWN_FIELDS.has(name) || value === undefined) continue;
     const kind = FIELDS[name];
-    if (kind && !fits(value, kind)) {
-      throw new ICloudReadyFakeError(
-        400,
-        `${name} must be ${kind === 'count' ? 'an integer ≥ 0' : `a ${kind}`}.`,
-      );
-    }
+    if (kind && !fits(value, kind))
+      invalid(`${name} must be ${kind === 'count' ? 'an integer ≥ 0' : `a ${kind}`}.`);
     fields[name] = value;
   }
   return fields;
 }
 
 /** Every documented field null: what a full replacement starts from. */
-export function emptyFields(): Omit<SequenceRecord, 'id' | 'createdAt' | 'updatedAt' | '__v'> {
-  return Object.fromEntries(Object.keys(FIELDS).map((name) => [name, null])) as Omit<
-    SequenceRecord,
-    'id' | 'createdAt' | 'updatedAt' | '__v'
-  >;
-}
+export const emptyFields = () => Object.fromEntries(Object.keys(FIELDS).map((name) => [name, null]));
 
 /** A new sequence: the given fields over all-null documented ones. */
 export function newSequence(id: string, createdAt: string, fields: Record<string, unknown>): SequenceRecord {

@@ -59,11 +59,12 @@ export function newestFirst<T extends Listed>(items: T[]): T[] {
   return [...items].reverse().sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
 }
 
-/** One `first`/`after` page of `items` (already filtered), newest first. */
+/** One `first`/`after` page of `items` (already filtered), newest first, each shown by `view`. */
 export function cursorPage<T extends Listed>(
   items: T[],
   query: URLSearchParams,
-): { data: T[]; page_info: PageInfo } {
+  view: (item: T) => unknown = (item) => item,
+): { data: unknown[]; page_info: PageInfo } {
   const first = readFirst(query);
   const sorted = newestFirst(items);
   const after = query.get('after');
@@ -77,7 +78,7 @@ export function cursorPage<T extends Listed>(
   const hasNext = start + first < sorted.length;
   const last = data.at(-1);
   return {
-    data,
+    data: data.map(view),
     page_info: { end_cursor: hasNext && last ? encodeCursor(last.id) : null, has_next_page: hasNext },
   };
 }

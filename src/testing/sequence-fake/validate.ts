@@ -1,9 +1,7 @@
+import { isObject } from '../kernel/parse-request.js';
 import { invalid } from './fail.js';
 
 export type JsonObject = Record<string, unknown>;
-
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request body as an object; a missing body is `{}` when `optional`. */
 export function bodyObject(body: unknown, optional = false): JsonObject {
