@@ -3,7 +3,7 @@ import { reply } from '../kernel/reply.js';
 import { route } from '../kernel/route.js';
 import { listSequences } from './list-sequences.js';
 import type { ICloudReadyFakeState, SequenceRecord } from './model.js';
-import { emptyFields, newSequence, objectBody, sequenceFields } from './sequence-fields.js';
+import { bodyObject, emptyFields, newSequence, sequenceFields } from './sequence-fields.js';
 
 type Call = FakeCall<ICloudReadyFakeState>;
 
@@ -39,7 +39,7 @@ export const icloudReadyRoutes = [
     return created;
   }),
   route('POST', 'sequences/activity', (call: Call) => {
-    const activity = { ...objectBody(call.body), id: newId(call), createdAt: timestamp(call) };
+    const activity = { ...bodyObject(call.body), id: newId(call), createdAt: timestamp(call) };
     call.state.activities.push(activity);
     return activity;
   }),

@@ -1,3 +1,4 @@
+import { inputReaders } from '../kernel/input.js';
 import { isObject } from '../kernel/parse-request.js';
 import { reply } from '../kernel/reply.js';
 import type { SequenceRecord } from './model.js';
@@ -27,7 +28,11 @@ const FIELDS: Record<string, Kind> = {
 /** Fields the fake manages itself; a body cannot set them. */
 const OWN_FIELDS = new Set(['id', 'createdAt', 'updatedAt', '__v']);
 
-const invalid = (message: string) => reply(400, { message }).throw();
+function invalid(message: string): never {
+  return reply(400, { message }).throw();
+}
+
+export const { bodyObject, queryInteger } = inputReaders(invalid);
 
 function fits(value: unknown, kind: Kind): boolean {
   if (value === null) return true;
@@ -36,14 +41,10 @@ function fits(value: unknown, kind: Kind): boolean {
   return kind === 'object' ? isObject(value) : typeof value === 'string';
 }
 
-/** A JSON object body, else 400. */
-export const objectBody = (body: unknown) =>
-  isObject(body) ? body : invalid('The request body must be a JSON object.');
-
 /** The fields a body sets, type-checked; fields the docs do not list are kept as sent. */
 export function sequenceFields(body: unknown): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(objectBody(body))) {
+  for (const [name, value] of Object.entries(bodyObject(body))) {
     if (OWN_FIELDS.has(name) || value === undefined) continue;
     const kind = FIELDS[name];
     if (kind && !fits(value, kind))

@@ -26,11 +26,7 @@ export const accountRoutes = [
     );
   }),
   /** #21: "sync at" segments, paginated. */
-  v2(
-    'GET',
-    'segments',
-    listing('segments', (state) => state.segments, segmentWire),
-  ),
+  v2('GET', 'segments', listing('segments', 'segments', segmentWire)),
   /** #19, #20: e-mail templates (the list is not paginated). */
   v2('GET', 'templates', ({ state }) => ({
     templates: state.templates.map(({ id, name }) => ({ id, name })),

@@ -27,11 +27,7 @@ function create({ fields: { fields }, state, now }: RuleCall) {
 
 export const customizationRoutes = [
   v2('POST', 'customizations', create),
-  v2(
-    'GET',
-    'customizations',
-    listing('groups', (state) => state.fieldGroups, groupWire),
-  ),
+  v2('GET', 'customizations', listing('groups', 'fieldGroups', groupWire)),
   v2('GET', 'customizations/:identifier', ({ params, state }) => {
     const value = params.identifier!;
     const group =

@@ -38,11 +38,15 @@ export function paginate<T>(
   return { [key]: items.slice(start, start + limit).map(wire), meta: { next } };
 }
 
-/** A handler listing `items` of the state page by page under `key`. */
-export function listing<T>(
+type Lists = {
+  [K in keyof RuleFakeState as RuleFakeState[K] extends unknown[] ? K : never]: RuleFakeState[K];
+};
+
+/** A handler listing the state's `list` page by page under `key`, each item in its wire shape. */
+export function listing<L extends keyof Lists>(
   key: string,
-  items: (state: RuleFakeState) => readonly T[],
-  wire: (item: T, state: RuleFakeState) => unknown,
+  list: L,
+  wire: (item: Lists[L][number], state: RuleFakeState) => unknown,
 ): Handler<RuleFakeState> {
-  return (call) => paginate(call, items(call.state), key, (item) => wire(item, call.state));
+  return (call) => paginate<Lists[L][number]>(call, call.state[list], key, (item) => wire(item, call.state));
 }

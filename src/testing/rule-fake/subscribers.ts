@@ -100,7 +100,7 @@ function create({ fields: body, state, now }: RuleCall) {
   if (many) return { success: true };
   const subscriber = saved[0]!;
   const suppressed = state.suppressions.some((s) => s.subscriber_id === subscriber.id) ? [raw[0]] : [];
-  return { message: 'Success', subscriber: subscriberWire(state, subscriber), suppressed };
+  return { message: 'Success', subscriber: subscriberWire(subscriber, state), suppressed };
 }
 
 /** #6 `PUT /subscribers/{id}`: numeric id only; every attribute optional. */
@@ -116,7 +116,7 @@ function update({ fields: body, state, now, params }: RuleCall) {
   const tagIds = body.tags === undefined ? [] : resolveTags(state, body.tags, now);
   applyInput(state, find, subscriber, input, now);
   addTags(subscriber, tagIds);
-  return { message: 'Success', subscriber: subscriberWire(state, subscriber) };
+  return { message: 'Success', subscriber: subscriberWire(subscriber, state) };
 }
 
 function get(call: RuleCall) {
@@ -130,7 +130,7 @@ function get(call: RuleCall) {
   const syncAtSegments = state.segments
     .filter((s) => s.subscriber_ids.includes(subscriber.id))
     .map(segmentWire);
-  return { subscriber: { ...subscriberWire(state, subscriber), syncAtSegments } };
+  return { subscriber: { ...subscriberWire(subscriber, state), syncAtSegments } };
 }
 
 /** #5 `GET /subscriber/{identifier}/fields`: values grouped as Rule groups them. */
@@ -181,15 +181,7 @@ function deleteMany({ fields, state }: RuleCall) {
 
 export const subscriberRoutes = [
   v2('POST', 'subscribers', create),
-  v2(
-    'GET',
-    'subscribers',
-    listing(
-      'subscribers',
-      (state) => state.subscribers,
-      (s, state) => subscriberWire(state, s),
-    ),
-  ),
+  v2('GET', 'subscribers', listing('subscribers', 'subscribers', subscriberWire)),
   v2('DELETE', 'subscribers', deleteMany),
   v2('GET', 'subscribers/:identifier', get),
   v2('PUT', 'subscribers/:identifier', update),

@@ -142,15 +142,7 @@ function writeV3(call: RuleCall) {
 
 export const suppressionRoutes = [
   v2('POST', 'suppressions', createV2),
-  v2(
-    'GET',
-    'suppressions',
-    listing(
-      'suppressions',
-      (state) => state.suppressions,
-      (s, state) => suppressionWire(state, s),
-    ),
-  ),
+  v2('GET', 'suppressions', listing('suppressions', 'suppressions', suppressionWire)),
   v2('DELETE', 'suppressions/:identifier', deleteV2),
   v3('POST', 'suppressions', writeV3),
   v3('DELETE', 'suppressions', writeV3),

@@ -3,6 +3,7 @@ import { tagByName, tagFromPath } from './lookups.js';
 import { listing } from './pagination.js';
 import { badFields, fail, SUCCESS } from './replies.js';
 import { type FakeTag, type RuleFakeState, ruleTime } from './state.js';
+import { tagWire } from './wire.js';
 
 const recipientCount = (state: RuleFakeState, tag: FakeTag) =>
   state.subscribers.filter((s) => s.tags.includes(tag.id)).length;
@@ -42,15 +43,7 @@ function untagAll(state: RuleFakeState, tag: FakeTag) {
 }
 
 export const tagRoutes = [
-  v2(
-    'GET',
-    'tags',
-    listing(
-      'tags',
-      (state) => state.tags,
-      (tag) => ({ ...tag }),
-    ),
-  ),
+  v2('GET', 'tags', listing('tags', 'tags', tagWire)),
   v2('GET', 'tags/:identifier', get),
   v2('PUT', 'tags/:identifier', update),
   v2('DELETE', 'tags/:identifier', (call) => {

@@ -1,4 +1,5 @@
 import { invalid } from './fail.js';
+import { queryInteger } from './validate.js';
 
 interface Listed {
   id: string;
@@ -9,9 +10,6 @@ export interface PageInfo {
   end_cursor: string | null;
   has_next_page: boolean;
 }
-
-const DEFAULT_FIRST = 20;
-const MAX_FIRST = 100;
 
 /** Cursors look like the docs' (`Y3Vyc29yOnJleF8wMUhBQkMzNDU2` is base64 of `cursor:rex_01HABC3456`). */
 const encodeCursor = (id: string) => btoa(`cursor:${id}`);
@@ -24,16 +22,6 @@ function decodeCursor(cursor: string): string {
     // not base64: refused below
   }
   return invalid(`after '${cursor}' is not a cursor this API returned.`);
-}
-
-function readFirst(query: URLSearchParams): number {
-  const raw = query.get('first');
-  if (raw === null) return DEFAULT_FIRST;
-  const first = Number(raw);
-  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-    invalid(`first must be an integer from 1 to ${MAX_FIRST}.`);
-  }
-  return first;
 }
 
 function readTime(query: URLSearchParams, name: string): number | undefined {
@@ -65,7 +53,7 @@ export function cursorPage<T extends Listed>(
   query: URLSearchParams,
   view: (item: T) => unknown = (item) => item,
 ): { data: unknown[]; page_info: PageInfo } {
-  const first = readFirst(query);
+  const first = queryInteger(query, 'first', 20, 100);
   const sorted = newestFirst(items);
   const after = query.get('after');
   let start = 0;

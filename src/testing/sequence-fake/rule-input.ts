@@ -3,7 +3,7 @@ import type { SequenceCall } from './call.js';
 import { invalid } from './fail.js';
 import { accountRef, bodyAccount } from './lookup.js';
 import type { AccountRef, RuleAction, RuleRecord, RuleStep } from './model.js';
-import { bodyObject, type JsonObject, optionalString, positiveInteger } from './validate.js';
+import { bodyObject, optionalString, positiveInteger } from './validate.js';
 
 export type RuleFields = Pick<RuleRecord, 'nickname' | 'description' | 'trigger' | 'steps'>;
 
@@ -40,7 +40,7 @@ function readStep(ctx: SequenceCall, value: unknown, where: string): RuleStep {
   if (conditions !== null && !isObject(conditions)) invalid(`${where}.conditions must be an object or null.`);
   if (!Array.isArray(actions)) return invalid(`${where}.actions must be an array.`);
   return {
-    conditions: conditions as JsonObject | null,
+    conditions: conditions as Record<string, unknown> | null,
     actions: actions.map((a, i) => readAction(ctx, a, `${where}.actions[${i}]`)),
   };
 }
