@@ -6,18 +6,19 @@ export type IdentifiedBy = 'email' | 'id' | 'phone_number' | 'custom_identifier'
 
 const DIGITS = /^\d+$/;
 
-/** `identified_by` from the query (default `email`); anything outside `allowed` → 400 InvalidIdentifier. */
-export function identifiedBy(
-  query: URLSearchParams,
-  allowed: readonly IdentifiedBy[] = ['email', 'id', 'phone_number'],
-): IdentifiedBy {
+/** Rule's 400 for an identifier type it does not take there. */
+export function invalidIdentifier(by: unknown, valid: readonly string[]): never {
+  return fail(400, 'InvalidIdentifier', `Identifier: ${String(by)} is not a valid identifier.`, {
+    valid_identifiers: valid,
+  });
+}
+
+/** `identified_by` from the query (default `email`), one of `allowed`. */
+function identifiedBy(query: URLSearchParams, allowed: readonly IdentifiedBy[]): IdentifiedBy {
   const value = query.get('identified_by') ?? 'email';
-  if (!(allowed as readonly string[]).includes(value)) {
-    fail(400, 'InvalidIdentifier', `Identifier: ${value} is not a valid identifier.`, {
-      valid_identifiers: allowed,
-    });
-  }
-  return value as IdentifiedBy;
+  return allowed.includes(value as IdentifiedBy)
+    ? (value as IdentifiedBy)
+    : invalidIdentifier(value, allowed);
 }
 
 const digitsOf = (phone: string) => phone.replace(/[^\d+]/g, '');
@@ -42,12 +43,6 @@ export function findSubscriber(
 
 /** Finds a subscriber by e-mail or phone number. */
 export type ContactLookup = (value: string, by: 'email' | 'phone_number') => FakeSubscriber | undefined;
-
-/** A lookup that scans the list, for requests that look up one or two subscribers. */
-export const scanLookup =
-  (state: RuleFakeState): ContactLookup =>
-  (value, by) =>
-    findSubscriber(state, value, by);
 
 /**
  * Subscribers by e-mail and by phone number, for requests that look up many: a bulk create of 1,000 into a large
@@ -86,7 +81,7 @@ export class ContactIndex {
 export function subscriberFromPath(
   { state, params, query }: RuleCall,
   notFound: [string, string] = ['NotFound', 'Could not find subscriber with given identifier.'],
-  allowed?: readonly IdentifiedBy[],
+  allowed: readonly IdentifiedBy[] = ['email', 'id', 'phone_number'],
 ): FakeSubscriber {
   const subscriber = findSubscriber(state, params.identifier!, identifiedBy(query, allowed));
   return subscriber ?? fail(404, ...notFound);

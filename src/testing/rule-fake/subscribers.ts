@@ -4,8 +4,8 @@ import {
   ContactIndex,
   type ContactLookup,
   findSubscriber,
+  invalidIdentifier,
   resolveTags,
-  scanLookup,
   subscriberFromPath,
 } from './lookups.js';
 import { listing } from './pagination.js';
@@ -109,7 +109,8 @@ function update({ fields: body, state, now, params }: RuleCall) {
     findSubscriber(state, params.identifier!, 'id') ??
     fail(404, 'SubscriberNotFound', 'Subscriber with provided id could not be found');
   const input = readSubscriberInput(body, false, UPDATE_MESSAGE);
-  const find = scanLookup(state);
+  // One or two lookups: a scan, not an index of the whole account.
+  const find: ContactLookup = (value, by) => findSubscriber(state, value, by);
   if (existing(find, input, subscriber)) {
     fail(409, 'BadRequest', 'A subscriber with given email/phone_number already exists.');
   }
@@ -150,7 +151,7 @@ function fields(call: RuleCall) {
   return { message: 'Success', groups };
 }
 
-export function removeSubscribers(state: RuleFakeState, gone: readonly FakeSubscriber[]) {
+function removeSubscribers(state: RuleFakeState, gone: readonly FakeSubscriber[]) {
   const ids = new Set(gone.map((s) => s.id));
   state.subscribers = state.subscribers.filter((s) => !ids.has(s.id));
   state.suppressions = state.suppressions.filter((s) => !ids.has(s.subscriber_id));
@@ -166,9 +167,7 @@ function deleteMany({ fields, state }: RuleCall) {
   const gone = items.map((item) => {
     const { identifier, identified_by } = (item ?? {}) as { identifier?: unknown; identified_by?: unknown };
     if (identified_by !== 'email' && identified_by !== 'phone_number') {
-      fail(400, 'InvalidIdentifier', `Identifier: ${String(identified_by)} is not a valid identifier.`, {
-        valid_identifiers: ['email', 'phone_number'],
-      });
+      invalidIdentifier(identified_by, ['email', 'phone_number']);
     }
     return (
       findSubscriber(state, String(identifier), identified_by) ??

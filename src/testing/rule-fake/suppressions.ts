@@ -1,5 +1,5 @@
 import { type RuleCall, v2, v3 } from './call.js';
-import { findSubscriber, subscriberFromPath } from './lookups.js';
+import { findSubscriber, invalidIdentifier, subscriberFromPath } from './lookups.js';
 import { listing } from './pagination.js';
 import { accepted, fail, SUCCESS, v3Invalid } from './replies.js';
 import {
@@ -86,11 +86,8 @@ function createV2({ fields, state, now }: RuleCall) {
   }
   const found = subscribers.map((item) => {
     const [by, value] = typeof item === 'object' && item !== null ? (Object.entries(item)[0] ?? []) : [];
-    if (by !== 'email' && by !== 'phone_number' && by !== 'id') {
-      fail(400, 'InvalidIdentifier', `Identifier: ${String(by)} is not a valid identifier.`, {
-        valid_identifiers: ['email', 'phone_number', 'id'],
-      });
-    }
+    if (by !== 'email' && by !== 'phone_number' && by !== 'id')
+      invalidIdentifier(by, ['email', 'phone_number', 'id']);
     return findSubscriber(state, String(value), by) ?? fail(404, ...NOT_FOUND);
   });
   let on = onEverything(MESSAGE_TYPES);

@@ -43,7 +43,7 @@ export function createdWithin<T extends Listed>(items: T[], query: URLSearchPara
 }
 
 /** Newest first by `created_at`; of equal times, the later added first. */
-export function newestFirst<T extends Listed>(items: T[]): T[] {
+function newestFirst<T extends Listed>(items: T[]): T[] {
   return [...items].reverse().sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
 }
 
