@@ -1,14 +1,23 @@
-import type { FakeApi } from '../fake-api.js';
-import type { RateLimitBudget } from '../fixed-window.js';
-import { handlePlatformRequest, PLATFORM_PREFIX } from './handle-request.js';
+import type { FakeApi, FakeOptions } from '../fake-api.js';
+import { createFake } from '../kernel/create-fake.js';
+import type { FakeDialect } from '../kernel/fake-call.js';
+import { requireBody, requireRoute } from '../kernel/middleware/guards.js';
+import { requestId } from '../kernel/middleware/headers.js';
+import { idempotency } from '../kernel/middleware/idempotency.js';
+import type { RateLimitBudget } from '../kernel/middleware/rate-limit.js';
+import { text } from '../kernel/reply.js';
+import { platformError } from './fail.js';
+import { audit, bearer, envelope, keyedWrite, perKeyRateLimit } from './middleware.js';
 import type { PlatformFakeKey, PlatformFakeState } from './model.js';
 import { settleDue } from './money.js';
+import { platformRoutes, uuid } from './routes.js';
 import { initialState } from './seed.js';
 
-export interface SequencePlatformFakeOptions {
+export interface SequencePlatformFakeOptions extends FakeOptions {
   /**
    * The API keys the fake accepts (`Authorization: Bearer <key>`), each with its permissions as the document's
-   * permissions table has them. Default: one key, `'sequence-sandbox-key'`, with every permission on everything.
+   * permissions table has them. Default: one key, `apiKey` (default `'sequence-sandbox-key'`), with every
+   * permission on everything.
    */
   keys?: PlatformFakeKey[];
   /**
@@ -16,8 +25,6 @@ export interface SequencePlatformFakeOptions {
    * document's examples under their ids, an enabled MANUAL rule and a disabled one, and 24 older transfers.
    */
   seed?: boolean;
-  /** The clock (epoch ms) for timestamps, visibility, settling, rate limits and the 24 h idempotency window. */
-  now?: () => number;
   /** How long a just-created transfer or execution answers 404 (the document's eventual consistency). Default 200. */
   visibleAfterMs?: number;
   /** How long a new transfer stays `PROCESSING` before it settles. Default 1000. */
@@ -37,11 +44,14 @@ const EVERYTHING: PlatformFakeKey['permissions'] = [
   { permission: 'READ_AUDIT_LOGS', resources: '*' },
 ];
 
-/** Deterministic UUIDs (version 4 layout): a fresh fake makes the same ids in the same order. */
-function uuids(): () => string {
-  let count = 0;
-  return () => `00000000-0000-4000-8000-${(++count).toString(16).padStart(12, '0')}`;
-}
+const dialect: FakeDialect = {
+  unauthorized: () => platformError(401, 'UNAUTHORIZED', 'Unauthorized'),
+  // "HTTP methods not listed for a given path also return 404 Not Found, but with a plain-text body."
+  notFound: () => text(404, 'Not Found'),
+  invalidBody: () => platformError(400, 'INVALID_PARAMETERS', 'The request body is not valid JSON'),
+  tooLarge: (max) => platformError(413, 'INVALID_PARAMETERS', `The request body is larger than ${max} bytes`),
+  failure: (status, detail) => platformError(status, 'UNEXPECTED_ERROR', detail),
+};
 
 /**
  * A stateful in-memory Sequence Platform API v1 (`/platform/v1`): the 14 operations, `{data, requestId}` envelopes,
@@ -57,38 +67,54 @@ function uuids(): () => string {
 export function createSequencePlatformFake(
   options: SequencePlatformFakeOptions = {},
 ): FakeApi<PlatformFakeState> {
-  const newKeyId = uuids();
   const keys = (
-    options.keys ?? [{ key: 'sequence-sandbox-key', name: 'Sandbox key', permissions: EVERYTHING }]
-  ).map((key) => ({ ...key, id: newKeyId().replace('00000000', 'ffffffff') }));
-  const now = options.now ?? Date.now;
-  const rateLimit =
-    options.rateLimit === false ? undefined : (options.rateLimit ?? { maxRequests: 100, intervalMs: 60_000 });
-  let requests = 0;
-  const fresh = () => ({ state: initialState(options.seed ?? true), windows: new Map(), newId: uuids() });
-  let world = fresh();
-  return {
-    name: 'sequence-platform',
-    apiKey: keys[0]!.key,
-    pathPrefixes: [PLATFORM_PREFIX],
-    // Reading the state settles what is due on the clock, so tests see what a GET would.
-    get state() {
-      settleDue(world.state, now());
-      return world.state;
-    },
-    reset() {
-      world = fresh();
-    },
-    fetch: (request) =>
-      handlePlatformRequest(request, {
-        ...world,
-        keys,
-        rateLimit,
-        now,
-        visibleAfterMs: options.visibleAfterMs ?? 200,
-        settleAfterMs: options.settleAfterMs ?? 1000,
-        processingMs: options.processingMs ?? 0,
-        newRequestId: () => `req-${++requests}`,
-      }),
+    options.keys ?? [
+      { key: options.apiKey ?? 'sequence-sandbox-key', name: 'Sandbox key', permissions: EVERYTHING },
+    ]
+  ).map((key, index) => ({ ...key, id: uuid(index + 1, 'ffffffff') }));
+  const config = {
+    keys,
+    visibleAfterMs: options.visibleAfterMs ?? 200,
+    settleAfterMs: options.settleAfterMs ?? 1000,
   };
+  return createFake(
+    {
+      name: 'sequence-platform',
+      apiKey: keys[0]!.key,
+      prefixes: ['/platform/v1'],
+      initialState: () => initialState(options.seed ?? true),
+      routes: platformRoutes(config),
+      middleware: [
+        requireRoute(dialect),
+        requestId('x-request-id', (call) => `req-${call.serial('request')}`),
+        bearer(config, dialect),
+        audit(config),
+        perKeyRateLimit(config, options.rateLimit ?? { maxRequests: 100, intervalMs: 60_000 }),
+        requireBody(dialect),
+        idempotency({
+          header: 'idempotency-key',
+          windowMs: 24 * 60 * 60 * 1000,
+          store: (state) => state.idempotency,
+          mismatch: () =>
+            platformError(
+              400,
+              'IDEMPOTENCY_KEY_MISMATCH',
+              'Idempotency-Key was already used with a different request body. Use a fresh key for new operations.',
+            ),
+          inFlight: (call) => {
+            const [code, what] = call.url.pathname.endsWith('/trigger')
+              ? ['RULE_EXECUTION_IN_PROGRESS', 'A rule execution']
+              : ['TRANSFER_IN_PROGRESS', 'A transfer'];
+            const message = `${what} with the same idempotency key is already in progress. Retry shortly.`;
+            return platformError(409, code, message);
+          },
+        }),
+        keyedWrite(options.processingMs ?? 0),
+        envelope,
+      ],
+      dialect,
+      advance: settleDue,
+    },
+    options,
+  );
 }

@@ -1,34 +1,25 @@
-/** An API error a route throws; the fake answers it as `{error: {code, message}}`. */
-export class PlatformFakeError extends Error {
-  readonly status: number;
-  readonly code: string;
-  /** Sent with the answer (a 429's `Retry-After`). */
-  readonly headers: Record<string, string>;
+import { reply } from '../kernel/reply.js';
 
-  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.headers = headers;
-  }
-}
+/** The Platform's error answer: `{error: {code, message}}`. */
+export const platformError = (status: number, code: string, message: string) =>
+  reply(status, { error: { code, message } });
 
+/** Stops the handler with an error answer. */
 export function fail(status: number, code: string, message: string): never {
-  throw new PlatformFakeError(status, code, message);
+  return platformError(status, code, message).throw();
 }
 
 /** 400 INVALID_PARAMETERS. */
 export function invalid(message: string): never {
-  throw new PlatformFakeError(400, 'INVALID_PARAMETERS', message);
+  return fail(400, 'INVALID_PARAMETERS', message);
 }
 
 /** 403 ACCESS_DENIED, in the document's words. */
 export function denied(): never {
-  const message = 'API key does not have required permissions to access this resource';
-  throw new PlatformFakeError(403, 'ACCESS_DENIED', message);
+  return fail(403, 'ACCESS_DENIED', 'API key does not have required permissions to access this resource');
 }
 
 /** 404 `<ENTITY>_NOT_FOUND`: absent, or not visible to this key. */
 export function notFound(code: string, entity: string): never {
-  throw new PlatformFakeError(404, code, `${entity} does not exist or you don't have access to it`);
+  return fail(404, code, `${entity} does not exist or you don't have access to it`);
 }

@@ -1,3 +1,6 @@
+import type { IdempotencyRecord } from '../kernel/middleware/idempotency.js';
+import type { RateLimitWindow } from '../kernel/middleware/rate-limit.js';
+
 /**
  * What the Platform fake keeps: its resources exactly as the wire shows them (camelCase, UPPERCASE enums), and
  * beside them what the server knows but does not show (when a new record becomes visible, when it settles).
@@ -55,13 +58,6 @@ export interface TransferRecord extends Json {
   completedAt: string | null;
 }
 
-/** A remembered keyed write: in flight until its answer is stored, then replayed for 24 hours. */
-export interface IdempotencyRecord {
-  fingerprint: string;
-  expiresAtMs: number;
-  answer?: { status: number; body: string };
-}
-
 /** An API key of the fake and what it may do (the document's permissions table). */
 export interface PlatformFakeKey {
   key: string;
@@ -87,8 +83,10 @@ export interface PlatformFakeState {
   externalTransactions: Array<Json & { accountId: string; transactionDate: string }>;
   cardTransactions: Array<Json & { account: AccountRef; cardId: string; createdAt: string }>;
   auditLogs: Array<Json & { apiKeyId: string; action: string | null; createdAt: string }>;
-  /** By API key id and idempotency key. */
+  /** Keyed writes remembered for 24 hours, by idempotency key. */
   idempotency: Map<string, IdempotencyRecord>;
+  /** Each key's rate-limit window, by key: "the 100 req/min limit is per key". */
+  rateLimits: Map<string, RateLimitWindow>;
   /** Epoch ms at which a just-created transfer or execution starts to be found (before: 404). */
   visibleAtMs: Map<string, number>;
   /** Epoch ms at which a processing transfer settles (and its execution with it). */

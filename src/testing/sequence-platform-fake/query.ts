@@ -1,12 +1,8 @@
+import { inputReaders } from '../kernel/input.js';
 import { invalid } from './fail.js';
 
-/** An optional enum parameter; anything else is a 400. */
-export function oneOf(query: URLSearchParams, name: string, allowed: readonly string[]): string | undefined {
-  const value = query.get(name) ?? undefined;
-  if (value !== undefined && !allowed.includes(value))
-    invalid(`${name} must be one of ${allowed.join(', ')}`);
-  return value;
-}
+/** Readers of query values, refusing a bad one with 400 INVALID_PARAMETERS. */
+export const { queryEnum: oneOf, queryInteger } = inputReaders(invalid);
 
 /** `accountIds[]=a&accountIds[]=b`, `accountIds=a&accountIds=b` or a mix: at least one is required. */
 export function idList(query: URLSearchParams, name: string): string[] {
@@ -49,17 +45,10 @@ export function filter<T>(query: URLSearchParams, filters: Filters<T>): (item: T
   };
 }
 
-function positive(query: URLSearchParams, name: string, fallback: number, max: number): number {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  return /^\d+$/.test(raw) && value >= 1 && value <= max ? value : invalid(`${name} must be 1 to ${max}`);
-}
-
 /** One `page`/`pageSize` page (defaults 1 and 10, at most 100) of `items`, newest first by `time` when given. */
 export function page<T>(items: T[], query: URLSearchParams, time?: (item: T) => string) {
-  const number = positive(query, 'page', 1, Number.MAX_SAFE_INTEGER);
-  const pageSize = positive(query, 'pageSize', 10, 100);
+  const number = queryInteger(query, 'page', 1);
+  const pageSize = queryInteger(query, 'pageSize', 10, 100);
   // Of equal times, the later added first.
   const sorted = time
     ? [...items].reverse().sort((a, b) => Date.parse(time(b)) - Date.parse(time(a)))

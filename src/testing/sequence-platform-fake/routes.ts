@@ -1,3 +1,6 @@
+import type { FakeCall } from '../kernel/fake-call.js';
+import { reply } from '../kernel/reply.js';
+import { type Route, route } from '../kernel/route.js';
 import { denied, fail, invalid, notFound } from './fail.js';
 import type {
   AccountRecord,
@@ -11,29 +14,42 @@ import { addTransfer, triggerRule, type WriteContext } from './money.js';
 import { covers, entry, requireAll, requireTransfer } from './permissions.js';
 import { type Filters, filter, idList, oneOf, page } from './query.js';
 
-/** One request as a route sees it: parsed, authenticated, with the state and clock it runs against. */
-export interface PlatformRequest extends WriteContext {
-  readonly key: PlatformFakeKey;
+export type PlatformCall = FakeCall<PlatformFakeState>;
+export type PlatformKey = PlatformFakeKey & { id: string };
+
+/** What the routes need beyond a call: the fake's keys and timings. */
+export interface PlatformConfig {
+  keys: readonly PlatformKey[];
+  /** How long a new transfer or execution answers 404 (the document's eventual consistency). */
+  visibleAfterMs: number;
+  /** How long a new transfer stays `PROCESSING`. */
+  settleAfterMs: number;
+}
+
+/** One request as a route sees it: the call, its key, and what a write needs. */
+interface PlatformRequest extends WriteContext {
+  readonly key: PlatformKey;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: unknown;
 }
 
-export interface PlatformRoute {
-  method: 'GET' | 'POST';
-  /** Below `/platform/v1`, `:name` for a path parameter. */
-  pattern: string;
-  /** The audit log's `action` for it (`null` where the document names none). */
-  action: string | null;
-  /** The 409 code while a request with the same idempotency key is in flight (keyed writes only). */
-  inProgress?: string;
-  handle(request: PlatformRequest): { status: number; data: unknown };
-}
+/** Deterministic UUIDs (version 4 layout): a fresh fake makes the same ids in the same order. */
+export const uuid = (n: number, stamp = '00000000') =>
+  `${stamp}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/** The key a call authenticated with (the auth middleware lets no other call through). */
+export const keyOf = (config: PlatformConfig, call: PlatformCall) =>
+  config.keys.find((k) => k.key === call.authorization?.token)!;
+
+/** The audit log's `action` for each route (`null` where the document names none). */
+const actions = new WeakMap<Route<PlatformFakeState>, string | null>();
+export const actionOf = (call: PlatformCall) => (call.route ? (actions.get(call.route) ?? null) : null);
 
 type CardTransaction = PlatformFakeState['cardTransactions'][number];
 type AuditLogEntry = PlatformFakeState['auditLogs'][number];
 
-const ok = (data: unknown, status = 200) => ({ status, data });
+const ok = (data: unknown, status = 200) => reply(status, data);
 const visible = ({ state, now }: PlatformRequest, id: string) => (state.visibleAtMs.get(id) ?? 0) <= now;
 const created = (item: { createdAt: unknown }) => item.createdAt as string;
 
@@ -104,19 +120,32 @@ function account({ state }: PlatformRequest, id: unknown, side: 'SOURCE' | 'DEST
   return found ?? fail(400, `TRANSFER_${side}_NOT_FOUND`, `The ${side.toLowerCase()} account does not exist`);
 }
 
-function route(
-  method: PlatformRoute['method'],
+/**
+ * A route whose handler gets the call as a `PlatformRequest`: its key, and a write context with the fake's timings
+ * and deterministic ids.
+ */
+function op(
+  config: PlatformConfig,
+  method: 'GET' | 'POST',
   pattern: string,
   action: string | null,
-  handle: PlatformRoute['handle'],
-  inProgress?: string,
-): PlatformRoute {
-  return { method, pattern, action, handle, ...(inProgress ? { inProgress } : {}) };
+  handle: (request: PlatformRequest) => unknown,
+): Route<PlatformFakeState> {
+  const registered = route<PlatformFakeState>(method, pattern, (call) =>
+    handle({
+      ...config,
+      ...call,
+      key: keyOf(config, call),
+      newId: () => uuid(call.serial('id')),
+    }),
+  );
+  actions.set(registered, action);
+  return registered;
 }
 
 /** The 14 operations of the Platform API v1. */
-export const platformRoutes: readonly PlatformRoute[] = [
-  route('GET', '/accounts', 'LIST_ACCOUNTS', ({ state, key, query }) => {
+export const platformRoutes = (config: PlatformConfig): Route<PlatformFakeState>[] => [
+  op(config, 'GET', '/accounts', 'LIST_ACCOUNTS', ({ state, key, query }) => {
     entry(key, 'READ_ACCOUNTS');
     const all = oneOf(query, 'state', ['ACTIVE', 'ALL']) === 'ALL';
     const keep = filter(query, {
@@ -128,13 +157,13 @@ export const platformRoutes: readonly PlatformRoute[] = [
     const result = page(shown, query);
     return ok({ ...result, items: result.items.map(accountSummary) });
   }),
-  route('GET', '/accounts/:id', 'GET_ACCOUNT', ({ state, key, params }) => {
+  op(config, 'GET', '/accounts/:id', 'GET_ACCOUNT', ({ state, key, params }) => {
     entry(key, 'READ_ACCOUNTS');
     const found = state.accounts.find((a) => a.id === params.id) ?? notFound('ACCOUNT_NOT_FOUND', 'Account');
     requireAll(key, 'READ_ACCOUNTS', [found.id]);
     return ok(found);
   }),
-  route('GET', '/accounts/:accountId/transfers', 'LIST_TRANSFERS', (request) => {
+  op(config, 'GET', '/accounts/:accountId/transfers', 'LIST_TRANSFERS', (request) => {
     const { state, key, params, query } = request;
     const id = params.accountId!;
     requireAll(key, 'READ_TRANSFERS', [id]);
@@ -150,7 +179,7 @@ export const platformRoutes: readonly PlatformRoute[] = [
       ),
     );
   }),
-  route('GET', '/rules', 'LIST_RULES', ({ state, key, query }) => {
+  op(config, 'GET', '/rules', 'LIST_RULES', ({ state, key, query }) => {
     entry(key, 'READ_RULES');
     const sourceOf = (r: RuleRecord) =>
       r.trigger.accountId ?? (r.steps[0]?.actions[0]?.source as { id?: string })?.id;
@@ -161,28 +190,22 @@ export const platformRoutes: readonly PlatformRoute[] = [
     const result = page(shown, query);
     return ok({ ...result, items: result.items.map(({ trigger, steps, ...summary }) => summary) });
   }),
-  route('GET', '/rules/:id', 'GET_RULE', (request) => {
+  op(config, 'GET', '/rules/:id', 'GET_RULE', (request) => {
     const { isSupported, ...rule } = findRule(request, 'READ_RULES', request.params.id!);
     return ok(rule);
   }),
-  route(
-    'POST',
-    '/rules/:id/trigger',
-    'TRIGGER_RULE',
-    (request) => {
-      const rule = findRule(request, 'TRIGGER_RULES', request.params.id!);
-      const input = bodyOf(request.body, {
-        executeAmount: [optional(isCents(0)), 'must be an integer ≥ 0'],
-        simulation: [optional(isBoolean), 'must be a boolean'],
-      });
-      if (rule.status !== 'ENABLED') {
-        fail(403, 'RULE_DEACTIVATED', 'This rule is deactivated and cannot be triggered using the API');
-      }
-      return ok({ executionId: triggerRule(request, rule, input).id }, 202);
-    },
-    'RULE_EXECUTION_IN_PROGRESS',
-  ),
-  route('GET', '/rules/:ruleId/executions', 'LIST_RULE_EXECUTIONS', (request) => {
+  op(config, 'POST', '/rules/:id/trigger', 'TRIGGER_RULE', (request) => {
+    const rule = findRule(request, 'TRIGGER_RULES', request.params.id!);
+    const input = bodyOf(request.body, {
+      executeAmount: [optional(isCents(0)), 'must be an integer ≥ 0'],
+      simulation: [optional(isBoolean), 'must be a boolean'],
+    });
+    if (rule.status !== 'ENABLED') {
+      fail(403, 'RULE_DEACTIVATED', 'This rule is deactivated and cannot be triggered using the API');
+    }
+    return ok({ executionId: triggerRule(request, rule, input).id }, 202);
+  }),
+  op(config, 'GET', '/rules/:ruleId/executions', 'LIST_RULE_EXECUTIONS', (request) => {
     const { state, key, params, query } = request;
     requireAll(key, 'READ_RULES', [params.ruleId!]);
     const keep = filter<ExecutionRecord>(query, {
@@ -205,7 +228,7 @@ export const platformRoutes: readonly PlatformRoute[] = [
     }));
     return ok({ ...result, items });
   }),
-  route('GET', '/rules/:ruleId/executions/:id', 'GET_RULE_EXECUTION', (request) => {
+  op(config, 'GET', '/rules/:ruleId/executions/:id', 'GET_RULE_EXECUTION', (request) => {
     const { state, key, params } = request;
     requireAll(key, 'READ_RULES', [params.ruleId!]);
     const found = state.executions.find((e) => e.id === params.id && e.ruleId === params.ruleId);
@@ -213,7 +236,7 @@ export const platformRoutes: readonly PlatformRoute[] = [
       found && visible(request, found.id) ? found : notFound('RULE_EXECUTION_NOT_FOUND', 'Rule execution'),
     );
   }),
-  route('GET', '/transfers/:id', 'GET_TRANSFER', (request) => {
+  op(config, 'GET', '/transfers/:id', 'GET_TRANSFER', (request) => {
     const { state, key, params } = request;
     entry(key, 'READ_TRANSFERS');
     const found = state.transfers.find((t) => t.id === params.id && visible(request, t.id));
@@ -221,7 +244,7 @@ export const platformRoutes: readonly PlatformRoute[] = [
     if (![found.source?.id, found.destination?.id].some((id) => covers(key, 'READ_TRANSFERS', id))) denied();
     return ok(found);
   }),
-  route('GET', '/transfers', 'LIST_TRANSFERS', (request) => {
+  op(config, 'GET', '/transfers', 'LIST_TRANSFERS', (request) => {
     const ids = idList(request.query, 'accountIds');
     requireAll(request.key, 'READ_TRANSFERS', ids);
     const keep = filter(request.query, transferFilters);
@@ -229,31 +252,25 @@ export const platformRoutes: readonly PlatformRoute[] = [
     const shown = request.state.transfers.filter((t) => involved(t) && visible(request, t.id) && keep(t));
     return ok(page(shown, request.query, created));
   }),
-  route(
-    'POST',
-    '/transfers',
-    'CREATE_TRANSFER',
-    (request) => {
-      const input = bodyOf(request.body, {
-        sourceAccountId: [isId, 'is required'],
-        destinationAccountId: [isId, 'is required'],
-        amountInCents: [isCents(100), 'must be an integer of at least 100'],
-        description: [optional(isLabel), 'must be at most 10 letters, digits or spaces'],
-        simulation: [optional(isBoolean), 'must be a boolean'],
-      });
-      const source = account(request, input.sourceAccountId, 'SOURCE');
-      const destination = account(request, input.destinationAccountId, 'DESTINATION');
-      const amountInCents = input.amountInCents as number;
-      requireTransfer(request.key, source.id, destination.id, amountInCents);
-      const executionMode = input.simulation ? 'SIMULATION' : 'LIVE';
-      return ok(
-        addTransfer(request, source, destination, { amountInCents, origin: 'USER', executionMode }),
-        201,
-      );
-    },
-    'TRANSFER_IN_PROGRESS',
-  ),
-  route('GET', '/external-transactions', null, ({ state, key, query }) => {
+  op(config, 'POST', '/transfers', 'CREATE_TRANSFER', (request) => {
+    const input = bodyOf(request.body, {
+      sourceAccountId: [isId, 'is required'],
+      destinationAccountId: [isId, 'is required'],
+      amountInCents: [isCents(100), 'must be an integer of at least 100'],
+      description: [optional(isLabel), 'must be at most 10 letters, digits or spaces'],
+      simulation: [optional(isBoolean), 'must be a boolean'],
+    });
+    const source = account(request, input.sourceAccountId, 'SOURCE');
+    const destination = account(request, input.destinationAccountId, 'DESTINATION');
+    const amountInCents = input.amountInCents as number;
+    requireTransfer(request.key, source.id, destination.id, amountInCents);
+    const executionMode = input.simulation ? 'SIMULATION' : 'LIVE';
+    return ok(
+      addTransfer(request, source, destination, { amountInCents, origin: 'USER', executionMode }),
+      201,
+    );
+  }),
+  op(config, 'GET', '/external-transactions', null, ({ state, key, query }) => {
     const ids = idList(query, 'accountIds');
     requireAll(key, 'READ_TRANSFERS', ids);
     const keep = filter(query, {
@@ -266,7 +283,7 @@ export const platformRoutes: readonly PlatformRoute[] = [
     const shown = state.externalTransactions.filter((t) => ids.includes(t.accountId) && keep(t));
     return ok(page(shown, query, (t) => t.transactionDate));
   }),
-  route('GET', '/card-transactions', null, ({ state, key, query }) => {
+  op(config, 'GET', '/card-transactions', null, ({ state, key, query }) => {
     const accountId = query.get('accountId') || invalid('accountId is required');
     requireAll(key, 'READ_TRANSFERS', [accountId]);
     const keep = filter<CardTransaction>(query, {
@@ -281,7 +298,7 @@ export const platformRoutes: readonly PlatformRoute[] = [
       ),
     );
   }),
-  route('GET', '/audit-logs', 'LIST_AUDIT_LOGS', ({ state, key, query }) => {
+  op(config, 'GET', '/audit-logs', 'LIST_AUDIT_LOGS', ({ state, key, query }) => {
     entry(key, 'READ_AUDIT_LOGS');
     const keep = filter<AuditLogEntry>(query, {
       equal: { apiKeyId: [null, (e) => e.apiKeyId], action: [null, (e) => e.action] },

@@ -335,7 +335,12 @@ function executions(): ExecutionRecord[] {
 
 /** The demo organization, or an empty one. */
 export function initialState(seed: boolean): PlatformFakeState {
-  const empty = { idempotency: new Map(), visibleAtMs: new Map(), settlesAtMs: new Map() };
+  const empty = {
+    idempotency: new Map(),
+    rateLimits: new Map(),
+    visibleAtMs: new Map(),
+    settlesAtMs: new Map(),
+  };
   if (!seed) {
     return {
       accounts: [],
