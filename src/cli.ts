@@ -10,15 +10,21 @@ import { createSequenceFake } from './testing/sequence-fake/index.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** `sequence` → `SEQUENCE`: the prefix of the variables the clients read (`SEQUENCE_API_KEY`, `SEQUENCE_BASE_URL`). */
-const envPrefix = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+/** The variables each client reads its key and base URL from, by fake name. */
+const ENV_NAMES: Record<string, [key: string, url: string]> = {
+  rule: ['RULE_API_KEY', 'RULE_BASE_URL'],
+  sequence: ['SEQUENCE_API_KEY', 'SEQUENCE_BASE_URL'],
+  icloudready: ['ICLOUDREADY_API_KEY', 'ICLOUDREADY_BASE_URL'],
+};
 
 function printEndpoints(sandbox: Sandbox, host: string, corsOrigins: readonly string[]): void {
   console.log(`ruleseq sandbox is running (pid ${process.pid}) on ${host}. Point a client at it:\n`);
+  const width = Math.max(...sandbox.endpoints.map((e) => e.name.length)) + 1;
   for (const { name, baseUrl, apiKey, port, requestedPort } of sandbox.endpoints) {
-    const prefix = envPrefix(name);
-    console.log(`  ${name.padEnd(12)} baseUrl ${baseUrl}   apiKey ${apiKey}`);
-    console.log(`  ${''.padEnd(12)} export ${prefix}_API_KEY=${apiKey} ${prefix}_BASE_URL=${baseUrl}\n`);
+    const prefix = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    const [keyVar, urlVar] = ENV_NAMES[name] ?? [`${prefix}_API_KEY`, `${prefix}_BASE_URL`];
+    console.log(`  ${name.padEnd(width)} baseUrl ${baseUrl}   apiKey ${apiKey}`);
+    console.log(`  ${''.padEnd(width)} export ${keyVar}=${apiKey} ${urlVar}=${baseUrl}\n`);
     if (requestedPort !== undefined) {
       console.error(
         `ruleseq sandbox: port ${requestedPort} is taken (another sandbox?), so ${name} is on port ${port}: ` +

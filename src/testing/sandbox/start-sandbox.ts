@@ -101,8 +101,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   try {
     for (const [index, fake] of options.fakes.entries()) {
       const server = createServer((req, res) => {
+        // A fake whose fetch rejects (a `network` fault) drops the connection, as a failing server would.
         handleRequest(req, fake, policy)
-          .catch(() => new Response('Sandbox error', { status: 500 }))
           .then((response) => sendResponse(response, res))
           .catch(() => res.destroy());
       });
