@@ -26,9 +26,9 @@ function printEndpoints(sandbox: Sandbox, host: string, corsOrigins: readonly st
     console.log(`  ${name.padEnd(width)} baseUrl ${baseUrl}   apiKey ${apiKey}`);
     console.log(`  ${''.padEnd(width)} export ${keyVar}=${apiKey} ${urlVar}=${baseUrl}\n`);
     if (requestedPort !== undefined) {
-      console.error(
-        `ruleseq sandbox: port ${requestedPort} is taken (another sandbox?), so ${name} is on port ${port}: ` +
-          `a page that hard-codes ${requestedPort} will not reach it.`,
+      console.log(
+        `  note: port ${requestedPort} is taken (another sandbox?), so ${name} is on port ${port}: ` +
+          `a page that hard-codes ${requestedPort} will not reach it.\n`,
       );
     }
   }

@@ -164,7 +164,9 @@ describe('when the process that started it exits', () => {
 it('warns when it listens beyond loopback', async () => {
   const port = await freePorts();
   const sandbox = run(process.execPath, [cli, 'sandbox', '--host', '0.0.0.0', '--port', String(port)]);
-  const output = await sandbox.waitFor(/Stops on/);
+  await sandbox.waitFor(/Stops on/);
+  // The warning goes to stderr, which may arrive after stdout.
+  const output = await sandbox.waitFor(/warning: listening/);
   sandbox.child.kill('SIGTERM');
   expect(output).toContain('warning: listening on 0.0.0.0, beyond loopback');
   expect(await sandbox.exit).toBe(0);
