@@ -33,6 +33,7 @@ export const sequencePlatformProfile: VendorProfile = {
   name: 'Sequence Platform',
   apiKeyEnv: 'SEQUENCE_API_KEY',
   defaultBaseUrl: SEQUENCE_PLATFORM_BASE_URL,
+  baseUrlEnv: 'SEQUENCE_PLATFORM_BASE_URL',
   auth: headerAuth('Bearer'),
   // "The 100 req/min limit is per key."
   rateLimit: { maxRequests: 100, intervalMs: 60_000, maxConcurrent: 4 },

@@ -2,6 +2,7 @@ import { RuleseqError } from '../core/index.js';
 
 /** `waitForTransfer` / `waitForExecution` gave up before a final status; `last` is the last state seen, if any. */
 export class WaitTimeoutError<T = unknown> extends RuleseqError {
+  override name = 'WaitTimeoutError';
   declare readonly code: 'wait_timeout';
   readonly last: T | undefined;
 

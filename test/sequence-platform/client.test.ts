@@ -42,6 +42,17 @@ describe('SequencePlatformClient', () => {
     );
   });
 
+  it('takes its base URL from SEQUENCE_PLATFORM_BASE_URL when no baseUrl is given', async () => {
+    vi.stubEnv('SEQUENCE_PLATFORM_BASE_URL', 'https://sandbox.example.com/platform/v1');
+    server.use(
+      http.get('https://sandbox.example.com/platform/v1/rules', () =>
+        HttpResponse.json(platformV1.response('listRules', '200') as object),
+      ),
+    );
+    const rules = await testPlatformClient().rules.list();
+    expect(rules.data).toHaveLength(2);
+  });
+
   it('keeps to 100 requests per minute per key unless told otherwise', () => {
     expect(sequencePlatformProfile.rateLimit).toMatchObject({ maxRequests: 100, intervalMs: 60_000 });
   });
