@@ -13,6 +13,11 @@ import type * as Wire from './generated/v2/zod.gen.js';
 /** A sequence as returned: the documented fields, all optional, plus whatever else the server sends. */
 export type Sequence = z.output<typeof Wire.zSequence>;
 /**
+ * A sequence's id as `create`, `retrieve` and `list` return it (a string, or a whole number), accepted as is by
+ * `retrieve`, `update`, `patch` and `delete`.
+ */
+export type SequenceId = NonNullable<Sequence['id']>;
+/**
  * The body of `create`, `update` and `patch`: the documented fields, with the API's own camelCase names; a field the
  * docs do not list is refused (send one on purpose with `extraBody`). `schedule`, `owner` and `emailFrom` are
  * objects and `tags`, `steps` and `contacts` arrays whose contents the docs leave open.

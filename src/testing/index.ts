@@ -1,6 +1,6 @@
 /**
  * `ruleseq/testing`: test your integration without the vendors' servers. Stateful in-memory fakes of the Rule,
- * Sequence and iCloudReady APIs as fetch handlers, and a loopback sandbox server (Node) that serves them.
+ * Sequence (API v1 and Platform v1) and iCloudReady APIs as fetch handlers, and a loopback sandbox server (Node) that serves them.
  *
  * @example
  * const rule = createRuleFake();
@@ -8,7 +8,7 @@
  * await client.subscribers.create({ subscriber: { email: 'a@example.com' }, tags: ['Test'] });
  * expect(rule.state.subscribers).toHaveLength(251); // 250 seeded + 1
  */
-export { type FakeApi, fakeFetch } from './fake-api.js';
+export { type FakeApi, type FakeFault, type FakeFaults, type FakeOptions, fakeFetch } from './fake-api.js';
 export * from './icloudready-fake/index.js';
 export * from './rule-fake/index.js';
 export {
@@ -18,3 +18,4 @@ export {
   startSandbox,
 } from './sandbox/start-sandbox.js';
 export * from './sequence-fake/index.js';
+export * from './sequence-platform-fake/index.js';

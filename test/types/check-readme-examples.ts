@@ -17,20 +17,49 @@ const ENTRY_POINTS: Record<string, string> = {
   'ruleseq/rule': 'rule/index',
   'ruleseq/sequence': 'sequence/index',
   'ruleseq/icloudready': 'icloudready/index',
+  'ruleseq/sequence-platform': 'sequence-platform/index',
   'ruleseq/testing': 'testing/index',
   'ruleseq/testing/msw': 'testing/msw-handlers',
   'ruleseq/redis': 'redis/index',
 };
 
-/** What the examples leave to the reader's own code. */
-const PRELUDE = `
-declare const rows: import('ruleseq/rule').SubscriberInput[];
-declare const bar: { update(done: number): void };
-declare const orderId: string;
-declare function signUp(rule: import('ruleseq/rule').RuleClient, email: string): Promise<void>;
-declare function expect(value: unknown): { toHaveLength(length: number): void };
-export {};
-`;
+/**
+ * What the examples leave to the reader's own code, or take from an earlier example on the same page (a snippet
+ * that goes on from the one before it). Each is declared only in an example that uses it without binding it.
+ */
+const AMBIENT: Record<string, string> = {
+  rows: `declare const rows: import('ruleseq/rule').SubscriberInput[];`,
+  bar: 'declare const bar: { update(done: number): void };',
+  orderId: 'declare const orderId: string;',
+  ruleId: 'declare const ruleId: string;',
+  sourceAccountId: 'declare const sourceAccountId: string;',
+  destinationAccountId: 'declare const destinationAccountId: string;',
+  signUp: `declare function signUp(rule: import('ruleseq/rule').RuleClient, email: string): Promise<void>;`,
+  payRent: `declare function payRent(client: import('ruleseq/sequence-platform').SequencePlatformClient): Promise<void>;`,
+  expect: 'declare function expect(value: unknown): { toHaveLength(length: number): void };',
+  platform: `declare const platform: import('ruleseq/sequence-platform').SequencePlatformClient;`,
+  SequencePlatformClient: `declare const SequencePlatformClient: typeof import('ruleseq/sequence-platform').SequencePlatformClient;`,
+  createRuleFake: `declare const createRuleFake: typeof import('ruleseq/testing').createRuleFake;`,
+  createSequenceFake: `declare const createSequenceFake: typeof import('ruleseq/testing').createSequenceFake;`,
+};
+
+/** Whether an example binds `name` itself: imports it, or declares it as a variable, function or class. */
+function binds(code: string, name: string): boolean {
+  const word = `\\b${name}\\b`;
+  return (
+    new RegExp(`import[^;]*${word}[^;]*from`).test(code) ||
+    new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b`).test(code) ||
+    new RegExp(`\\b(const|let|var)\\s*\\{[^}]*${word}[^}]*\\}\\s*=`).test(code)
+  );
+}
+
+/** An example as a module of its own, with the declarations it needs. */
+function asModule(code: string): string {
+  const needed = Object.entries(AMBIENT).filter(
+    ([name]) => new RegExp(`\\b${name}\\b`).test(code) && !binds(code, name),
+  );
+  return [code, ...needed.map(([, declaration]) => declaration), 'export {};'].join('\n');
+}
 
 /** Every ```ts block, list items' indented ones included (their indentation removed). */
 function readmeExamples(): string[] {
@@ -118,7 +147,7 @@ function check(): string[] {
   }
   const roots = examples.map((code, i) => {
     const name = join(VIRTUAL, `readme-example-${i + 1}.ts`);
-    files.set(name, `${code}\n${PRELUDE}`);
+    files.set(name, asModule(code));
     return name;
   });
   return compile(files, roots);
