@@ -28,6 +28,22 @@ export interface RuleContext {
   warned: WarnedOperations;
 }
 
+/** A plain Rule listing: its method's name (for messages), path, generated query and answer, and where the items are. */
+export interface Listing<Item, Body, Query extends z.ZodMiniType> {
+  name: string;
+  path: string;
+  query: Query;
+  schema: ResponseSchema<Body>;
+  items: (body: Body) => Item[];
+}
+
+/** A listing's description, its types inferred from the schemas. */
+export function listing<Item, Body, Query extends z.ZodMiniType>(
+  spec: Listing<Item, Body, Query>,
+): Listing<Item, Body, Query> {
+  return spec;
+}
+
 /** Base of every Rule resource: request building, envelope unwrapping, acknowledgements, pagination. */
 export abstract class RuleResource {
   protected readonly ctx: RuleContext;
@@ -87,14 +103,11 @@ export abstract class RuleResource {
    * export can resume), followed through `meta.next`.
    */
   protected pages<Item, Body extends { meta?: unknown }, Query extends z.ZodMiniType>(
-    name: string,
-    path: string,
-    query: Query,
-    schema: ResponseSchema<Body>,
-    items: (body: Body) => Item[],
+    listing: Listing<Item, Body, Query>,
     params: z.input<Query>,
     options?: RequestOptions,
   ): PagePromise<Item, RuleError> {
+    const { name, path, query, schema, items } = listing;
     return this.paginate(
       () => ({ method: 'GET', path, query: validateQuery(query, params, name), schema }),
       items,

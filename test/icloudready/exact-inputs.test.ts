@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../src/core/index.js';
 import { ICloudReadyClient } from '../../src/icloudready/client.js';
+import { recordingFetch } from '../helpers/recording-fetch.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 
 // Inputs are exact: a field iCloudReady's docs do not list is refused before anything is sent, naming the listed
@@ -24,19 +26,9 @@ describe('iCloudReady refuses undocumented keys before sending', () => {
       'sequences.list: sort_by: unknown option; did you mean sortBy?',
     ],
   ])('%s', async (_, call, message) => {
-    const sent: Request[] = [];
-    const icr = new ICloudReadyClient({
-      apiKey: CANARY_KEY,
-      rateLimit: false,
-      fetch: async (input, init) => {
-        sent.push(new Request(input, init));
-        return Response.json({});
-      },
-    });
-    const error = await Promise.resolve(call(icr)).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const { fetch, sent } = recordingFetch({});
+    const icr = new ICloudReadyClient({ apiKey: CANARY_KEY, rateLimit: false, fetch });
+    const error = await rejectionOf(call(icr));
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as Error).message).toBe(message);
     expect(sent).toHaveLength(0);

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../src/core/index.js';
 import type { RuleClient } from '../../src/rule/client.js';
+import { recordingFetch } from '../helpers/recording-fetch.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { testRuleClient } from './rule-mock.js';
 
 // Inputs are exact: a key Rule's docs do not define is refused before anything is sent, naming the defined key it
 // most likely meant. The calls go through `unknown` as a JavaScript caller's would (the types refuse them too; see
 // test/types).
-
-function untypedRule() {
-  const sent: Request[] = [];
-  const rule = testRuleClient({
-    fetch: async (input, init) => {
-      sent.push(new Request(input, init));
-      return Response.json({ message: 'Success' });
-    },
-  });
-  return { rule, sent };
-}
-
-async function refusal(call: () => unknown): Promise<string> {
-  const error = await Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-  expect(error).toBeInstanceOf(RequestValidationError);
-  return (error as Error).message;
-}
 
 describe('Rule refuses undocumented keys before sending', () => {
   it.each<[string, (rule: RuleClient) => unknown, string]>([
@@ -124,8 +104,10 @@ describe('Rule refuses undocumented keys before sending', () => {
       'subscribers.get: subscriber.emial: unknown option; did you mean email?',
     ],
   ])('%s', async (_, call, message) => {
-    const { rule, sent } = untypedRule();
-    expect(await refusal(() => call(rule))).toBe(message);
+    const { fetch, sent } = recordingFetch({ message: 'Success' });
+    const error = await rejectionOf(Promise.resolve().then(() => call(testRuleClient({ fetch }))));
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toBe(message);
     expect(sent).toHaveLength(0);
   });
 });

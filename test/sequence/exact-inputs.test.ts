@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../src/core/index.js';
 import { SequenceClient } from '../../src/sequence/client.js';
+import { recordingFetch } from '../helpers/recording-fetch.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 
 // Inputs are exact: a key Sequence's docs do not define is refused before anything is sent (money moves on these
 // calls, so a misspelt field must never be dropped silently), naming the defined key it most likely meant.
-
-function client() {
-  const sent: Request[] = [];
-  const seq = new SequenceClient({
-    apiKey: CANARY_KEY,
-    rateLimit: false,
-    maxRetries: 0,
-    fetch: async (input, init) => {
-      sent.push(new Request(input, init));
-      return Response.json({ request_id: 'r', data: {} });
-    },
-  });
-  return { seq, sent };
-}
 
 describe('Sequence refuses undocumented keys before sending', () => {
   it.each<[string, (seq: SequenceClient) => PromiseLike<unknown>, string]>([
@@ -64,11 +52,9 @@ describe('Sequence refuses undocumented keys before sending', () => {
       'accounts.createIncomeSource: icn: unknown option; did you mean icon?',
     ],
   ])('%s', async (_, call, message) => {
-    const { seq, sent } = client();
-    const error = await Promise.resolve(call(seq)).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const { fetch, sent } = recordingFetch({ request_id: 'r', data: {} });
+    const seq = new SequenceClient({ apiKey: CANARY_KEY, rateLimit: false, maxRetries: 0, fetch });
+    const error = await rejectionOf(call(seq));
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as Error).message).toBe(message);
     expect(sent).toHaveLength(0);

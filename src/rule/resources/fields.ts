@@ -13,10 +13,17 @@ import {
 import { positiveId } from '../input/common.js';
 import { newField } from '../input/field-values.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { FieldGroup } from '../types.js';
 
 const listSchema = withNumericIds(zListCustomizationsResponse);
+const list = listing({
+  name: 'fields.list',
+  path: 'customizations',
+  query: zListCustomizationsQuery,
+  schema: listSchema,
+  items: (body) => body.groups,
+});
 const groupSchema = withNumericIds(zGetCustomizationResponse);
 
 /** The generated `fields` list, with each key checked as subscriber field keys are. */
@@ -48,15 +55,7 @@ export class Fields extends RuleResource {
 
   /** Every field group with its fields, page by page (`limit` ≤ 100); `page` starts further on. `GET /customizations` */
   list(params: ListFieldGroupsParams = {}, options?: RequestOptions): PagePromise<FieldGroup, RuleError> {
-    return this.pages(
-      'fields.list',
-      'customizations',
-      zListCustomizationsQuery,
-      listSchema,
-      (body) => body.groups,
-      params,
-      options,
-    );
+    return this.pages(list, params, options);
   }
 
   /**

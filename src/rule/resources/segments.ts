@@ -3,10 +3,17 @@ import type { PagePromise, RequestOptions } from '../../core/index.js';
 import type { RuleError } from '../errors.js';
 import { zListSegmentsQuery, zListSegmentsResponse } from '../generated/v2/zod.gen.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { Segment } from '../types.js';
 
 const listSchema = withNumericIds(zListSegmentsResponse);
+const list = listing({
+  name: 'segments.list',
+  path: 'segments',
+  query: zListSegmentsQuery,
+  schema: listSchema,
+  items: (body) => body.segments,
+});
 
 export type ListSegmentsParams = z.input<typeof zListSegmentsQuery>;
 
@@ -14,14 +21,6 @@ export type ListSegmentsParams = z.input<typeof zListSegmentsQuery>;
 export class Segments extends RuleResource {
   /** Every "sync at" segment, page by page (`limit` ≤ 100); `page` starts further on. `GET /segments` */
   list(params: ListSegmentsParams = {}, options?: RequestOptions): PagePromise<Segment, RuleError> {
-    return this.pages(
-      'segments.list',
-      'segments',
-      zListSegmentsQuery,
-      listSchema,
-      (body) => body.segments,
-      params,
-      options,
-    );
+    return this.pages(list, params, options);
   }
 }

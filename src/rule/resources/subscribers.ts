@@ -27,7 +27,7 @@ import { zBlockSubscribersRequest } from '../generated/v3/zod.gen.js';
 import { httpUrlCheck, positiveId } from '../input/common.js';
 import { createOptions, subscriberChanges, subscriberInput } from '../input/subscriber.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import {
   type AcceptedBy,
   type SubscriberSelector,
@@ -48,6 +48,13 @@ const MAX_PER_RESET_CALL = 19;
 const createOneSchema = withNumericIds(z.extend(zCreateSubscribersResponse, { subscriber: zSubscriber }));
 const createManySchema = withNumericIds(zCreateSubscribersResponse);
 const listSchema = withNumericIds(zListSubscribersResponse);
+const list = listing({
+  name: 'subscribers.list',
+  path: 'subscribers',
+  query: zListSubscribersQuery,
+  schema: listSchema,
+  items: (body) => body.subscribers,
+});
 const getSchema = withNumericIds(zGetSubscriberResponse);
 const fieldsSchema = withNumericIds(zGetSubscriberFieldsResponse);
 const updateSchema = withNumericIds(zUpdateSubscriberResponse);
@@ -202,15 +209,7 @@ export class Subscribers extends RuleResource {
    * `GET /subscribers`
    */
   list(params: ListSubscribersParams = {}, options?: RequestOptions): PagePromise<Subscriber, RuleError> {
-    return this.pages(
-      'subscribers.list',
-      'subscribers',
-      zListSubscribersQuery,
-      listSchema,
-      (body) => body.subscribers,
-      params,
-      options,
-    );
+    return this.pages(list, params, options);
   }
 
   /** One subscriber, with the segments it syncs to. `GET /subscribers/{identifier}` */

@@ -6,7 +6,7 @@ import { zListSuppressionsQuery, zListSuppressionsResponse } from '../generated/
 import { zSuppressionsRequest } from '../generated/v3/zod.gen.js';
 import { httpUrlCheck } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { SubscriberSelector } from '../selectors.js';
 import type { Suppression } from '../types.js';
 
@@ -14,6 +14,13 @@ import type { Suppression } from '../types.js';
 const V3_PATH = 'suppressions/';
 
 const listSchema = withNumericIds(zListSuppressionsResponse);
+const list = listing({
+  name: 'suppressions.list',
+  path: 'suppressions',
+  query: zListSuppressionsQuery,
+  schema: listSchema,
+  items: (body) => body.suppressions,
+});
 
 /** Options of v3 suppress and unsuppress beside the subscribers: `message_types` and `callback_url`. */
 const suppressionOptions = z.extend(z.omit(zSuppressionsRequest, { subscribers: true }), {
@@ -28,15 +35,7 @@ export type SuppressionParams = z.input<typeof suppressionOptions>;
 export class Suppressions extends RuleResource {
   /** Every suppression, page by page (`limit` ≤ 100); `page` starts further on. `GET /suppressions` (v2) */
   list(params: ListSuppressionsParams = {}, options?: RequestOptions): PagePromise<Suppression, RuleError> {
-    return this.pages(
-      'suppressions.list',
-      'suppressions',
-      zListSuppressionsQuery,
-      listSchema,
-      (body) => body.suppressions,
-      params,
-      options,
-    );
+    return this.pages(list, params, options);
   }
 
   /**

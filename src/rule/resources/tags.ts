@@ -13,10 +13,17 @@ import {
 } from '../generated/v2/zod.gen.js';
 import { tagIdentifier } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { Tag } from '../types.js';
 
 const listSchema = withNumericIds(zListTagsResponse);
+const list = listing({
+  name: 'tags.list',
+  path: 'tags',
+  query: zListTagsQuery,
+  schema: listSchema,
+  items: (body) => body.tags,
+});
 const tagSchema = withNumericIds(zGetTagResponse);
 const updatedSchema = withNumericIds(zUpdateTagResponse);
 /** `identified_by` follows from the tag's type, so it is not the caller's to set. */
@@ -41,7 +48,7 @@ function tagPath(tag: unknown, context: string, suffix = '') {
 export class Tags extends RuleResource {
   /** Every tag, page by page (`limit` ≤ 100); `page` starts further on. `GET /tags` */
   list(params: ListTagsParams = {}, options?: RequestOptions): PagePromise<Tag, RuleError> {
-    return this.pages('tags.list', 'tags', zListTagsQuery, listSchema, (body) => body.tags, params, options);
+    return this.pages(list, params, options);
   }
 
   /** One tag; `with_count: true` adds `recipient_count`. `GET /tags/{identifier}` */
