@@ -68,7 +68,22 @@ function checkTarget(url: unknown, client: unknown): RedisTarget {
       `redisRateLimit: url must start with redis:// or rediss://, got ${redactUrl(parsed)}`,
     );
   }
+  if (!decodes(parsed.username) || !decodes(parsed.password)) {
+    // ioredis decodes both and would throw a URIError on the first call; neither is repeated here.
+    throw new ConfigurationError(
+      "redisRateLimit: the url's user name or password is not valid percent-encoding (write % as %25)",
+    );
+  }
   return { url: url as string };
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Checks `redisRateLimit()` options before anything connects; throws `ConfigurationError`. */
