@@ -81,6 +81,18 @@ function serveLinkPages(options: LinkServerOptions): Seen[] {
   return seen;
 }
 
+/** The other origin a hostile next link points to; counts what reaches it (nothing may). */
+function serveOtherOrigin(): { hits: number } {
+  const evil = { hits: 0 };
+  server.use(
+    http.all(`${EVIL}/*`, () => {
+      evil.hits += 1;
+      return HttpResponse.json({ items: ['stolen'], meta: { next: null } });
+    }),
+  );
+  return evil;
+}
+
 function linkList(auth: AuthStrategy = headerAuth('Bearer'), transportOptions = {}) {
   const transport = testTransport({ baseUrl: BASE, auth, ...transportOptions });
   return new PagePromise(
@@ -157,13 +169,7 @@ describe('link pagination (meta.next)', () => {
   });
 
   it('refuses a cross-origin next link, not the page that carried it; no request reaches the other origin', async () => {
-    let evilHits = 0;
-    server.use(
-      http.all(`${EVIL}/*`, () => {
-        evilHits += 1;
-        return HttpResponse.json({ items: ['stolen'], meta: { next: null } });
-      }),
-    );
+    const evil = serveOtherOrigin();
     const seen = serveLinkPages({
       pages: 5,
       nextFor: (page) => (page === 2 ? `${EVIL}/v2/items?page=3&limit=2&apikey=${CANARY_KEY}` : undefined),
@@ -176,17 +182,11 @@ describe('link pagination (meta.next)', () => {
     expect((error as Error).message).not.toContain(CANARY_KEY);
     expect(items).toEqual([...itemsOf(1), ...itemsOf(2)]);
     expect(seen).toHaveLength(2);
-    expect(evilHits).toBe(0);
+    expect(evil.hits).toBe(0);
   });
 
   it('awaiting a listing whose first page links elsewhere gives that page; following the link throws', async () => {
-    let evilHits = 0;
-    server.use(
-      http.all(`${EVIL}/*`, () => {
-        evilHits += 1;
-        return HttpResponse.json({ items: ['stolen'], meta: { next: null } });
-      }),
-    );
+    const evil = serveOtherOrigin();
     const seen = serveLinkPages({
       pages: 3,
       nextFor: (page) => (page === 1 ? `${EVIL}/v2/items?page=2` : undefined),
@@ -202,7 +202,7 @@ describe('link pagination (meta.next)', () => {
       expect((error as PaginationError).code).toBe('unsafe_next_link');
     }
     expect(seen).toHaveLength(1);
-    expect(evilHits).toBe(0);
+    expect(evil.hits).toBe(0);
   });
 
   it('refuses a scheme downgrade (http:// on the same host) as another origin', async () => {
@@ -234,30 +234,34 @@ describe('link pagination (meta.next)', () => {
   });
 
   it('the transport itself refuses an absolute path on another origin (defence in depth)', async () => {
-    let evilHits = 0;
-    server.use(
-      http.all(`${EVIL}/*`, () => {
-        evilHits += 1;
-        return HttpResponse.json({});
-      }),
-    );
+    const evil = serveOtherOrigin();
     const transport = testTransport({ baseUrl: BASE, auth: queryAuth('apikey') });
 
     await expect(transport.request({ method: 'GET', path: `${EVIL}/v2/items` })).rejects.toBeInstanceOf(
       ConfigurationError,
     );
-    expect(evilHits).toBe(0);
+    expect(evil.hits).toBe(0);
   });
 
-  it('stops with PaginationError when a next link repeats the current page', async () => {
-    const seen = serveLinkPages({ pages: 5, nextFor: (page) => (page === 2 ? keyedLink(2) : undefined) });
+  // Page 2 linking to itself; pages 1 → 2 → 3 → 2 (A → B → A): the same links on the configured origin, forever.
+  it.each([
+    ['a next link repeats the current page', 2, 2],
+    ['links cycle A → B → A', 3, 2],
+  ])('stops with PaginationError when %s, each page yielded once', async (_, lastPage, linkedBack) => {
+    const seen = serveLinkPages({
+      pages: 5,
+      nextFor: (page) => (page === lastPage ? keyedLink(linkedBack) : undefined),
+    });
 
     const { items, error } = await collectUntilError(linkList(queryAuth('apikey')));
 
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as PaginationError).code).toBe('repeated_page');
-    expect(items).toEqual([...itemsOf(1), ...itemsOf(2)]);
-    expect(seen).toHaveLength(2);
+    const pages = Array.from({ length: lastPage }, (_, i) => i + 1);
+    expect(items).toEqual(pages.flatMap((page) => itemsOf(page)));
+    expect(seen.map((s) => s.url.searchParams.get('page'))).toEqual(
+      pages.map((p) => (p === 1 ? null : String(p))),
+    );
   });
 
   it('stops on a first page that links to itself without fetching it twice', async () => {
@@ -271,18 +275,6 @@ describe('link pagination (meta.next)', () => {
     expect(error).toBeInstanceOf(PaginationError);
     expect(items).toEqual(itemsOf(1));
     expect(seen).toHaveLength(1);
-  });
-
-  it('stops a cycle A → B → A with PaginationError, each page yielded once', async () => {
-    // Page 1 links to 2, 2 to 3, and 3 back to 2: the same links on the configured origin, forever.
-    const seen = serveLinkPages({ pages: 5, nextFor: (page) => (page === 3 ? keyedLink(2) : undefined) });
-
-    const { items, error } = await collectUntilError(linkList(queryAuth('apikey')));
-
-    expect(error).toBeInstanceOf(PaginationError);
-    expect((error as PaginationError).code).toBe('repeated_page');
-    expect(items).toEqual([...itemsOf(1), ...itemsOf(2), ...itemsOf(3)]);
-    expect(seen.map((s) => s.url.searchParams.get('page'))).toEqual([null, '2', '3']);
   });
 
   it('lets the same page be fetched again from where it was linked (getNextPage twice)', async () => {
