@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type AuthStrategy, headerAuth, queryAuth } from '../../src/core/auth.js';
 import {
-  ApiError,
+  type ApiError,
   AuthenticationError,
   ConfigurationError,
   ResponseValidationError,
@@ -26,11 +26,13 @@ const KEYS = {
   slash: 'key/with/slash-7f3a9c',
 };
 
+/** The same text with its percent-escapes in lower case, as some servers re-encode a URL. */
+const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (percent) => percent.toLowerCase());
+
 /** Every way the key can be written in a text: what no view of an error may contain. */
 function writtenForms(key: string): string[] {
   const json = JSON.stringify(key).slice(1, -1);
   const form = new URLSearchParams([['', key]]).toString().slice(1);
-  const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
   const forms = [key, encodeURIComponent(key), form, json, json.replaceAll('/', '\\/')];
   return [...new Set([...forms, ...forms.map(lowerHex)])];
 }
@@ -78,7 +80,7 @@ describe.each(Object.entries(KEYS))('a key with %s characters', (_, key) => {
           JSON.stringify({
             items: 'not a list',
             url: request.url,
-            lowerHexUrl: request.url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+            lowerHexUrl: lowerHex(request.url),
             authorization: request.headers.get('authorization'),
             key,
             [key]: 'as a key',
@@ -169,10 +171,7 @@ describe('redactValue', () => {
 
 describe('keys too short to mask', () => {
   it.each(['a', 'ab', 'abc'])('refuses %j when the client is built, without quoting it', (key) => {
-    for (const make of [
-      () => new RuleClient({ apiKey: key }),
-      () => new SequenceClient({ apiKey: key }),
-    ]) {
+    for (const make of [() => new RuleClient({ apiKey: key }), () => new SequenceClient({ apiKey: key })]) {
       const error = (() => {
         try {
           make();
