@@ -18,6 +18,8 @@ export interface VendorProfile {
   /** Environment variable holding the key. */
   apiKeyEnv: string;
   defaultBaseUrl: string;
+  /** Environment variable holding a base URL to use instead (`RULE_BASE_URL`, …); a `baseUrl` option wins. */
+  baseUrlEnv: string;
   auth: AuthStrategy;
   rateLimit: Required<RateLimitOptions>;
   idempotencyHeader?: string;
@@ -28,6 +30,20 @@ export interface VendorProfile {
   readLocalTime?: LocalTimeReader;
   /** See `TransportConfig.prepareSchema`. */
   prepareSchema?: TransportConfig['prepareSchema'];
+}
+
+/**
+ * Where a client sends: the `baseUrl` option, else the profile's environment variable, else the vendor's production
+ * URL. `source` names the option or variable it came from, for error messages.
+ */
+export function chooseBaseUrl(
+  options: ClientOptions,
+  profile: VendorProfile,
+): { url: string; source: string } {
+  const fromEnv = options.baseUrl === undefined ? readEnv(profile.baseUrlEnv) : undefined;
+  return fromEnv
+    ? { url: fromEnv, source: profile.baseUrlEnv }
+    : { url: options.baseUrl ?? profile.defaultBaseUrl, source: 'baseUrl' };
 }
 
 /** Validates client options and builds the transport a vendor client sends through. */
@@ -57,7 +73,8 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
   checkNumber('maxRetries', options.maxRetries, { integer: true });
   checkNumber('maxRetryAfter', options.maxRetryAfter);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, options.allowInsecureHttp ?? false);
+  const { url, source } = chooseBaseUrl(options, profile);
+  const baseUrl = checkBaseUrl(url, options.allowInsecureHttp ?? false, source);
 
   return new Transport({
     baseUrl,

@@ -25,8 +25,9 @@ export interface ApiErrorInit {
  * and `url` have the client's credentials masked.
  */
 export class ApiError<Code extends string = string> extends RuleseqError {
+  override name = 'ApiError';
   declare readonly code: OpenCode<Code>;
-  readonly status: number;
+  override readonly status: number;
   readonly body: unknown;
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;

@@ -9,6 +9,7 @@ export type PaginationErrorCode = 'unsafe_next_link' | 'repeated_page' | 'empty_
 
 /** A listing cannot fetch its next page. The pages before it were returned; nothing was sent for this one. */
 export class PaginationError extends RuleseqError {
+  override name = 'PaginationError';
   declare readonly code: PaginationErrorCode;
 
   constructor(message: string, code: PaginationErrorCode = 'unsafe_next_link') {

@@ -7,10 +7,11 @@ import { formatIssues, type ValidationIssue } from './validation-issue.js';
  * match, both with the client's credentials masked (a server may echo the key).
  */
 export class ResponseValidationError extends RuleseqError {
+  override name = 'ResponseValidationError';
   declare readonly code: 'response_validation';
   readonly issues: readonly ValidationIssue[];
   readonly body: unknown;
-  readonly status: number;
+  override readonly status: number;
   readonly requestId: string | undefined;
 
   constructor(options: {
