@@ -20,6 +20,9 @@ export function redactUrl(input: string | URL): string {
 
 export type Redactor = (text: string) => string;
 
+/** The redactor of a client with no secret to mask: text stays as it is. */
+export const keep: Redactor = (text) => text;
+
 /**
  * Secrets shorter than this are refused where they are configured (an API key, a Redis password): masking every
  * occurrence of two or three characters would garble every message, and such a key is a mistake, not a key.
@@ -35,7 +38,7 @@ export const MIN_SECRET_LENGTH = 4;
 export function createRedactor(secrets: ReadonlyArray<string | undefined>): Redactor {
   const forms = new Set<string>();
   for (const secret of secrets) if (secret) for (const form of writtenForms(secret)) forms.add(form);
-  if (forms.size === 0) return (text) => text;
+  if (forms.size === 0) return keep;
   // Longest first, so a form that contains another is masked whole.
   const alternatives = [...forms].sort((a, b) => b.length - a.length).map(asPattern);
   const pattern = new RegExp(alternatives.join('|'), 'g');

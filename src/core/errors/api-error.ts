@@ -1,4 +1,4 @@
-import { type Redactor, redactValue } from '../redact.js';
+import { keep, type Redactor, redactValue } from '../redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 
 /**
@@ -16,8 +16,11 @@ export interface ApiErrorInit {
   requestId: string | undefined;
   method: string;
   url: string;
-  /** Masks the client's credentials in everything above: the error keeps only what it returns. */
-  redact: Redactor;
+  /**
+   * Masks the client's credentials in everything above: the error keeps only what it returns. The SDK always
+   * passes its client's; an error built by hand keeps what it is given.
+   */
+  redact?: Redactor;
 }
 
 /**
@@ -35,7 +38,7 @@ export class ApiError<Code extends string = string> extends RuleseqError {
   readonly url: string;
 
   constructor(init: ApiErrorInit) {
-    const { redact } = init;
+    const redact = init.redact ?? keep;
     const code = redact(init.code ?? `http_${init.status}`);
     super(redact(`${init.status} ${code}${init.message ? `: ${init.message}` : ''}`), code);
     this.status = init.status;

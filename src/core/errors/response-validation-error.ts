@@ -1,4 +1,4 @@
-import { type Redactor, redactValue } from '../redact.js';
+import { keep, type Redactor, redactValue } from '../redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 import { formatIssues, type ValidationIssue } from './validation-issue.js';
 
@@ -20,19 +20,21 @@ export class ResponseValidationError extends RuleseqError {
     status: number;
     requestId: string | undefined;
     operation: string;
-    redact: Redactor;
+    /** Masks the client's credentials in all of the above (the SDK always passes its client's). */
+    redact?: Redactor;
   }) {
-    const issues = redactValue(options.issues, options.redact);
+    const redact = options.redact ?? keep;
+    const issues = redactValue(options.issues, redact);
     super(
-      options.redact(
+      redact(
         `Unexpected response from ${options.operation}: ${formatIssues(issues)} (pass validateResponses: false to accept it as is)`,
       ),
       'response_validation',
     );
     this.issues = issues;
-    this.body = redactValue(options.body, options.redact);
+    this.body = redactValue(options.body, redact);
     this.status = options.status;
-    this.requestId = options.requestId === undefined ? undefined : options.redact(options.requestId);
+    this.requestId = options.requestId === undefined ? undefined : redact(options.requestId);
   }
 
   override toJSON(): Record<string, unknown> {
