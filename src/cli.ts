@@ -7,6 +7,7 @@ import { LOOPBACK_ORIGINS } from './testing/sandbox/cors.js';
 import { isLoopbackAddress } from './testing/sandbox/own-origin.js';
 import { type Sandbox, startSandbox } from './testing/sandbox/start-sandbox.js';
 import { createSequenceFake } from './testing/sequence-fake/index.js';
+import { createSequencePlatformFake } from './testing/sequence-platform-fake/index.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -14,6 +15,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const ENV_NAMES: Record<string, [key: string, url: string]> = {
   rule: ['RULE_API_KEY', 'RULE_BASE_URL'],
   sequence: ['SEQUENCE_API_KEY', 'SEQUENCE_BASE_URL'],
+  'sequence-platform': ['SEQUENCE_API_KEY', 'SEQUENCE_PLATFORM_BASE_URL'],
   icloudready: ['ICLOUDREADY_API_KEY', 'ICLOUDREADY_BASE_URL'],
 };
 
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   const corsOrigins = args.corsOrigins ?? LOOPBACK_ORIGINS;
   warnAboutExposure(args.host, corsOrigins);
   const sandbox = await startSandbox({
-    fakes: [createRuleFake(), createSequenceFake(), createICloudReadyFake()],
+    fakes: [createRuleFake(), createSequenceFake(), createICloudReadyFake(), createSequencePlatformFake()],
     host: args.host,
     port: args.port ?? DEFAULT_FIRST_PORT,
     // The stable default ports give way to free ones; ports the user asked for do not.

@@ -57,6 +57,8 @@ const examples: Record<string, (C: Construct) => Error> = {
     }),
   TransferNotSettledError: (C) =>
     new (C as new (id: string, ms: number, t: undefined) => Error)('tr_1', 1_000, undefined),
+  WaitTimeoutError: (C) =>
+    new (C as new (what: string, ms: number, last: undefined) => Error)('Transfer tr_1', 1_000, undefined),
   ...Object.fromEntries(
     [
       'ApiError',

@@ -5,8 +5,9 @@ export const DEFAULT_FIRST_PORT = 4790;
 
 export const USAGE = `Usage: ruleseq sandbox [--port <first port>] [--host <address>] [--cors-origin <origin>]...
 
-Serves seeded fakes of the Rule, Sequence and iCloudReady APIs, one port each: by default on 127.0.0.1 ports
-${DEFAULT_FIRST_PORT} (Rule), ${DEFAULT_FIRST_PORT + 1} (Sequence) and ${DEFAULT_FIRST_PORT + 2} (iCloudReady), or free ports when those are taken.
+Serves seeded fakes of the Rule, Sequence (API v1 and Platform v1) and iCloudReady APIs, one port each: by default
+on 127.0.0.1 ports ${DEFAULT_FIRST_PORT} (Rule), ${DEFAULT_FIRST_PORT + 1} (Sequence API v1), ${DEFAULT_FIRST_PORT + 2} (iCloudReady) and
+${DEFAULT_FIRST_PORT + 3} (Sequence Platform v1), or free ports when those are taken.
 
   --port <n>           first port; the next APIs take the following ports (fails if one is taken)
   --host <address>     address to listen on (default 127.0.0.1; 0.0.0.0 serves every network)

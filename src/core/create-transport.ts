@@ -26,6 +26,8 @@ export interface VendorProfile {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** See `TransportConfig.isTransient`. */
+  isTransient?: TransportConfig['isTransient'];
   /** Reads the API's zone-less timestamps (Rule's Retry-After), when it sends any. */
   readLocalTime?: LocalTimeReader;
   /** See `TransportConfig.prepareSchema`. */
@@ -94,6 +96,7 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
     ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
     ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),
+    ...(profile.isTransient ? { isTransient: profile.isTransient } : {}),
     ...(profile.prepareSchema ? { prepareSchema: profile.prepareSchema } : {}),
   });
 }

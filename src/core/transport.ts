@@ -76,6 +76,8 @@ export interface TransportConfig {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** Answers the API documents as "retry shortly" (Sequence Platform's 409 `*_IN_PROGRESS`), retried like a 503. */
+  isTransient?: (error: ApiError) => boolean;
   /** Reads the API's zone-less Retry-After timestamps; without it only seconds and HTTP-dates are understood. */
   readLocalTime?: LocalTimeReader;
   /** Swaps a response schema for an equivalent, faster one before it validates (a vendor's compiled schemas). */
@@ -176,7 +178,7 @@ export class Transport {
     backoff: number,
     signal?: AbortSignal,
   ): Promise<boolean> {
-    if (!isRetryableFailure(error, safeToRepeat)) return false;
+    if (!isRetryableFailure(error, safeToRepeat, this.config.isTransient)) return false;
     if (!(error instanceof ApiError)) return true;
     const serverWait = parseRetryAfter(new Headers(error.headers), Date.now, this.config.readLocalTime);
     if (serverWait === undefined) {

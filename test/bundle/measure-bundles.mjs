@@ -8,7 +8,11 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Budgets from the runtimes issue, in min+gzip bytes. */
-export const budgets = { 'ruleseq/rule': 30 * 1024, 'ruleseq/sequence': 22 * 1024 };
+export const budgets = {
+  'ruleseq/rule': 30 * 1024,
+  'ruleseq/sequence': 22 * 1024,
+  'ruleseq/sequence-platform': 38 * 1024,
+};
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
 export async function bundle(entry) {

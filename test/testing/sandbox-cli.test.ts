@@ -64,13 +64,13 @@ async function listenOn(port: number): Promise<http.Server | undefined> {
   });
 }
 
-/** A first port with the two after it free too (the sandbox serves three APIs). */
+/** A first port with the three after it free too (the sandbox serves four APIs). */
 async function freePorts(): Promise<number> {
   for (;;) {
     const first = await listenOn(0);
     if (!first) continue;
     const port = (first.address() as AddressInfo).port;
-    const next = [await listenOn(port + 1), await listenOn(port + 2)];
+    const next = [await listenOn(port + 1), await listenOn(port + 2), await listenOn(port + 3)];
     for (const server of [first, ...next]) server?.close();
     if (next.every(Boolean)) return port;
   }
@@ -222,6 +222,9 @@ it('prints what to export, from its own endpoints, and how it stops', async () =
   );
   expect(output).toContain(
     `export ICLOUDREADY_API_KEY=icloudready-sandbox-key ICLOUDREADY_BASE_URL=http://127.0.0.1:${port + 2}/api/v2`,
+  );
+  expect(output).toContain(
+    `export SEQUENCE_API_KEY=sequence-sandbox-key SEQUENCE_PLATFORM_BASE_URL=http://127.0.0.1:${port + 3}/platform/v1`,
   );
   expect(output).toContain('Browser pages allowed to call it (CORS): http://localhost:5173');
   expect(output).toContain('Stops on Ctrl-C, SIGTERM or SIGHUP, and when the process that started it exits.');

@@ -9,7 +9,8 @@ export const LOOPBACK_ORIGINS: readonly string[] = [
 
 const ALLOWED = {
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-request-id',
+  'access-control-allow-headers':
+    'authorization, content-type, idempotency-key, x-request-id, x-called-reason',
   'access-control-expose-headers':
     'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-remaining, requestscount-allowed, requestscount-current, ' +
     'x-errorpercent-limit, x-errorpercent-current, idempotent-replayed',
