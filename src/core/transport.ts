@@ -313,12 +313,12 @@ export class Transport {
     const result = await schema['~standard'].validate(body);
     if (!result.issues) return { data: result.value, body };
     const error = new ResponseValidationError({
-      // Schema messages may quote the received value, which could hold anything the server echoed.
-      issues: result.issues.map((issue) => ({ ...issue, message: this.#redact(issue.message) })),
+      issues: result.issues,
       body,
       status: response.status,
       requestId,
       operation: operationName(op),
+      redact: this.#redact,
     });
     if (this.config.validateResponses) throw error;
     // Opted out: hand over the body as sent, and say so once per occurrence.
@@ -336,10 +336,12 @@ export class Transport {
   ): ResponseValidationError {
     return new ResponseValidationError({
       issues: [{ message }],
-      body: this.#redact(text.slice(0, 2_000)),
+      // Redacted before it is cut, so a key at the cut cannot survive in part.
+      body: this.#redact(text).slice(0, 2_000),
       status: response.status,
       requestId,
       operation: operationName(op),
+      redact: this.#redact,
     });
   }
 
@@ -350,7 +352,7 @@ export class Transport {
     text: string,
     requestId: string | undefined,
   ): ApiError {
-    const body = parseBody(this.#redact(text)).value;
+    const body = parseBody(text).value;
     const details = this.config.readErrorBody(body, response.status);
     const location = response.headers.get('location');
     const hint = op.hints?.[response.status];
@@ -362,12 +364,13 @@ export class Transport {
       {
         status: response.status,
         code: details.code,
-        message: message === undefined ? undefined : this.#redact(message),
+        message,
         body,
         headers: this.#redactedHeaders(response.headers),
         requestId,
         method: op.method,
-        url: this.#redact(redactUrl(url)),
+        url: redactUrl(url),
+        redact: this.#redact,
       },
       parseRetryAfter(response.headers, Date.now, this.config.readLocalTime),
     );
