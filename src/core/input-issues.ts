@@ -95,6 +95,27 @@ function formatted(issue: RawIssue): string {
   return `must be a valid ${issue.format ?? 'value'}`;
 }
 
+/** What is wrong with a value, in words, for an issue whose schema wrote no message of its own. */
+function complaint(issue: RawIssue, value: unknown, root: boolean): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = expectedKind(issue.expected ?? 'value');
+      if (root) return `expected ${expected}, got ${kindOf(value)}`;
+      return value === undefined ? ' is required' : ` must be ${expected}, not ${kindOf(value)}`;
+    }
+    case 'invalid_value':
+      return ` must be ${either((issue.values ?? []).map(shown))}`;
+    case 'too_small':
+      return ` ${sized(issue, 'at least')}`;
+    case 'too_big':
+      return ` ${sized(issue, 'at most')}`;
+    case 'invalid_format':
+      return ` ${formatted(issue)}`;
+    default:
+      return `: ${issue.message}`;
+  }
+}
+
 /**
  * zod's issues as sentences in the caller's terms: their own path (`subscriber.fields["FirstName"]`, not
  * `fields.0.key`), "tags is required" for a missing value, a misspelt key with the defined key it most likely
@@ -123,64 +144,26 @@ export function explainIssues(
   };
   const explain = (issue: RawIssue, path: Path) => {
     const value = valueAt(input, path);
-    switch (issue.code) {
-      case 'invalid_union': {
-        const branches = issue.errors ?? [];
-        const kinds = alternatives(branches);
-        if (kinds !== undefined) {
-          say(
-            path,
-            value === undefined && path.length > 0
-              ? ' is required'
-              : ` must be ${kinds}, not ${kindOf(value)}`,
-          );
-          return;
-        }
-        const best = [...branches].sort((a, b) => branchScore(a) - branchScore(b))[0];
-        if (best && best.length > 0 && !written(issue)) visit(best, path);
-        else say(path, `: ${issue.message}`);
-        return;
-      }
-      case 'unrecognized_keys':
-        for (const key of issue.keys ?? []) {
-          const defined = definedKeysAt(schema, path);
-          const guess = typeof key === 'string' ? nearestName(key, defined) : undefined;
-          const hint = guess
-            ? `; did you mean ${guess}?`
-            : defined.length > 0
-              ? ` (expected ${defined.slice(0, 10).join(', ')})`
-              : '';
-          say([...path, key], `: unknown option${hint}`);
-        }
-        return;
-      case 'invalid_key':
-        visit(issue.issues ?? [], path);
-        return;
-      case 'invalid_type':
-        if (written(issue)) say(path, `: ${issue.message}`);
-        else if (value === undefined && path.length > 0) say(path, ' is required');
-        else if (path.length === 0)
-          say(path, `expected ${expectedKind(issue.expected ?? 'value')}, got ${kindOf(value)}`);
-        else say(path, ` must be ${expectedKind(issue.expected ?? 'value')}, not ${kindOf(value)}`);
-        return;
-      case 'invalid_value':
+    if (issue.code === 'invalid_union' && !written(issue)) {
+      const branches = issue.errors ?? [];
+      const kinds = alternatives(branches);
+      const best = [...branches].sort((a, b) => branchScore(a) - branchScore(b))[0];
+      if (kinds !== undefined) {
         say(
           path,
-          written(issue) ? `: ${issue.message}` : ` must be ${(issue.values ?? []).map(shown).join(' or ')}`,
+          value === undefined && path.length > 0 ? ' is required' : ` must be ${kinds}, not ${kindOf(value)}`,
         );
-        return;
-      case 'too_small':
-        say(path, written(issue) ? `: ${issue.message}` : ` ${sized(issue, 'at least')}`);
-        return;
-      case 'too_big':
-        say(path, written(issue) ? `: ${issue.message}` : ` ${sized(issue, 'at most')}`);
-        return;
-      case 'invalid_format':
-        say(path, written(issue) ? `: ${issue.message}` : ` ${formatted(issue)}`);
-        return;
-      default:
-        say(path, `: ${issue.message}`);
-    }
+      } else if (best?.length) visit(best, path);
+      else say(path, `: ${issue.message}`);
+    } else if (issue.code === 'unrecognized_keys') {
+      const defined = definedKeysAt(schema, path);
+      for (const key of issue.keys ?? []) {
+        const guess = typeof key === 'string' ? nearestName(key, defined) : undefined;
+        const list = defined.length > 0 ? ` (expected ${defined.slice(0, 10).join(', ')})` : '';
+        say([...path, key], `: unknown option${guess ? `; did you mean ${guess}?` : list}`);
+      }
+    } else if (issue.code === 'invalid_key') visit(issue.issues ?? [], path);
+    else say(path, written(issue) ? `: ${issue.message}` : complaint(issue, value, path.length === 0));
   };
   visit(issues as readonly RawIssue[], []);
   return out;

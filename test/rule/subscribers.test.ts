@@ -317,6 +317,20 @@ describe('subscribers.list', () => {
     await expect(rule.subscribers.list({ limit: 101 })).rejects.toBeInstanceOf(RequestValidationError);
     expect(seen).toHaveLength(0);
   });
+
+  it('starts at a given page, so an export resumes where it stopped, then follows meta.next', async () => {
+    threePages(false);
+    const resumed: number[] = [];
+    for await (const s of rule.subscribers.list({ page: 2, limit: 2 })) resumed.push(s.id);
+    expect(seen.map((r) => r.url.search)).toEqual(['?page=2&limit=2', '?page=3&limit=2']);
+    expect(resumed).toEqual([20, 21, 30, 31]);
+  });
+
+  it.each([0, 1.5, '2'])('refuses page %j without sending', async (page) => {
+    answer('listSubscribers');
+    await expect(rule.subscribers.list({ page: page as number })).rejects.toBeInstanceOf(RequestValidationError);
+    expect(seen).toHaveLength(0);
+  });
 });
 
 describe('subscribers.get, fields, update, delete, deleteMany', () => {
