@@ -328,7 +328,9 @@ describe('subscribers.list', () => {
 
   it.each([0, 1.5, '2'])('refuses page %j without sending', async (page) => {
     answer('listSubscribers');
-    await expect(rule.subscribers.list({ page: page as number })).rejects.toBeInstanceOf(RequestValidationError);
+    await expect(rule.subscribers.list({ page: page as number })).rejects.toBeInstanceOf(
+      RequestValidationError,
+    );
     expect(seen).toHaveLength(0);
   });
 });

@@ -41,6 +41,9 @@ const AMBIENT: Record<string, string> = {
   SequencePlatformClient: `declare const SequencePlatformClient: typeof import('ruleseq/sequence-platform').SequencePlatformClient;`,
   createRuleFake: `declare const createRuleFake: typeof import('ruleseq/testing').createRuleFake;`,
   createSequenceFake: `declare const createSequenceFake: typeof import('ruleseq/testing').createSequenceFake;`,
+  RuleClient: `declare const RuleClient: typeof import('ruleseq/rule').RuleClient;`,
+  Span: 'interface Span { setAttributes(attributes: Record<string, string | number>): void; end(): void }',
+  tracer: 'declare const tracer: { startSpan(name: string): Span };',
 };
 
 /** Whether an example binds `name` itself: imports it, or declares it as a variable, function or class. */
@@ -48,7 +51,7 @@ function binds(code: string, name: string): boolean {
   const word = `\\b${name}\\b`;
   return (
     new RegExp(`import[^;]*${word}[^;]*from`).test(code) ||
-    new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b`).test(code) ||
+    new RegExp(`\\b(const|let|var|function|class|interface|type)\\s+${name}\\b`).test(code) ||
     new RegExp(`\\b(const|let|var)\\s*\\{[^}]*${word}[^}]*\\}\\s*=`).test(code)
   );
 }

@@ -58,6 +58,20 @@ const hasRecipients = z.refine<{ recipients?: { tags?: unknown[]; segments?: unk
   { message: 'must name at least one tag or segment', path: ['recipients'] },
 );
 
+/**
+ * A `Date` as Rule's text (`format`), a string as it is. A date Rule's format cannot hold (beyond the year 9999 in
+ * Stockholm) is an issue, not a throw: zod would take a throwing transform for an asynchronous one.
+ */
+function inRuleTime(value: Date | string, format: (date: Date) => string, ctx: z.core.ParsePayload): string {
+  if (typeof value === 'string') return value;
+  try {
+    return format(value);
+  } catch {
+    ctx.issues.push({ code: 'custom', message: 'must be a date in the years 1-9999', input: value });
+    return z.NEVER;
+  }
+}
+
 /** The instant a schedule time stands for: a `Date`, or Rule's `YYYY-MM-DD HH:MM:SS` in Stockholm time. */
 const instantOf = (at: Date | string) =>
   at instanceof Date ? at.getTime() : (parseRuleDateTime(at) ?? Number.NaN);
@@ -69,17 +83,9 @@ const instantOf = (at: Date | string) =>
 const sendAt = z.pipe(
   z.union([z.date(), zScheduleCampaignRequest.shape.send_at]),
   z.transform((at, ctx) => {
-    const fail = (message: string) => {
-      ctx.issues.push({ code: 'custom', message, input: at });
-      return z.NEVER;
-    };
-    if (instantOf(at) <= Date.now()) return fail('must be in the future');
-    if (typeof at === 'string') return at;
-    try {
-      return toRuleDateTime(at);
-    } catch {
-      return fail('must be a date in the years 1-9999');
-    }
+    if (instantOf(at) > Date.now()) return inRuleTime(at, toRuleDateTime, ctx);
+    ctx.issues.push({ code: 'custom', message: 'must be in the future', input: at });
+    return z.NEVER;
   }),
 );
 
@@ -104,7 +110,7 @@ function isCalendarDay(text: string): boolean {
 const day = z.optional(
   z.pipe(
     z.union([z.date(), zDate.check(z.refine(isCalendarDay, 'is not a calendar date'))]),
-    z.transform((value) => (value instanceof Date ? toRuleDate(value) : value)),
+    z.transform((value, ctx) => inRuleTime(value, toRuleDate, ctx)),
   ),
 );
 
