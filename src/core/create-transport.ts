@@ -1,4 +1,5 @@
 import type { AuthStrategy } from './auth.js';
+import { checkHooks } from './check-hooks.js';
 import { checkNumber } from './check-number.js';
 import type { ClientOptions } from './client-options.js';
 import { ConfigurationError } from './errors/configuration-error.js';
@@ -7,6 +8,7 @@ import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
+import { MAX_TIMER_MS } from './timer.js';
 import { type ErrorDetails, Transport, type TransportConfig } from './transport.js';
 import { checkBaseUrl } from './url-safety.js';
 
@@ -20,6 +22,8 @@ export interface VendorProfile {
   auth: AuthStrategy;
   rateLimit: Required<RateLimitOptions>;
   idempotencyHeader?: string;
+  /** Why the API takes no idempotency key, when it has no `idempotencyHeader` (refusing `idempotencyKey`). */
+  noIdempotencyKey?: string;
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
@@ -51,6 +55,7 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
   checkNumber('maxRetries', options.maxRetries, { integer: true });
   checkNumber('maxRetryAfter', options.maxRetryAfter);
+  checkHooks(options.hooks);
   const baseUrl = checkBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, options.allowInsecureHttp ?? false);
 
   return new Transport({
@@ -60,14 +65,18 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     timeout: options.timeout ?? 30_000,
     totalTimeout: options.totalTimeout,
     maxRetries: options.maxRetries ?? 2,
-    maxRetryAfter: options.maxRetryAfter ?? 60_000,
+    // A longer wait could not be timed anyway: setTimeout fires it at once.
+    maxRetryAfter: Math.min(options.maxRetryAfter ?? 60_000, MAX_TIMER_MS),
     rateLimiter: createRateLimiter(options.rateLimit, profile.rateLimit, baseUrl.origin, apiKey),
     fetch: options.fetch,
     logger: createLevelledLogger(options.logger, options.logLevel),
     validateResponses: options.validateResponses ?? true,
     readErrorBody: profile.readErrorBody,
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
-    ...(profile.idempotencyHeader ? { idempotencyHeader: profile.idempotencyHeader } : {}),
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(profile.idempotencyHeader
+      ? { idempotencyHeader: profile.idempotencyHeader }
+      : { idempotencyRefusal: profile.noIdempotencyKey ?? `${profile.name} takes no idempotency key` }),
     ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
     ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
     ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),
