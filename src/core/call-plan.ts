@@ -64,8 +64,8 @@ export function planCall(
     input,
     kyOptions: {
       method: op.method,
-      // ky refuses a timeout longer than a timer holds.
-      timeout: timerMs(timeout),
+      // ky refuses a timeout longer than a timer holds; the client's own is ky's default already.
+      ...(options.timeout === undefined ? {} : { timeout: timerMs(timeout) }),
       ...(callSignal ? { signal: callSignal } : {}),
       ...(searchParams.length > 0 ? { searchParams } : {}),
       // Serialised once per call (checkJsonBody); ky sets the content type and sends this text on every attempt.

@@ -38,22 +38,6 @@ export interface Hooks {
   beforeError?: readonly BeforeErrorHook[] | undefined;
 }
 
-/** Errors a user's hook threw: they reach the caller as they are, not as a transport failure. */
-const thrownByHooks = new WeakSet<object>();
-
-export function isHookError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && thrownByHooks.has(error);
-}
-
-async function guarded<R>(run: () => R | Promise<R>): Promise<R> {
-  try {
-    return await run();
-  } catch (error) {
-    if (typeof error === 'object' && error !== null) thrownByHooks.add(error);
-    throw error;
-  }
-}
-
 /** Masks credentials in a request URL (the transport's redaction). */
 export type UrlRedactor = (url: string) => string;
 
@@ -67,23 +51,26 @@ function stateOf(attempt: AttemptState, request: Request, redactUrl: UrlRedactor
   };
 }
 
-/** The user's hooks as ky hooks (run after the SDK's own), each told its attempt and the redacted URL. */
+/**
+ * The user's hooks as ky hooks (run after the SDK's own), each told its attempt and the redacted URL. An exception
+ * a hook throws reaches the caller as it is: it is no failure of the exchange (see `toTypedError`).
+ */
 export function userKyHooks(hooks: Hooks, redactUrl: UrlRedactor): KyHooks {
   return {
     beforeRequest: (hooks.beforeRequest ?? []).map((hook) => async ({ request, options }) => {
       const attempt = attemptOf(options);
-      const replaced = await guarded(() => hook(stateOf(attempt, request, redactUrl)));
+      const replaced = await hook(stateOf(attempt, request, redactUrl));
       if (replaced instanceof Request) attempt.request = replaced;
       return replaced ?? undefined;
     }),
     afterResponse: (hooks.afterResponse ?? []).map((hook) => async ({ request, options, response }) => {
       const state = stateOf(attemptOf(options), request, redactUrl);
-      return (await guarded(() => hook({ ...state, response }))) ?? undefined;
+      return (await hook({ ...state, response })) ?? undefined;
     }),
     // The SDK's own beforeError hook runs first and turns ky's error into the typed one these receive.
     beforeError: (hooks.beforeError ?? []).map((hook) => async ({ request, options, error }) => {
       const state = stateOf(attemptOf(options), request, redactUrl);
-      await guarded(() => hook({ ...state, error: error as RuleseqError }));
+      await hook({ ...state, error: error as RuleseqError });
       return error;
     }),
   };
@@ -98,5 +85,5 @@ export async function runBeforeRetry(
 ): Promise<void> {
   if (!hooks.beforeRetry?.length || !failed.request) return;
   const state = { ...stateOf(attempt, failed.request, redactUrl), error: failed.error };
-  for (const hook of hooks.beforeRetry) await guarded(() => hook(state));
+  for (const hook of hooks.beforeRetry) await hook(state);
 }

@@ -4,10 +4,13 @@ import { handOffFetch } from './fetch-hand-off.js';
 import { type Hooks, userKyHooks } from './hooks.js';
 import { parseBody } from './parse-body.js';
 import type { Redactor } from './redact.js';
+import { timerMs } from './timer.js';
 
 /** What the ky instance of a transport is made from. */
 export interface KyInstanceConfig {
   baseUrl: URL;
+  /** The client's per-attempt timeout (a call may set its own). */
+  timeout: number;
   fetch: typeof fetch | undefined;
   defaultHeaders: Record<string, string> | undefined;
   /** The header that carries the key under header auth, set on every request. */
@@ -32,6 +35,8 @@ export function createKyInstance(config: KyInstanceConfig): KyInstance {
   const user = userKyHooks(config.hooks ?? {}, config.redactUrl);
   return ky.create({
     prefix: config.baseUrl.href,
+    // ky refuses a timeout longer than a timer holds.
+    timeout: timerMs(config.timeout),
     retry: 0,
     redirect: 'manual',
     throwHttpErrors: true,

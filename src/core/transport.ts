@@ -91,6 +91,7 @@ export interface TransportConfig {
 }
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
+const NO_OPTIONS: RequestOptions = Object.freeze({});
 /** Far above any documented answer (a page holds at most 100 items), far below what would strain memory. */
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
@@ -124,6 +125,7 @@ export class Transport {
     const typedError = (error: unknown, attempt: AttemptState) => toTypedError(error, attempt, readers);
     this.#ky = createKyInstance({
       baseUrl: config.baseUrl,
+      timeout: config.timeout,
       fetch: config.fetch,
       defaultHeaders: config.defaultHeaders,
       authHeader: placeAuth(config.auth, config.apiKey, undefined).header,
@@ -154,9 +156,10 @@ export class Transport {
     return this.#redact(text);
   }
 
-  async request<T>(op: Operation<T>, callOptions: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T>(op: Operation<T>, callOptions?: RequestOptions): Promise<ApiResponse<T>> {
     const { config } = this;
-    const options = checkRequestOptions(callOptions);
+    // Most calls pass no options: nothing to check.
+    const options = callOptions === undefined ? NO_OPTIONS : checkRequestOptions(callOptions);
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
     const total = totalTimeout === undefined ? undefined : deadline(totalTimeout);
     const signals = [options.signal, total?.signal].filter((s): s is AbortSignal => s !== undefined);

@@ -4,7 +4,6 @@ import { AbortError } from './errors/abort-error.js';
 import { ConnectionError } from './errors/connection-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
-import { isHookError } from './hooks.js';
 import { apiErrorFromHttp, type HttpErrorReaders } from './http-error.js';
 import { sanitizeCause } from './redact.js';
 import { isTransportFailure } from './transport-failure.js';
@@ -13,10 +12,11 @@ import { isTransportFailure } from './transport-failure.js';
  * What an attempt failed with, as the SDK's typed error: ky's `HTTPError` as an `ApiError`, its `TimeoutError` (or a
  * body that outlasted the attempt) as `TimeoutError`, its `NetworkError` and any other broken exchange as
  * `ConnectionError`, the caller's abort as `AbortError`. ky's own errors never leave: they hold the `Request`, whose
- * URL and headers may carry the key. Anything else (a bug, an exception from a user's hook) passes through as is.
+ * URL and headers may carry the key. Anything else (a bug, an exception from a user's hook: only fetch's own
+ * failures are marked as the exchange's) passes through as is.
  */
 export function toTypedError(error: unknown, attempt: AttemptState, readers: HttpErrorReaders): unknown {
-  if (error instanceof RuleseqError || isHookError(error)) return error;
+  if (error instanceof RuleseqError) return error;
   // Refined once the call ends: the caller's abort and the total budget are told apart there.
   if (attempt.callSignal?.aborted) return new AbortError();
   if (error instanceof HTTPError) return apiErrorFromHttp(error, attempt.op, readers);

@@ -7,8 +7,8 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Budgets from the runtimes issue, in min+gzip bytes. */
-export const budgets = { 'ruleseq/rule': 30 * 1024, 'ruleseq/sequence': 22 * 1024 };
+/** Budgets in min+gzip bytes, re-based with ky, p-retry and Bottleneck's light build counted (issue 15). */
+export const budgets = { 'ruleseq/rule': 45 * 1024, 'ruleseq/sequence': 38 * 1024 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
 export async function bundle(entry) {

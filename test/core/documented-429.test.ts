@@ -111,7 +111,8 @@ describe("a documented 429 with a stated wait never stalls the key's limiter", (
     const fetch = (async () => {
       served++;
       // The last request the window allowed: 200, and none left, no reset time.
-      const spent = served === 1 ? { 'x-ratelimit-limit': '2000', 'x-ratelimit-remaining': '0' } : {};
+      const spent: Record<string, string> =
+        served === 1 ? { 'x-ratelimit-limit': '2000', 'x-ratelimit-remaining': '0' } : {};
       return Response.json(subscriber, { headers: spent });
     }) as typeof globalThis.fetch;
     const rule = new RuleClient({ apiKey: freshKey(), fetch });
