@@ -1,13 +1,13 @@
 import type { KyInstance } from 'ky';
 import { type AttemptContext, sendAttempt } from './attempt.js';
 import type { AttemptState } from './attempt-state.js';
-import type { AuthStrategy } from './auth.js';
-import { placeAuth } from './auth.js';
+import { type AuthStrategy, placeAuth } from './auth.js';
 import { type CallPlan, planCall } from './call-plan.js';
 import { checkRequestOptions } from './check-request.js';
 import { deadline } from './deadline.js';
 import { AbortError } from './errors/abort-error.js';
 import { ConfigurationError } from './errors/configuration-error.js';
+import { RequestValidationError } from './errors/request-validation-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import { type Hooks, runBeforeRetry } from './hooks.js';
@@ -218,6 +218,8 @@ export class Transport {
     totalSignal: AbortSignal | undefined,
     totalTimeout: number | undefined,
   ): unknown {
+    // Input refused before anything was sent stays what it is, whatever happened to the signals meanwhile.
+    if (error instanceof RequestValidationError) return error;
     if (userSignal?.aborted) return new AbortError(sanitizeCause(userSignal.reason, this.#redact));
     if (totalSignal?.aborted) return new TimeoutError('total', totalTimeout ?? 0);
     // Anything else is a typed error already, or a programming error passed through untouched.
