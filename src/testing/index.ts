@@ -8,7 +8,7 @@
  * await client.subscribers.create({ subscriber: { email: 'a@example.com' }, tags: ['Test'] });
  * expect(rule.state.subscribers).toHaveLength(251); // 250 seeded + 1
  */
-export { type FakeApi, fakeFetch } from './fake-api.js';
+export { type FakeApi, type FakeFault, type FakeFaults, type FakeOptions, fakeFetch } from './fake-api.js';
 export * from './icloudready-fake/index.js';
 export * from './rule-fake/index.js';
 export {

@@ -8,7 +8,9 @@ import type { FakeApi } from './fake-api.js';
 export function fakeHandlers(fake: FakeApi, origin: string): RequestHandler[] {
   return fake.pathPrefixes.map((prefix) =>
     http.all(`${origin}${prefix}/*`, async ({ request }) => {
-      const response = await fake.fetch(request);
+      // A fake that drops the connection (a `network` fault) is a network error to the caller too.
+      const response = await fake.fetch(request).catch(() => undefined);
+      if (!response) return HttpResponse.error();
       // msw wants its own Response subclass to keep headers such as Set-Cookie; the body is passed through as is.
       return new HttpResponse(response.body, {
         status: response.status,

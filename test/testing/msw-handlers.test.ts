@@ -4,7 +4,12 @@ import { ICloudReadyClient } from '../../src/icloudready/client.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { createICloudReadyFake, createRuleFake, createSequenceFake } from '../../src/testing/index.js';
-import { icloudReadyHandlers, ruleHandlers, sequenceHandlers } from '../../src/testing/msw-handlers.js';
+import {
+  fakeHandlers,
+  icloudReadyHandlers,
+  ruleHandlers,
+  sequenceHandlers,
+} from '../../src/testing/msw-handlers.js';
 
 // The way a user's suite would do it: the clients keep their real base URLs and msw routes the traffic to the fakes.
 const rule = createRuleFake();
@@ -43,4 +48,13 @@ it('answers iCloudReady calls', async () => {
   const created = await client.sequences.create({ name: 'From msw' });
   const fetched = await client.sequences.retrieve(String(created.id));
   expect(fetched.name).toBe('From msw');
+});
+
+it('turns a fake’s dropped connection into a network error', async () => {
+  const faulty = createICloudReadyFake({ faults: [{ network: true }] });
+  server.use(...fakeHandlers(faulty, 'https://faulty.example'));
+  const request = fetch('https://faulty.example/api/v2/sequences', {
+    headers: { authorization: `Bearer ${faulty.apiKey}` },
+  });
+  await expect(request).rejects.toThrow(TypeError);
 });

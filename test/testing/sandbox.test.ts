@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { FakeApi } from '../../src/testing/fake-api.js';
+import { createICloudReadyFake } from '../../src/testing/icloudready-fake/index.js';
 import { type Sandbox, startSandbox } from '../../src/testing/sandbox/start-sandbox.js';
 
 /** A tiny stand-in fake: echoes what it received, so the bridge can be checked byte for byte. */
@@ -72,4 +73,13 @@ it('closes every server so the ports are free again', async () => {
   await sandbox.close();
   sandbox = undefined;
   await expect(fetch(`${baseUrl}/x`)).rejects.toThrow();
+});
+
+it('drops the connection when the fake does (a network fault)', async () => {
+  const fake = createICloudReadyFake({ faults: [{ network: true }] });
+  sandbox = await startSandbox({ fakes: [fake] });
+  const { baseUrl, apiKey } = sandbox.endpoint('icloudready');
+  const headers = { authorization: `Bearer ${apiKey}` };
+  await expect(fetch(`${baseUrl}/sequences`, { headers })).rejects.toThrow(TypeError);
+  expect((await fetch(`${baseUrl}/sequences`, { headers })).status).toBe(200);
 });

@@ -1,22 +1,27 @@
-import type { FakeApi } from '../fake-api.js';
-import { handleICloudReadyRequest, ICLOUDREADY_PREFIX } from './handle-request.js';
+import type { FakeApi, FakeOptions } from '../fake-api.js';
+import { createFake } from '../kernel/create-fake.js';
+import type { FakeDialect } from '../kernel/fake-call.js';
+import { auth } from '../kernel/middleware/guards.js';
+import { reply } from '../kernel/reply.js';
 import type { ICloudReadyFakeState } from './model.js';
+import { icloudReadyRoutes } from './routes.js';
 import { initialState } from './seed.js';
 
-export interface ICloudReadyFakeOptions {
-  /** The key accepted in `Authorization: Bearer <key>`. Default `'icloudready-sandbox-key'`. */
-  apiKey?: string;
+/** Options of the iCloudReady fake: the key is `Authorization: Bearer <key>`, default `'icloudready-sandbox-key'`. */
+export interface ICloudReadyFakeOptions extends FakeOptions {
   /** Start with three demo sequences (default true), the docs' `6650c1f2a4e5b3d2c1a09f87` among them. */
   seed?: boolean;
-  /** The clock (epoch ms) for `createdAt`/`updatedAt`. Default `Date.now`. */
-  now?: () => number;
 }
 
-/** Mongo-style 24-hex-digit ids, the same ones in the same order for every fresh fake. */
-function idMaker(): () => string {
-  let count = 0;
-  return () => `6650d0${(++count).toString(16).padStart(18, '0')}`;
-}
+/** iCloudReady answers errors with `{message}` (the shape the spec models); unknown routes as Express does. */
+const message = (status: number, text: string) => reply(status, { message: text });
+const dialect: FakeDialect = {
+  unauthorized: () => message(401, 'Unauthorized'),
+  notFound: (call) => message(404, `Cannot ${call.method} ${call.url.pathname}`),
+  invalidBody: () => message(400, 'The body is not valid JSON.'),
+  tooLarge: () => message(413, 'request entity too large'),
+  failure: (status, detail) => message(status, detail),
+};
 
 /**
  * A stateful in-memory iCloudReady Sequences API v2 (`/api/v2`): list (bare array, `limit`/`page`, `q`, most recent
@@ -29,19 +34,16 @@ function idMaker(): () => string {
  */
 export function createICloudReadyFake(options: ICloudReadyFakeOptions = {}): FakeApi<ICloudReadyFakeState> {
   const apiKey = options.apiKey ?? 'icloudready-sandbox-key';
-  const now = options.now ?? Date.now;
-  const fresh = () => ({ state: initialState(options.seed ?? true), newId: idMaker() });
-  let world = fresh();
-  return {
-    name: 'icloudready',
-    apiKey,
-    pathPrefixes: [ICLOUDREADY_PREFIX],
-    get state() {
-      return world.state;
+  return createFake(
+    {
+      name: 'icloudready',
+      apiKey,
+      prefixes: ['/api/v2'],
+      initialState: () => initialState(options.seed ?? true),
+      routes: icloudReadyRoutes,
+      middleware: [auth(apiKey, { scheme: 'Bearer' }, dialect)],
+      dialect,
     },
-    reset() {
-      world = fresh();
-    },
-    fetch: (request) => handleICloudReadyRequest(request, { ...world, apiKey, now }),
-  };
+    options,
+  );
 }

@@ -1,18 +1,5 @@
-import { ICloudReadyFakeError } from './fail.js';
 import type { SequenceRecord } from './model.js';
-
-function readInteger(query: URLSearchParams, name: string, fallback: number, max = Infinity): number {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new ICloudReadyFakeError(
-      400,
-      `${name} must be an integer from 1${max < Infinity ? ` to ${max}` : ''}.`,
-    );
-  }
-  return value;
-}
+import { queryInteger } from './sequence-fields.js';
 
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;
@@ -27,8 +14,8 @@ function compare(a: unknown, b: unknown): number {
  * `p` (policy filters) is accepted and ignored.
  */
 export function listSequences(sequences: SequenceRecord[], query: URLSearchParams): unknown[] {
-  const limit = readInteger(query, 'limit', 20, 100);
-  const page = readInteger(query, 'page', 1);
+  const limit = queryInteger(query, 'limit', 20, 100);
+  const page = queryInteger(query, 'page', 1);
   const q = query.get('q')?.toLowerCase();
   const sortBy = query.get('sortBy') || 'createdAt';
   const descending = (query.get('order') ?? (query.get('sortBy') ? 'asc' : 'desc')).toLowerCase() === 'desc';

@@ -1,4 +1,6 @@
-import { ICloudReadyFakeError } from './fail.js';
+import { inputReaders } from '../kernel/input.js';
+import { isObject } from '../kernel/parse-request.js';
+import { reply } from '../kernel/reply.js';
 import type { SequenceRecord } from './model.js';
 
 type Kind = 'string' | 'object' | 'array' | 'count';
@@ -26,8 +28,11 @@ const FIELDS: Record<string, Kind> = {
 /** Fields the fake manages itself; a body cannot set them. */
 const OWN_FIELDS = new Set(['id', 'createdAt', 'updatedAt', '__v']);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+function invalid(message: string): never {
+  return reply(400, { message }).throw();
+}
+
+export const { bodyObject, queryInteger } = inputReaders(invalid);
 
 function fits(value: unknown, kind: Kind): boolean {
   if (value === null) return true;
@@ -36,36 +41,21 @@ function fits(value: unknown, kind: Kind): boolean {
   return kind === 'object' ? isObject(value) : typeof value === 'string';
 }
 
-/** A JSON object body, else 400. */
-export function objectBody(body: unknown): Record<string, unknown> {
-  if (!isObject(body)) throw new ICloudReadyFakeError(400, 'The request body must be a JSON object.');
-  return body;
-}
-
 /** The fields a body sets, type-checked; fields the docs do not list are kept as sent. */
 export function sequenceFields(body: unknown): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(objectBody(body))) {
+  for (const [name, value] of Object.entries(bodyObject(body))) {
     if (OWN_FIELDS.has(name) || value === undefined) continue;
     const kind = FIELDS[name];
-    if (kind && !fits(value, kind)) {
-      throw new ICloudReadyFakeError(
-        400,
-        `${name} must be ${kind === 'count' ? 'an integer ≥ 0' : `a ${kind}`}.`,
-      );
-    }
+    if (kind && !fits(value, kind))
+      invalid(`${name} must be ${kind === 'count' ? 'an integer ≥ 0' : `a ${kind}`}.`);
     fields[name] = value;
   }
   return fields;
 }
 
 /** Every documented field null: what a full replacement starts from. */
-export function emptyFields(): Omit<SequenceRecord, 'id' | 'createdAt' | 'updatedAt' | '__v'> {
-  return Object.fromEntries(Object.keys(FIELDS).map((name) => [name, null])) as Omit<
-    SequenceRecord,
-    'id' | 'createdAt' | 'updatedAt' | '__v'
-  >;
-}
+export const emptyFields = () => Object.fromEntries(Object.keys(FIELDS).map((name) => [name, null]));
 
 /** A new sequence: the given fields over all-null documented ones. */
 export function newSequence(id: string, createdAt: string, fields: Record<string, unknown>): SequenceRecord {

@@ -1,9 +1,8 @@
 import { fromBase64 } from './base64.js';
+import type { RuleCall } from './call.js';
 import { emptyStatistics } from './campaign-delivery.js';
-import { fail } from './http.js';
 import { tagById, tagByName } from './lookups.js';
-import { bodyObject, type FakeRequest } from './request.js';
-import type { FakeContext } from './router.js';
+import { fail } from './replies.js';
 import {
   type FakeCampaign,
   type FakeCampaignRecipient,
@@ -62,12 +61,7 @@ function content(type: MessageType, value: unknown, issues: Record<string, strin
 }
 
 /** A campaign request checked as Rule does (400 ValidationError with a field → messages map). */
-export function readCampaign(
-  request: FakeRequest,
-  { state, now }: FakeContext,
-  mode: 'draft' | 'send' | 'schedule',
-) {
-  const body = bodyObject(request);
+export function readCampaign({ fields: body, state, now }: RuleCall, mode: 'draft' | 'send' | 'schedule') {
   const from = (body.from ?? {}) as { name?: unknown; email?: unknown };
   const issues: Record<string, string[]> = {};
   const type = body.message_type;
@@ -103,7 +97,7 @@ export function readCampaign(
     language: typeof body.language === 'string' ? body.language : null,
     email_template_id: templateId == null ? null : Number(templateId),
     content: stored,
-    created_at: ruleTime(now()),
+    created_at: ruleTime(now),
     send_at: mode === 'schedule' ? String(body.send_at) : null,
     sent_at: null,
     recipients: chosen,

@@ -1,9 +1,8 @@
+import { type RuleCall, v2 } from './call.js';
 import { deliver } from './campaign-delivery.js';
 import { readCampaign } from './campaign-input.js';
-import { fail, SUCCESS } from './http.js';
 import { paginate } from './pagination.js';
-import type { FakeRequest } from './request.js';
-import { type FakeContext, type Route, v2 } from './router.js';
+import { fail, SUCCESS } from './replies.js';
 import type { FakeCampaign, RuleFakeState } from './state.js';
 import { subscriberRef } from './wire.js';
 
@@ -28,14 +27,14 @@ function campaignWire(state: RuleFakeState, c: FakeCampaign) {
   };
 }
 
-function campaignFromPath(request: FakeRequest, state: RuleFakeState): FakeCampaign {
-  const campaign = state.campaigns.find((c) => String(c.id) === request.params.id);
+function campaignFromPath({ params, state }: RuleCall): FakeCampaign {
+  const campaign = state.campaigns.find((c) => String(c.id) === params.id);
   return campaign ?? fail(404, 'CampaignNotFound', 'Could not find campaign.');
 }
 
 /** #28: filters `type` (1 email, 2 SMS), `created_from|to`, `sent_from|to` (`YYYY-MM-DD`, inclusive). */
-function list(request: FakeRequest, { state }: FakeContext) {
-  const q = request.query;
+function list(call: RuleCall) {
+  const { query: q, state } = call;
   const type = { '1': 'email', '2': 'text_message' }[q.get('type') ?? ''] ?? q.get('type');
   const inRange = (value: string | null, from: string | null, to: string | null) =>
     (from === null || (value !== null && value.slice(0, 10) >= from)) &&
@@ -46,30 +45,31 @@ function list(request: FakeRequest, { state }: FakeContext) {
       inRange(c.created_at, q.get('created_from'), q.get('created_to')) &&
       inRange(c.sent_at, q.get('sent_from'), q.get('sent_to')),
   );
-  return paginate(request, campaigns, 'campaigns', listItem);
+  return paginate(call, campaigns, 'campaigns', listItem);
 }
 
 function dispatch(mode: 'send' | 'schedule') {
-  return (request: FakeRequest, ctx: FakeContext) => {
-    const campaign = readCampaign(request, ctx, mode);
-    if (mode === 'send') deliver(ctx.state, campaign, ctx.now());
+  return (call: RuleCall) => {
+    const campaign = readCampaign(call, mode);
+    if (mode === 'send') deliver(call.state, campaign, call.now);
     else campaign.status = 'scheduled';
     return { success: true, campaign_id: campaign.id };
   };
 }
 
-export const campaignRoutes: Route[] = [
+export const campaignRoutes = [
   v2('GET', 'campaigns', list),
-  v2('POST', 'campaigns', (request, ctx) => campaignWire(ctx.state, readCampaign(request, ctx, 'draft'))),
+  v2('POST', 'campaigns', (call) => campaignWire(call.state, readCampaign(call, 'draft'))),
   v2('POST', 'campaigns/send', dispatch('send')),
   v2('POST', 'campaigns/schedule', dispatch('schedule')),
-  v2('GET', 'campaigns/:id', (request, { state }) => campaignWire(state, campaignFromPath(request, state))),
-  v2('GET', 'campaigns/:id/statistics', (request, { state }) => {
-    const c = campaignFromPath(request, state);
+  v2('GET', 'campaigns/:id', (call) => campaignWire(call.state, campaignFromPath(call))),
+  v2('GET', 'campaigns/:id/statistics', (call) => {
+    const c = campaignFromPath(call);
     return { sent: c.sent_to.length, name: c.name, sent_at: c.sent_at, ...structuredClone(c.statistics) };
   }),
-  v2('DELETE', 'campaign/:id', (request, { state }) => {
-    const campaign = campaignFromPath(request, state);
+  v2('DELETE', 'campaign/:id', (call) => {
+    const { state } = call;
+    const campaign = campaignFromPath(call);
     state.campaigns = state.campaigns.filter((c) => c !== campaign);
     return SUCCESS;
   }),

@@ -1,16 +1,14 @@
+import { type RuleCall, v2 } from './call.js';
 import { isFieldType, isReservedFieldName, splitFieldKey } from './field-keys.js';
-import { fail, SUCCESS } from './http.js';
 import { listing } from './pagination.js';
-import { bodyObject, type FakeRequest } from './request.js';
-import { type FakeContext, type Route, v2 } from './router.js';
+import { fail, SUCCESS } from './replies.js';
 import type { FakeFieldGroup } from './state.js';
 import { ensureField } from './subscriber-input.js';
 
 const groupWire = (group: FakeFieldGroup) => ({ ...group, fields: group.fields.map((f) => ({ ...f })) });
 
 /** #22: `{fields: [{key: "Group.Field", type?}]}`; all are checked before any is created. */
-function create(request: FakeRequest, { state, now }: FakeContext) {
-  const { fields } = bodyObject(request);
+function create({ fields: { fields }, state, now }: RuleCall) {
   if (!Array.isArray(fields) || fields.length === 0)
     fail(400, 'BadRequest', 'Fields missing or in wrong format.');
   const planned = fields.map((raw) => {
@@ -23,19 +21,15 @@ function create(request: FakeRequest, { state, now }: FakeContext) {
     if (!isFieldType(type)) fail(400, 'BadRequest', `Field type ${String(type)} is not allowed`);
     return { ...parts, type };
   });
-  for (const { group, field, type } of planned) ensureField(state, group, field, type, now());
+  for (const { group, field, type } of planned) ensureField(state, group, field, type, now);
   return SUCCESS;
 }
 
-export const customizationRoutes: Route[] = [
+export const customizationRoutes = [
   v2('POST', 'customizations', create),
-  v2(
-    'GET',
-    'customizations',
-    listing('groups', (state) => state.fieldGroups, groupWire),
-  ),
-  v2('GET', 'customizations/:identifier', (request, { state }) => {
-    const value = request.params.identifier!;
+  v2('GET', 'customizations', listing('groups', 'fieldGroups', groupWire)),
+  v2('GET', 'customizations/:identifier', ({ params, state }) => {
+    const value = params.identifier!;
     const group =
       state.fieldGroups.find((g) => /^\d+$/.test(value) && g.id === Number(value)) ??
       state.fieldGroups.find((g) => g.name.toLowerCase() === value.toLowerCase());

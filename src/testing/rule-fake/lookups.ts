@@ -1,23 +1,24 @@
-import { badFields, fail } from './http.js';
-import type { FakeRequest } from './request.js';
+import type { RuleCall } from './call.js';
+import { badFields, fail } from './replies.js';
 import { type FakeSubscriber, type FakeTag, nextId, type RuleFakeState, ruleTime } from './state.js';
 
 export type IdentifiedBy = 'email' | 'id' | 'phone_number' | 'custom_identifier';
 
 const DIGITS = /^\d+$/;
 
-/** `identified_by` from the query (default `email`); anything outside `allowed` → 400 InvalidIdentifier. */
-export function identifiedBy(
-  request: FakeRequest,
-  allowed: readonly IdentifiedBy[] = ['email', 'id', 'phone_number'],
-): IdentifiedBy {
-  const value = request.query.get('identified_by') ?? 'email';
-  if (!(allowed as readonly string[]).includes(value)) {
-    fail(400, 'InvalidIdentifier', `Identifier: ${value} is not a valid identifier.`, {
-      valid_identifiers: allowed,
-    });
-  }
-  return value as IdentifiedBy;
+/** Rule's 400 for an identifier type it does not take there. */
+export function invalidIdentifier(by: unknown, valid: readonly string[]): never {
+  return fail(400, 'InvalidIdentifier', `Identifier: ${String(by)} is not a valid identifier.`, {
+    valid_identifiers: valid,
+  });
+}
+
+/** `identified_by` from the query (default `email`), one of `allowed`. */
+function identifiedBy(query: URLSearchParams, allowed: readonly IdentifiedBy[]): IdentifiedBy {
+  const value = query.get('identified_by') ?? 'email';
+  return allowed.includes(value as IdentifiedBy)
+    ? (value as IdentifiedBy)
+    : invalidIdentifier(value, allowed);
 }
 
 const digitsOf = (phone: string) => phone.replace(/[^\d+]/g, '');
@@ -42,12 +43,6 @@ export function findSubscriber(
 
 /** Finds a subscriber by e-mail or phone number. */
 export type ContactLookup = (value: string, by: 'email' | 'phone_number') => FakeSubscriber | undefined;
-
-/** A lookup that scans the list, for requests that look up one or two subscribers. */
-export const scanLookup =
-  (state: RuleFakeState): ContactLookup =>
-  (value, by) =>
-    findSubscriber(state, value, by);
 
 /**
  * Subscribers by e-mail and by phone number, for requests that look up many: a bulk create of 1,000 into a large
@@ -84,12 +79,11 @@ export class ContactIndex {
 
 /** The subscriber named by the `identifier` path parameter, or the given 404. */
 export function subscriberFromPath(
-  request: FakeRequest,
-  state: RuleFakeState,
+  { state, params, query }: RuleCall,
   notFound: [string, string] = ['NotFound', 'Could not find subscriber with given identifier.'],
-  allowed?: readonly IdentifiedBy[],
+  allowed: readonly IdentifiedBy[] = ['email', 'id', 'phone_number'],
 ): FakeSubscriber {
-  const subscriber = findSubscriber(state, request.params.identifier!, identifiedBy(request, allowed));
+  const subscriber = findSubscriber(state, params.identifier!, identifiedBy(query, allowed));
   return subscriber ?? fail(404, ...notFound);
 }
 
@@ -99,9 +93,9 @@ export const tagByName = (state: RuleFakeState, name: string) =>
   state.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
 
 /** A tag named in a path: `identified_by=id|name`; without it, a name, or an id when all digits and no such name. */
-export function tagFromPath(request: FakeRequest, state: RuleFakeState): FakeTag {
-  const value = request.params.identifier!;
-  const by = request.query.get('identified_by');
+export function tagFromPath({ state, params, query }: RuleCall): FakeTag {
+  const value = params.identifier!;
+  const by = query.get('identified_by');
   const byId = () => (DIGITS.test(value) ? tagById(state, Number(value)) : undefined);
   const tag =
     by === 'id' ? byId() : by === 'name' ? tagByName(state, value) : (tagByName(state, value) ?? byId());

@@ -1,12 +1,12 @@
-import { badFields, fail } from './http.js';
-import type { FakeRequest } from './request.js';
-import type { Handler } from './router.js';
+import type { Handler } from '../kernel/fake-call.js';
+import type { RuleCall } from './call.js';
+import { badFields, fail } from './replies.js';
 import type { RuleFakeState } from './state.js';
 
 const MAX_LIMIT = 100;
 
-function positiveInt(request: FakeRequest, name: string, fallback: number): number {
-  const raw = request.query.get(name);
+function positiveInt(query: URLSearchParams, name: string, fallback: number): number {
+  const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1)
     badFields({ [name]: [`The ${name} must be a positive integer.`] });
@@ -18,32 +18,35 @@ function positiveInt(request: FakeRequest, name: string, fallback: number): numb
  * `apikey` included when the caller sent it there) with `page + 1`; null on the last page.
  */
 export function paginate<T>(
-  request: FakeRequest,
+  { query, url }: RuleCall,
   items: readonly T[],
   key: string,
   wire: (item: T) => unknown,
 ) {
-  const limit = positiveInt(request, 'limit', MAX_LIMIT);
+  const limit = positiveInt(query, 'limit', MAX_LIMIT);
   if (limit > MAX_LIMIT) fail(400, 'LimitExceed', "Limit can't exceed 100.");
-  const page = positiveInt(request, 'page', 1);
+  const page = positiveInt(query, 'page', 1);
   const start = (page - 1) * limit;
   let next: string | null = null;
   if (start + limit < items.length) {
-    const url = new URL(request.url);
+    const link = new URL(url);
     const params = new URLSearchParams({ page: String(page + 1), limit: String(limit) });
-    for (const [name, value] of request.query)
-      if (name !== 'page' && name !== 'limit') params.append(name, value);
-    url.search = params.toString();
-    next = url.href;
+    for (const [name, value] of query) if (name !== 'page' && name !== 'limit') params.append(name, value);
+    link.search = params.toString();
+    next = link.href;
   }
   return { [key]: items.slice(start, start + limit).map(wire), meta: { next } };
 }
 
-/** A handler listing `items` of the state page by page under `key`. */
-export function listing<T>(
+type Lists = {
+  [K in keyof RuleFakeState as RuleFakeState[K] extends unknown[] ? K : never]: RuleFakeState[K];
+};
+
+/** A handler listing the state's `list` page by page under `key`, each item in its wire shape. */
+export function listing<L extends keyof Lists>(
   key: string,
-  items: (state: RuleFakeState) => readonly T[],
-  wire: (item: T, state: RuleFakeState) => unknown,
-): Handler {
-  return (request, { state }) => paginate(request, items(state), key, (item) => wire(item, state));
+  list: L,
+  wire: (item: Lists[L][number], state: RuleFakeState) => unknown,
+): Handler<RuleFakeState> {
+  return (call) => paginate<Lists[L][number]>(call, call.state[list], key, (item) => wire(item, call.state));
 }

@@ -1,15 +1,14 @@
-import { badFields, fail } from './http.js';
+import { type RuleCall, v2 } from './call.js';
 import { subscriberFromPath } from './lookups.js';
-import { bodyObject, type FakeRequest } from './request.js';
-import { type FakeContext, type Route, v2 } from './router.js';
-import type { FakePreferenceGroup, FakeSubscriber, RuleFakeState } from './state.js';
+import { badFields, fail } from './replies.js';
+import type { FakePreferenceGroup, FakeSubscriber } from './state.js';
 
 const PATTERN = 'subscriber/:identifier/preference_group/:group';
 const NOT_FOUND = 'Could not find Subscriber/PreferenceGroup with given params.';
 
-function target(request: FakeRequest, state: RuleFakeState) {
-  const subscriber = subscriberFromPath(request, state, ['NotFound', NOT_FOUND]);
-  const group = state.preferenceGroups.find((g) => String(g.id) === request.params.group);
+function target(call: RuleCall) {
+  const subscriber = subscriberFromPath(call, ['NotFound', NOT_FOUND]);
+  const group = call.state.preferenceGroups.find((g) => String(g.id) === call.params.group);
   return group ? { subscriber, group } : fail(404, 'NotFound', NOT_FOUND);
 }
 
@@ -25,9 +24,9 @@ function choices(subscriber: FakeSubscriber, group: FakePreferenceGroup) {
 }
 
 /** #37: `{preferences: [{preference_id, is_opted_in}]}`; answers the group's resulting choices. */
-function update(request: FakeRequest, { state }: FakeContext) {
-  const { subscriber, group } = target(request, state);
-  const items = bodyObject(request).preferences;
+function update(call: RuleCall) {
+  const { subscriber, group } = target(call);
+  const items = call.fields.preferences;
   if (!Array.isArray(items) || items.length === 0) {
     badFields({ preferences: ['Required fields: preference_id, is_opted_in'] });
   }
@@ -58,10 +57,10 @@ function update(request: FakeRequest, { state }: FakeContext) {
   return choices(subscriber, group);
 }
 
-export const preferenceRoutes: Route[] = [
-  v2('GET', 'preference-groups', (_request, { state }) => structuredClone(state.preferenceGroups)),
-  v2('GET', PATTERN, (request, { state }) => {
-    const { subscriber, group } = target(request, state);
+export const preferenceRoutes = [
+  v2('GET', 'preference-groups', ({ state }) => structuredClone(state.preferenceGroups)),
+  v2('GET', PATTERN, (call) => {
+    const { subscriber, group } = target(call);
     return choices(subscriber, group);
   }),
   v2('PATCH', PATTERN, update),

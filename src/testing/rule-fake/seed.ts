@@ -222,9 +222,10 @@ function seedActivity(state: RuleFakeState) {
 }
 
 /** Fills an empty state with the demo account. */
-export function seedState(state: RuleFakeState): void {
+export function seedState(state: RuleFakeState): RuleFakeState {
   const at = seedCatalogue(state);
   for (let n = 1; n <= SUBSCRIBER_COUNT; n++) seedSubscriber(state, n);
   seedSegments(state, at);
   seedActivity(state);
+  return state;
 }

@@ -1,5 +1,5 @@
 import { formatWallClock } from '../../core/time-zone.js';
-import type { RateLimitWindow } from './rate-limit.js';
+import { openWindow, type RateLimitWindow } from '../kernel/middleware/rate-limit.js';
 
 export type MessageType = 'email' | 'text_message';
 export type FieldType = 'text' | 'single' | 'multiple' | 'json' | 'date' | 'datetime' | 'time';
@@ -175,7 +175,7 @@ export function emptyState(): RuleFakeState {
     journeys: [],
     sender: {},
     requestCount: 0,
-    rateLimit: { startedAt: Number.NEGATIVE_INFINITY, count: 0 },
+    rateLimit: openWindow(),
     lastIds: {},
   };
 }

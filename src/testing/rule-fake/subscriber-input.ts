@@ -1,5 +1,5 @@
 import { isFieldType, isReservedFieldName, splitFieldKey } from './field-keys.js';
-import { badFields, fail } from './http.js';
+import { badFields, fail } from './replies.js';
 import { type FakeSubscriber, type FieldType, nextId, type RuleFakeState, ruleTime } from './state.js';
 
 /** A subscriber of a create or update request, checked as Rule checks it. */

@@ -1,16 +1,15 @@
-import { badFields, fail, SUCCESS } from './http.js';
+import { type RuleCall, v2 } from './call.js';
 import {
   addTags,
   ContactIndex,
   type ContactLookup,
   findSubscriber,
+  invalidIdentifier,
   resolveTags,
-  scanLookup,
   subscriberFromPath,
 } from './lookups.js';
 import { listing } from './pagination.js';
-import { bodyObject, type FakeRequest } from './request.js';
-import { type FakeContext, type Route, v2 } from './router.js';
+import { badFields, fail, SUCCESS } from './replies.js';
 import type { FakeSubscriber, RuleFakeState } from './state.js';
 import { nextId, ruleTime } from './state.js';
 import { readSubscriberInput, type SubscriberInput, writeFields } from './subscriber-input.js';
@@ -71,8 +70,7 @@ function newSubscriber(state: RuleFakeState, now: number): FakeSubscriber {
 }
 
 /** #1/#2 `POST /subscribers`: one subscriber (object) or up to 1000 (array). */
-function create(request: FakeRequest, { state, now }: FakeContext) {
-  const body = bodyObject(request);
+function create({ fields: body, state, now }: RuleCall) {
   const many = Array.isArray(body.subscribers);
   const raw: unknown[] = many
     ? (body.subscribers as unknown[])
@@ -89,11 +87,11 @@ function create(request: FakeRequest, { state, now }: FakeContext) {
   if (body.update_on_duplicate !== true && inputs.some((input) => existing(index.find, input))) {
     fail(409, 'DuplicateSubscriber', 'Subscriber already exists');
   }
-  const tagIds = resolveTags(state, body.tags, now());
+  const tagIds = resolveTags(state, body.tags, now);
   const saved = inputs.map((input) => {
-    const subscriber = existing(index.find, input) ?? newSubscriber(state, now());
+    const subscriber = existing(index.find, input) ?? newSubscriber(state, now);
     if (body.fields_clear === true) subscriber.fields = {};
-    applyInput(state, index.find, subscriber, input, now());
+    applyInput(state, index.find, subscriber, input, now);
     index.track(subscriber);
     addTags(subscriber, tagIds);
     if (body.automation === 'reset' || body.automation === 'force') subscriber.status = 'ACTIVE';
@@ -102,28 +100,29 @@ function create(request: FakeRequest, { state, now }: FakeContext) {
   if (many) return { success: true };
   const subscriber = saved[0]!;
   const suppressed = state.suppressions.some((s) => s.subscriber_id === subscriber.id) ? [raw[0]] : [];
-  return { message: 'Success', subscriber: subscriberWire(state, subscriber), suppressed };
+  return { message: 'Success', subscriber: subscriberWire(subscriber, state), suppressed };
 }
 
 /** #6 `PUT /subscribers/{id}`: numeric id only; every attribute optional. */
-function update(request: FakeRequest, { state, now }: FakeContext) {
+function update({ fields: body, state, now, params }: RuleCall) {
   const subscriber =
-    findSubscriber(state, request.params.identifier!, 'id') ??
+    findSubscriber(state, params.identifier!, 'id') ??
     fail(404, 'SubscriberNotFound', 'Subscriber with provided id could not be found');
-  const body = bodyObject(request);
   const input = readSubscriberInput(body, false, UPDATE_MESSAGE);
-  const find = scanLookup(state);
+  // One or two lookups: a scan, not an index of the whole account.
+  const find: ContactLookup = (value, by) => findSubscriber(state, value, by);
   if (existing(find, input, subscriber)) {
     fail(409, 'BadRequest', 'A subscriber with given email/phone_number already exists.');
   }
-  const tagIds = body.tags === undefined ? [] : resolveTags(state, body.tags, now());
-  applyInput(state, find, subscriber, input, now());
+  const tagIds = body.tags === undefined ? [] : resolveTags(state, body.tags, now);
+  applyInput(state, find, subscriber, input, now);
   addTags(subscriber, tagIds);
-  return { message: 'Success', subscriber: subscriberWire(state, subscriber) };
+  return { message: 'Success', subscriber: subscriberWire(subscriber, state) };
 }
 
-function get(request: FakeRequest, { state }: FakeContext) {
-  const subscriber = subscriberFromPath(request, state, undefined, [
+function get(call: RuleCall) {
+  const { state } = call;
+  const subscriber = subscriberFromPath(call, undefined, [
     'email',
     'id',
     'phone_number',
@@ -132,13 +131,13 @@ function get(request: FakeRequest, { state }: FakeContext) {
   const syncAtSegments = state.segments
     .filter((s) => s.subscriber_ids.includes(subscriber.id))
     .map(segmentWire);
-  return { subscriber: { ...subscriberWire(state, subscriber), syncAtSegments } };
+  return { subscriber: { ...subscriberWire(subscriber, state), syncAtSegments } };
 }
 
 /** #5 `GET /subscriber/{identifier}/fields`: values grouped as Rule groups them. */
-function fields(request: FakeRequest, { state }: FakeContext) {
-  const subscriber = subscriberFromPath(request, state);
-  const groups = state.fieldGroups.flatMap((group) => {
+function fields(call: RuleCall) {
+  const subscriber = subscriberFromPath(call);
+  const groups = call.state.fieldGroups.flatMap((group) => {
     const values = group.fields
       .filter((f) => `${group.name}.${f.name}` in subscriber.fields)
       .map((f) => ({
@@ -152,7 +151,7 @@ function fields(request: FakeRequest, { state }: FakeContext) {
   return { message: 'Success', groups };
 }
 
-export function removeSubscribers(state: RuleFakeState, gone: readonly FakeSubscriber[]) {
+function removeSubscribers(state: RuleFakeState, gone: readonly FakeSubscriber[]) {
   const ids = new Set(gone.map((s) => s.id));
   state.subscribers = state.subscribers.filter((s) => !ids.has(s.id));
   state.suppressions = state.suppressions.filter((s) => !ids.has(s.subscriber_id));
@@ -161,16 +160,14 @@ export function removeSubscribers(state: RuleFakeState, gone: readonly FakeSubsc
 }
 
 /** #8 `DELETE /subscribers`: by e-mail or phone number only; all must exist. */
-function deleteMany(request: FakeRequest, { state }: FakeContext) {
-  const items = bodyObject(request).subscribers;
+function deleteMany({ fields, state }: RuleCall) {
+  const items = fields.subscribers;
   if (!Array.isArray(items) || items.length === 0)
     badFields({ subscribers: ['The subscribers field is required.'] });
   const gone = items.map((item) => {
     const { identifier, identified_by } = (item ?? {}) as { identifier?: unknown; identified_by?: unknown };
     if (identified_by !== 'email' && identified_by !== 'phone_number') {
-      fail(400, 'InvalidIdentifier', `Identifier: ${String(identified_by)} is not a valid identifier.`, {
-        valid_identifiers: ['email', 'phone_number'],
-      });
+      invalidIdentifier(identified_by, ['email', 'phone_number']);
     }
     return (
       findSubscriber(state, String(identifier), identified_by) ??
@@ -181,22 +178,14 @@ function deleteMany(request: FakeRequest, { state }: FakeContext) {
   return SUCCESS;
 }
 
-export const subscriberRoutes: Route[] = [
+export const subscriberRoutes = [
   v2('POST', 'subscribers', create),
-  v2(
-    'GET',
-    'subscribers',
-    listing(
-      'subscribers',
-      (state) => state.subscribers,
-      (s, state) => subscriberWire(state, s),
-    ),
-  ),
+  v2('GET', 'subscribers', listing('subscribers', 'subscribers', subscriberWire)),
   v2('DELETE', 'subscribers', deleteMany),
   v2('GET', 'subscribers/:identifier', get),
   v2('PUT', 'subscribers/:identifier', update),
-  v2('DELETE', 'subscribers/:identifier', (request, { state }) => {
-    removeSubscribers(state, [subscriberFromPath(request, state)]);
+  v2('DELETE', 'subscribers/:identifier', (call) => {
+    removeSubscribers(call.state, [subscriberFromPath(call)]);
     return SUCCESS;
   }),
   v2('GET', 'subscriber/:identifier/fields', fields),

@@ -1,8 +1,7 @@
-import { accepted, fail, json, SUCCESS } from './http.js';
-import { findSubscriber, subscriberFromPath } from './lookups.js';
+import { type RuleCall, v2, v3 } from './call.js';
+import { findSubscriber, invalidIdentifier, subscriberFromPath } from './lookups.js';
 import { listing } from './pagination.js';
-import { bodyObject, type FakeRequest } from './request.js';
-import { type FakeContext, type Route, v2, v3 } from './router.js';
+import { accepted, fail, SUCCESS, v3Invalid } from './replies.js';
 import {
   type FakeSubscriber,
   type FakeSuppression,
@@ -80,18 +79,15 @@ const onEverything = (types: readonly MessageType[]) =>
   );
 
 /** #25 (deprecated): `suppress_on` omitted suppresses on everything; `transaction` is accepted and ignored. */
-function createV2(request: FakeRequest, { state, now }: FakeContext) {
-  const { subscribers, suppress_on } = bodyObject(request);
+function createV2({ fields, state, now }: RuleCall) {
+  const { subscribers, suppress_on } = fields;
   if (!Array.isArray(subscribers) || subscribers.length === 0) {
     fail(400, 'BadRequest', 'Subscribers missing or in invalid format.');
   }
   const found = subscribers.map((item) => {
     const [by, value] = typeof item === 'object' && item !== null ? (Object.entries(item)[0] ?? []) : [];
-    if (by !== 'email' && by !== 'phone_number' && by !== 'id') {
-      fail(400, 'InvalidIdentifier', `Identifier: ${String(by)} is not a valid identifier.`, {
-        valid_identifiers: ['email', 'phone_number', 'id'],
-      });
-    }
+    if (by !== 'email' && by !== 'phone_number' && by !== 'id')
+      invalidIdentifier(by, ['email', 'phone_number', 'id']);
     return findSubscriber(state, String(value), by) ?? fail(404, ...NOT_FOUND);
   });
   let on = onEverything(MESSAGE_TYPES);
@@ -103,21 +99,21 @@ function createV2(request: FakeRequest, { state, now }: FakeContext) {
       if (dispatcher === 'campaign') on = types.map((t): [Dispatcher, MessageType] => ['campaign', t]);
     }
   }
-  suppress(state, found, on, now());
+  suppress(state, found, on, now);
   return SUCCESS;
 }
 
 /** #27 (deprecated): optionally only one dispatcher type (`campaign` | `transaction`) and/or message type. */
-function deleteV2(request: FakeRequest, { state }: FakeContext) {
-  const subscriber = subscriberFromPath(request, state, NOT_FOUND);
-  const dispatcher = request.query.get('dispatcher_type');
-  const type = request.query.get('message_type');
+function deleteV2(call: RuleCall) {
+  const subscriber = subscriberFromPath(call, NOT_FOUND);
+  const dispatcher = call.query.get('dispatcher_type');
+  const type = call.query.get('message_type');
   if (dispatcher !== null && dispatcher !== 'campaign' && dispatcher !== 'transaction')
     invalidDispatcherType();
   if (type !== null && !isMessageType(type)) invalidMessageType();
   const wanted = dispatcher === 'transaction' ? 'transactional' : dispatcher;
   unsuppress(
-    state,
+    call.state,
     [subscriber],
     (s) => (wanted === null || s.dispatcher_type === wanted) && (type === null || s.message_type === type),
   );
@@ -125,33 +121,25 @@ function deleteV2(request: FakeRequest, { state }: FakeContext) {
 }
 
 /** v3 `POST|DELETE /suppressions/`: `message_types` omitted means every channel; answered 204. */
-function writeV3(request: FakeRequest, { state, now }: FakeContext) {
-  const found = v3Subscribers(request, state);
-  if (found instanceof Response) return found;
-  const { message_types } = bodyObject(request);
+function writeV3(call: RuleCall) {
+  const { state, now, method } = call;
+  const found = v3Subscribers(call);
+  const { message_types } = call.fields;
   const types =
     message_types === undefined
       ? MESSAGE_TYPES
       : Array.isArray(message_types) && message_types.length > 0 && message_types.every(isMessageType)
         ? message_types
         : undefined;
-  if (!types) return json({ errors: { message_types: ['The selected message types are invalid.'] } }, 422);
-  if (request.method === 'POST') suppress(state, found, onEverything(types), now());
+  if (!types) return v3Invalid('message_types', 'The selected message types are invalid.');
+  if (method === 'POST') suppress(state, found, onEverything(types), now);
   else unsuppress(state, found, (s) => types.includes(s.message_type));
   return accepted();
 }
 
-export const suppressionRoutes: Route[] = [
+export const suppressionRoutes = [
   v2('POST', 'suppressions', createV2),
-  v2(
-    'GET',
-    'suppressions',
-    listing(
-      'suppressions',
-      (state) => state.suppressions,
-      (s, state) => suppressionWire(state, s),
-    ),
-  ),
+  v2('GET', 'suppressions', listing('suppressions', 'suppressions', suppressionWire)),
   v2('DELETE', 'suppressions/:identifier', deleteV2),
   v3('POST', 'suppressions', writeV3),
   v3('DELETE', 'suppressions', writeV3),

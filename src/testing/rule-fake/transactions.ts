@@ -1,8 +1,7 @@
 import { BASE64, fromBase64 } from './base64.js';
-import { fail } from './http.js';
+import { type RuleCall, v2 } from './call.js';
 import { findSubscriber } from './lookups.js';
-import { bodyObject, type FakeRequest } from './request.js';
-import { type FakeContext, type Route, v2 } from './router.js';
+import { fail } from './replies.js';
 import { type FakeTransaction, type MessageType, nextId, ruleTime } from './state.js';
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024;
@@ -36,11 +35,10 @@ function attachmentBytes(attachment: unknown, issues: Issues): number {
 
 /** A known recipient must be reachable: not suppressed for transactionals of this type, opted in, not blocked. */
 function checkRecipient(
-  ctx: FakeContext,
+  { state }: RuleCall,
   type: MessageType,
   to: { email?: unknown; phone_number?: unknown },
 ) {
-  const { state } = ctx;
   const subscriber =
     type === 'email'
       ? findSubscriber(state, String(to.email), 'email')
@@ -60,9 +58,8 @@ function checkRecipient(
 }
 
 /** #18 `POST /transactionals`: checks the message as Rule does and records it in `state.transactions`. */
-function send(request: FakeRequest, ctx: FakeContext) {
-  const { state, now } = ctx;
-  const body = bodyObject(request);
+function send(call: RuleCall) {
+  const { state, now, fields: body } = call;
   const type = body.transaction_type;
   if (type !== 'email' && type !== 'text_message') {
     fail(400, 'BadTransactionType', 'Valid transaction types are email or text_message.');
@@ -81,7 +78,7 @@ function send(request: FakeRequest, ctx: FakeContext) {
     subject: null,
     from: { name: String(from.name) },
     to: {},
-    created_at: ruleTime(now()),
+    created_at: ruleTime(now),
   };
   if (type === 'text_message') {
     require(to.phone_number, 'to.phone_number');
@@ -122,10 +119,10 @@ function send(request: FakeRequest, ctx: FakeContext) {
     }
   }
   if (issues.length > 0) fail(400, 'ValidationError', issues);
-  checkRecipient(ctx, type, to);
+  checkRecipient(call, type, to);
   record.id = nextId(state, 'transaction');
   state.transactions.push(record);
   return { transaction_id: record.id };
 }
 
-export const transactionRoutes: Route[] = [v2('POST', 'transactionals', send)];
+export const transactionRoutes = [v2('POST', 'transactionals', send)];

@@ -5,18 +5,20 @@ import type { FakeSegment, FakeSubscriber, FakeSuppression, FakeTag, RuleFakeSta
 
 export const tagRef = (tag: FakeTag) => ({ id: tag.id, name: tag.name });
 
+export const tagWire = (tag: FakeTag) => ({ ...tag });
+
 export function subscriberRef(subscriber: FakeSubscriber | undefined) {
   return subscriber
     ? { id: subscriber.id, email: subscriber.email, phone_number: subscriber.phone_number }
     : undefined;
 }
 
-export function suppressionWire(state: RuleFakeState, suppression: FakeSuppression) {
+export function suppressionWire(suppression: FakeSuppression, state: RuleFakeState) {
   const { subscriber_id, ...rest } = suppression;
   return { ...rest, subscriber: subscriberRef(state.subscribers.find((s) => s.id === subscriber_id)) };
 }
 
-export function subscriberWire(state: RuleFakeState, subscriber: FakeSubscriber) {
+export function subscriberWire(subscriber: FakeSubscriber, state: RuleFakeState) {
   return {
     id: subscriber.id,
     email: subscriber.email,
@@ -32,7 +34,7 @@ export function subscriberWire(state: RuleFakeState, subscriber: FakeSubscriber)
     }),
     suppressed: state.suppressions
       .filter((s) => s.subscriber_id === subscriber.id)
-      .map((s) => suppressionWire(state, s)),
+      .map((s) => suppressionWire(s, state)),
   };
 }
 

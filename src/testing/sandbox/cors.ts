@@ -4,7 +4,8 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-request-id',
   'access-control-expose-headers':
-    'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-remaining, requestscount-allowed, requestscount-current',
+    'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-remaining, requestscount-allowed, requestscount-current, ' +
+    'x-errorpercent-limit, x-errorpercent-current, idempotent-replayed',
   'access-control-max-age': '600',
 };
 

@@ -41,9 +41,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   for (const [index, fake] of options.fakes.entries()) {
     const server = createServer((req, res) => {
       const origin = `http://${req.headers.host ?? host}`;
+      // A fake whose fetch rejects (a `network` fault) drops the connection, as a failing server would.
       toRequest(req, origin)
         .then(async (request) => withCors(preflight(request) ?? (await fake.fetch(request))))
-        .catch(() => new Response('Sandbox error', { status: 500 }))
         .then((response) => sendResponse(response, res))
         .catch(() => res.destroy());
     });

@@ -1,24 +1,30 @@
-import type { FakeApi } from '../fake-api.js';
-import type { RateLimitBudget } from '../fixed-window.js';
-import { handleSequenceRequest, SEQUENCE_PREFIX } from './handle-request.js';
-import { idMaker } from './ids.js';
+import type { FakeApi, FakeOptions } from '../fake-api.js';
+import { createFake } from '../kernel/create-fake.js';
+import type { FakeDialect, Middleware } from '../kernel/fake-call.js';
+import { auth, requireBody, requireRoute } from '../kernel/middleware/guards.js';
+import { requestId } from '../kernel/middleware/headers.js';
+import { idempotency } from '../kernel/middleware/idempotency.js';
+import { type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
+import { isObject } from '../kernel/parse-request.js';
+import { reply } from '../kernel/reply.js';
+import { newId } from './call.js';
+import { sequenceError } from './fail.js';
 import type { SequenceFakeState } from './model.js';
+import { sequenceRoutes } from './routes/index.js';
 import { initialState } from './seed.js';
 import { settleDue } from './settle.js';
 
 /** Sequence documents 100 requests per minute per key. */
 const SEQUENCE_RATE_LIMIT: RateLimitBudget = { maxRequests: 100, intervalMs: 60_000 };
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface SequenceFakeOptions {
-  /** The key accepted in `Authorization: ApiKey <key>`. Default `'sequence-sandbox-key'`. */
-  apiKey?: string;
+/** Options of the Sequence fake: the key is `Authorization: ApiKey <key>`, default `'sequence-sandbox-key'`. */
+export interface SequenceFakeOptions extends FakeOptions {
   /**
    * Start with the demo organization (default true): an income source, two pods, an Amex liability, three rules
    * (`rule_demo_manual` is an enabled MANUAL rule), executions, transfers and a card with 25 transactions.
    */
   seed?: boolean;
-  /** The clock (epoch ms) for timestamps, settling and the 24-hour idempotency window. Default `Date.now`. */
-  now?: () => number;
   /** How long a transfer (and the execution that made it) stays `processing` before it settles. Default 0. */
   settleAfterMs?: number;
   /**
@@ -28,9 +34,28 @@ export interface SequenceFakeOptions {
   rateLimit?: RateLimitBudget | false;
 }
 
+const dialect: FakeDialect = {
+  unauthorized: () => sequenceError(401, 'unauthorized', 'Missing or invalid API key.'),
+  notFound: ({ method, url }) =>
+    sequenceError(404, 'resource_not_found', `No operation ${method} ${url.pathname}.`),
+  invalidBody: () => sequenceError(400, 'invalid_parameters', 'The request body is not valid JSON.'),
+  tooLarge: (max) => sequenceError(413, 'payload_too_large', `The request body is larger than ${max} bytes.`),
+  failure: (status, detail) => sequenceError(status, 'unexpected_error', detail),
+};
+
+/** Successes go out as `{request_id, data, page_info?}`; handlers answer `{data, page_info?}`. */
+const envelope: Middleware<SequenceFakeState> = async (call, next) => {
+  const answer = await next();
+  const { status, body, headers } = answer;
+  return status < 300 && isObject(body)
+    ? reply(status, { request_id: call.requestId, ...body }, headers)
+    : answer;
+};
+
 /**
- * A stateful in-memory Sequence API v1 (`/api/v1`): the 18 operations, `{request_id, data}` envelopes, cursor
- * pagination, `Idempotency-Key` replay, rules created disabled, soft-deleted rules, and transfers that settle.
+ * A stateful in-memory Sequence API v1 (`/api/v1`): the 18 operations, `{request_id, data}` envelopes with
+ * `X-Request-ID` echoed, cursor pagination, `Idempotency-Key` replay for 24 hours, rules created disabled,
+ * soft-deleted rules, transfers that settle, and the documented rate limit.
  *
  * @example
  * const fake = createSequenceFake();
@@ -38,35 +63,43 @@ export interface SequenceFakeOptions {
  */
 export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<SequenceFakeState> {
   const apiKey = options.apiKey ?? 'sequence-sandbox-key';
-  const now = options.now ?? Date.now;
-  const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? SEQUENCE_RATE_LIMIT);
-  const fresh = () => ({
-    state: initialState(options.seed ?? true),
-    window: { startedAt: Number.NEGATIVE_INFINITY, count: 0 },
-    newId: idMaker('01HF'),
-    newRequestId: () => newRequestId('req'),
-  });
-  const newRequestId = idMaker('01HR');
-  let world = fresh();
-  return {
-    name: 'sequence',
-    apiKey,
-    pathPrefixes: [SEQUENCE_PREFIX],
-    // Reading the state first settles what is due on the clock, so tests see what a GET would.
-    get state() {
-      settleDue(world.state, now());
-      return world.state;
+  const budget = options.rateLimit ?? SEQUENCE_RATE_LIMIT;
+  return createFake(
+    {
+      name: 'sequence',
+      apiKey,
+      prefixes: ['/api/v1'],
+      initialState: () => initialState(options.seed ?? true),
+      routes: sequenceRoutes(options.settleAfterMs ?? 0),
+      middleware: [
+        requestId('x-request-id', (call) => newId(call, 'req', '01HR', 'request')),
+        auth(apiKey, { scheme: 'ApiKey' }, dialect),
+        rateLimit(budget, (state) => state.rateLimit, {
+          limited: ({ budget, resetAt, now }) =>
+            sequenceError(
+              429,
+              'rate_limit_exceeded',
+              `More than ${budget.maxRequests} requests in ${budget.intervalMs / 1000} s.`,
+            ).withHeaders({ 'retry-after': String(Math.max(1, Math.ceil((resetAt - now) / 1000))) }),
+        }),
+        requireRoute(dialect),
+        requireBody(dialect),
+        idempotency({
+          header: 'idempotency-key',
+          windowMs: DAY_MS,
+          store: (state) => state.idempotency,
+          mismatch: () =>
+            sequenceError(
+              400,
+              'idempotency_key_mismatch',
+              'This Idempotency-Key was already used with a different request body.',
+            ),
+        }),
+        envelope,
+      ],
+      dialect,
+      advance: settleDue,
     },
-    reset() {
-      world = fresh();
-    },
-    fetch: (request) =>
-      handleSequenceRequest(request, {
-        ...world,
-        apiKey,
-        now,
-        rateLimit,
-        settleAfterMs: options.settleAfterMs ?? 0,
-      }),
-  };
+    options,
+  );
 }

@@ -1,3 +1,8 @@
+import type { IdempotencyRecord } from '../kernel/middleware/idempotency.js';
+import type { RateLimitWindow } from '../kernel/middleware/rate-limit.js';
+
+export type { IdempotencyRecord };
+
 /** What the Sequence fake keeps: its resources as the wire shows them, plus a few fake-only fields (`*_ms`). */
 
 export interface AccountRef {
@@ -134,17 +139,6 @@ export interface CardTransactionRecord {
   completed_at: string | null;
 }
 
-/** A mutating request remembered under its `Idempotency-Key` for 24 hours. */
-export interface IdempotencyRecord {
-  /** Method, path and canonical body of the first request. */
-  fingerprint: string;
-  status: number;
-  /** The JSON body sent, or null for an empty answer. */
-  body: string | null;
-  request_id: string;
-  expires_at_ms: number;
-}
-
 export interface SequenceFakeState {
   accounts: AccountRecord[];
   /** Every rule ever created, soft-deleted ones included (`deleted_at` set). */
@@ -153,6 +147,8 @@ export interface SequenceFakeState {
   transfers: TransferRecord[];
   cards: CardRecord[];
   cardTransactions: CardTransactionRecord[];
-  /** By `Idempotency-Key`. */
+  /** Successful mutating requests by `Idempotency-Key`, for 24 hours. */
   idempotency: Map<string, IdempotencyRecord>;
+  /** The current rate-limit window. */
+  rateLimit: RateLimitWindow;
 }

@@ -1,4 +1,4 @@
-import { type FakeContext, isoAt } from './context.js';
+import { isoAt, newId, type SequenceCall } from './call.js';
 import { accountRef } from './lookup.js';
 import type { AccountRecord, TransferRecord } from './model.js';
 
@@ -20,23 +20,23 @@ function directionOf(source: AccountRecord, destination: AccountRecord): Transfe
 }
 
 /** Records a transfer, `processing` until `settleAfterMs` has passed on the fake's clock. */
-export function newTransfer(ctx: FakeContext, order: TransferOrder): TransferRecord {
+export function newTransfer(call: SequenceCall, settleAfterMs: number, order: TransferOrder): TransferRecord {
   const transfer: TransferRecord = {
-    id: ctx.newId('txr'),
+    id: newId(call, 'txr'),
     amount_in_cents: order.amount_in_cents,
     direction: directionOf(order.source, order.destination),
     origin: order.origin,
     status: 'processing',
-    source: accountRef(ctx.state, order.source.id),
-    destination: accountRef(ctx.state, order.destination.id),
+    source: accountRef(call.state, order.source.id),
+    destination: accountRef(call.state, order.destination.id),
     description: order.description ?? null,
     rule_id: order.rule_id ?? null,
     rule_execution_id: order.rule_execution_id ?? null,
     error_code: null,
-    created_at: isoAt(ctx.now),
+    created_at: isoAt(call.now),
     completed_at: null,
-    settles_at_ms: ctx.now + ctx.settleAfterMs,
+    settles_at_ms: call.now + settleAfterMs,
   };
-  ctx.state.transfers.push(transfer);
+  call.state.transfers.push(transfer);
   return transfer;
 }

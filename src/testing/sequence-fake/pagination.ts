@@ -1,4 +1,5 @@
 import { invalid } from './fail.js';
+import { queryInteger } from './validate.js';
 
 interface Listed {
   id: string;
@@ -9,9 +10,6 @@ export interface PageInfo {
   end_cursor: string | null;
   has_next_page: boolean;
 }
-
-const DEFAULT_FIRST = 20;
-const MAX_FIRST = 100;
 
 /** Cursors look like the docs' (`Y3Vyc29yOnJleF8wMUhBQkMzNDU2` is base64 of `cursor:rex_01HABC3456`). */
 const encodeCursor = (id: string) => btoa(`cursor:${id}`);
@@ -24,16 +22,6 @@ function decodeCursor(cursor: string): string {
     // not base64: refused below
   }
   return invalid(`after '${cursor}' is not a cursor this API returned.`);
-}
-
-function readFirst(query: URLSearchParams): number {
-  const raw = query.get('first');
-  if (raw === null) return DEFAULT_FIRST;
-  const first = Number(raw);
-  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-    invalid(`first must be an integer from 1 to ${MAX_FIRST}.`);
-  }
-  return first;
 }
 
 function readTime(query: URLSearchParams, name: string): number | undefined {
@@ -55,16 +43,17 @@ export function createdWithin<T extends Listed>(items: T[], query: URLSearchPara
 }
 
 /** Newest first by `created_at`; of equal times, the later added first. */
-export function newestFirst<T extends Listed>(items: T[]): T[] {
+function newestFirst<T extends Listed>(items: T[]): T[] {
   return [...items].reverse().sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
 }
 
-/** One `first`/`after` page of `items` (already filtered), newest first. */
+/** One `first`/`after` page of `items` (already filtered), newest first, each shown by `view`. */
 export function cursorPage<T extends Listed>(
   items: T[],
   query: URLSearchParams,
-): { data: T[]; page_info: PageInfo } {
-  const first = readFirst(query);
+  view: (item: T) => unknown = (item) => item,
+): { data: unknown[]; page_info: PageInfo } {
+  const first = queryInteger(query, 'first', 20, 100);
   const sorted = newestFirst(items);
   const after = query.get('after');
   let start = 0;
@@ -77,7 +66,7 @@ export function cursorPage<T extends Listed>(
   const hasNext = start + first < sorted.length;
   const last = data.at(-1);
   return {
-    data,
+    data: data.map(view),
     page_info: { end_cursor: hasNext && last ? encodeCursor(last.id) : null, has_next_page: hasNext },
   };
 }

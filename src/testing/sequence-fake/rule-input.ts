@@ -1,20 +1,21 @@
-import type { FakeContext } from './context.js';
+import { isObject } from '../kernel/parse-request.js';
+import type { SequenceCall } from './call.js';
 import { invalid } from './fail.js';
 import { accountRef, bodyAccount } from './lookup.js';
 import type { AccountRef, RuleAction, RuleRecord, RuleStep } from './model.js';
-import { bodyObject, isObject, type JsonObject, optionalString, positiveInteger } from './validate.js';
+import { bodyObject, optionalString, positiveInteger } from './validate.js';
 
 export type RuleFields = Pick<RuleRecord, 'nickname' | 'description' | 'trigger' | 'steps'>;
 
 /** An action's account: it must exist; the reference is filled in with its name and type. */
-function actionAccount(ctx: FakeContext, value: unknown, name: string): AccountRef {
+function actionAccount(ctx: SequenceCall, value: unknown, name: string): AccountRef {
   const id = isObject(value) ? value.id : undefined;
   if (typeof id !== 'string') return invalid(`${name}.id is required.`);
   bodyAccount(ctx.state, id, `${name}.id`);
   return accountRef(ctx.state, id)!;
 }
 
-function readAction(ctx: FakeContext, value: unknown, where: string): RuleAction {
+function readAction(ctx: SequenceCall, value: unknown, where: string): RuleAction {
   if (!isObject(value) || typeof value.type !== 'string') return invalid(`${where}.type is required.`);
   const action: RuleAction = {
     group_index: 0,
@@ -33,13 +34,13 @@ function readAction(ctx: FakeContext, value: unknown, where: string): RuleAction
   return action;
 }
 
-function readStep(ctx: FakeContext, value: unknown, where: string): RuleStep {
+function readStep(ctx: SequenceCall, value: unknown, where: string): RuleStep {
   if (!isObject(value)) return invalid(`${where} must be an object.`);
   const { conditions = null, actions = [] } = value;
   if (conditions !== null && !isObject(conditions)) invalid(`${where}.conditions must be an object or null.`);
   if (!Array.isArray(actions)) return invalid(`${where}.actions must be an array.`);
   return {
-    conditions: conditions as JsonObject | null,
+    conditions: conditions as Record<string, unknown> | null,
     actions: actions.map((a, i) => readAction(ctx, a, `${where}.actions[${i}]`)),
   };
 }
@@ -48,7 +49,7 @@ function readStep(ctx: FakeContext, value: unknown, where: string): RuleStep {
  * The body of createRule / updateRule: `status`, `trigger` and `steps` are required, referenced accounts must
  * exist. `status` is checked but not used: rules are left disabled either way.
  */
-export function readRuleInput(ctx: FakeContext): RuleFields {
+export function readRuleInput(ctx: SequenceCall): RuleFields {
   const input = bodyObject(ctx.body);
   if (input.status !== 'enabled' && input.status !== 'disabled')
     invalid("status must be 'enabled' or 'disabled'.");

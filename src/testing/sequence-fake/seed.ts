@@ -1,3 +1,4 @@
+import { openWindow } from '../kernel/middleware/rate-limit.js';
 import type {
   AccountRecord,
   BalanceRecord,
@@ -369,5 +370,6 @@ export function initialState(seed: boolean): SequenceFakeState {
     cards: seed ? cards() : [],
     cardTransactions: seed ? cardTransactions() : [],
     idempotency: new Map(),
+    rateLimit: openWindow(),
   };
 }

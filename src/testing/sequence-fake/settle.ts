@@ -1,4 +1,4 @@
-import { isoAt } from './context.js';
+import { isoAt } from './call.js';
 import type { ExecutionRecord, SequenceFakeState, TransferRecord } from './model.js';
 
 /**

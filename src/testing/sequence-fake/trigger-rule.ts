@@ -1,5 +1,5 @@
-import type { FakeContext, Reply } from './context.js';
-import { isoAt } from './context.js';
+import { reply } from '../kernel/reply.js';
+import { isoAt, newId, type SequenceCall } from './call.js';
 import { forbidden } from './fail.js';
 import { findRule } from './lookup.js';
 import type { ExecutionRecord, RuleAction, RuleRecord } from './model.js';
@@ -26,7 +26,7 @@ function actionAmount(
  * runs the first step with actions (conditions are not evaluated), one transfer per action with an amount; it
  * finishes when they settle.
  */
-export function triggerRule(ctx: FakeContext): Reply {
+export function triggerRule(ctx: SequenceCall, settleAfterMs: number) {
   const rule = findRule(ctx.state, ctx.params.id!);
   const input = bodyObject(ctx.body, true);
   const override =
@@ -38,7 +38,7 @@ export function triggerRule(ctx: FakeContext): Reply {
   }
   const stepIndex = rule.steps.findIndex((step) => step.actions.length > 0);
   const execution: ExecutionRecord = {
-    id: ctx.newId('rex'),
+    id: newId(ctx, 'rex'),
     rule_id: rule.id,
     rule_name: rule.nickname,
     trigger_type: 'manual',
@@ -54,14 +54,14 @@ export function triggerRule(ctx: FakeContext): Reply {
     transfer_ids: [],
     error_message: null,
     next_attempt_at: null,
-    settles_at_ms: ctx.now + ctx.settleAfterMs,
+    settles_at_ms: ctx.now + settleAfterMs,
   };
   for (const action of rule.steps[stepIndex]?.actions ?? []) {
     const amount = actionAmount(rule, action, override);
     const source = ctx.state.accounts.find((a) => a.id === action.source?.id);
     const destination = ctx.state.accounts.find((a) => a.id === action.destination?.id);
     if (amount === undefined || !source || !destination) continue;
-    const transfer = newTransfer(ctx, {
+    const transfer = newTransfer(ctx, settleAfterMs, {
       source,
       destination,
       amount_in_cents: amount,
@@ -75,5 +75,5 @@ export function triggerRule(ctx: FakeContext): Reply {
   execution.transfers_attempted = execution.transfer_ids.length;
   execution.transfers_pending = execution.transfer_ids.length;
   ctx.state.executions.push(execution);
-  return { status: 202, data: { execution_id: execution.id, status: execution.status } };
+  return reply(202, { data: { execution_id: execution.id, status: execution.status } });
 }

@@ -1,0 +1,41 @@
+import type { ParsedRequest } from './parse-request.js';
+import type { FakeReply } from './reply.js';
+import type { Route } from './route.js';
+
+/** One request as a fake's middleware and handlers see it: parsed once, routed, with the fake's state and clock. */
+export interface FakeCall<S> extends ParsedRequest {
+  readonly state: S;
+  /** The fake's clock at this request (epoch ms), read once so that one request sees one instant. */
+  readonly now: number;
+  /** The next number (1, 2, …) of the sequence `kind`, for ids; every sequence restarts on reset(). */
+  serial(kind: string): number;
+  /** The route for this path and method, and its decoded path parameters. */
+  readonly route: Route<S> | undefined;
+  readonly params: Readonly<Record<string, string>>;
+  /** Without a route: the methods this path has routes for. */
+  readonly allowed: readonly string[];
+  /** This request's id (see `requestId`), and whether the caller chose it. */
+  requestId: string;
+  requestIdSent: boolean;
+}
+
+export type Handler<S> = (call: FakeCall<S>) => unknown;
+
+/** One step around the handler: answers itself, or calls `next` and may change what comes back. */
+export type Middleware<S> = (
+  call: FakeCall<S>,
+  next: () => Promise<FakeReply>,
+) => FakeReply | Promise<FakeReply>;
+
+/** How one API words the answers the kernel gives on its behalf. */
+export interface FakeDialect {
+  unauthorized(): FakeReply;
+  /** No route for the path (`allowed` is empty) or for its method. */
+  notFound(call: { method: string; url: URL; allowed: readonly string[] }): FakeReply;
+  /** A body that is not JSON. */
+  invalidBody(): FakeReply;
+  /** A body over `maxBodyBytes`. */
+  tooLarge(maxBytes: number): FakeReply;
+  /** A server failure (a handler that threw, or an injected fault); `detail` says which. */
+  failure(status: number, detail: string): FakeReply;
+}

@@ -1,0 +1,30 @@
+import { reply } from '../kernel/reply.js';
+
+/** Answers as Rule words them: `{error, message}` in v2, `{errors}` in v3. */
+
+/** Rule's v2 error body: `{error, message?, …extra}`. */
+export const ruleError = (status: number, error: string, message?: unknown, extra?: object) =>
+  reply(status, { error, ...(message === undefined ? {} : { message }), ...extra });
+
+/** Stops the handler with a v2 error. */
+export function fail(status: number, error: string, message?: unknown, extra?: object): never {
+  return ruleError(status, error, message, extra).throw();
+}
+
+/** Stops the handler with Rule's field-validation error (`BadRequest` with `fields`). */
+export function badFields(
+  fields: Record<string, Array<string | string[]>>,
+  message = 'Some fields could not be validated',
+): never {
+  return fail(400, 'BadRequest', message, { fields });
+}
+
+/** Stops a v3 handler with its validation error: 422 `{errors: {field: [message]}}`. */
+export function v3Invalid(field: string, message: string): never {
+  return reply(422, { errors: { [field]: [message] } }).throw();
+}
+
+export const SUCCESS = { message: 'Success' } as const;
+
+/** What a v3 asynchronous operation answers. */
+export const accepted = () => reply(204);
