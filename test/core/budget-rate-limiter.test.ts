@@ -159,3 +159,36 @@ describe('BudgetRateLimiter budget', () => {
     expect(ran).toBe(10);
   });
 });
+
+describe('BudgetRateLimiter timers and the process', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('keep the process alive only while a call waits on them', async () => {
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const timer = realSetTimeout(fn, ms);
+      timers.push(timer);
+      return timer;
+    }) as typeof setTimeout);
+    const limiter = limiterOf(1, 200);
+
+    await limiter.schedule(async () => 'one call');
+    // A script that made one call must be able to exit: the token's refill must not hold it.
+    const refill = timers.at(-1)!;
+    expect(refill.hasRef()).toBe(false);
+
+    let ran = false;
+    const waiting = limiter.schedule(async () => {
+      ran = true;
+    });
+    await macrotask();
+    expect(ran).toBe(false);
+    // Now a call waits for that refill: the process must stay up for it.
+    expect(refill.hasRef()).toBe(true);
+    await waiting;
+    expect(ran).toBe(true);
+  });
+});

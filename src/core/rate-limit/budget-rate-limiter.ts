@@ -35,9 +35,6 @@ export class BudgetRateLimiter implements RateLimiter {
     const adjust = (delta: number) => void this.bottleneck.incrementReservoir(delta);
     this.#refills = new RefillQueue(adjust);
     this.#serverHold = new ServerHold(adjust, budget.intervalMs);
-    // Timers hold the process open only while a call waits on them.
-    this.bottleneck.on('queued', () => this.#keepAlive(true));
-    this.bottleneck.on('empty', () => this.#keepAlive(false));
   }
 
   /** Calls waiting for a token, a slot or the end of a pause (not those whose signal gave up). */
@@ -47,11 +44,11 @@ export class BudgetRateLimiter implements RateLimiter {
 
   schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
-    this.#waiting++;
+    this.#wait(1);
     let gaveUp = false;
     const onAbort = () => {
       gaveUp = true;
-      this.#waiting--;
+      this.#wait(-1);
     };
     const job = async (): Promise<T> => {
       if (gaveUp) {
@@ -60,7 +57,7 @@ export class BudgetRateLimiter implements RateLimiter {
         throw signal?.reason;
       }
       signal?.removeEventListener('abort', onAbort);
-      this.#waiting--;
+      this.#wait(-1);
       this.#inFlight++;
       try {
         return await task();
@@ -98,6 +95,12 @@ export class BudgetRateLimiter implements RateLimiter {
     }
     const ownCount = this.#budget.maxRequests - this.#inFlight - this.#refills.pending;
     this.#serverHold.hold(Math.max(0, ownCount - remaining), serverWait, remaining === 0);
+  }
+
+  /** Counts calls waiting for their turn: the limiter's timers hold the process open only while there are some. */
+  #wait(delta: 1 | -1): void {
+    this.#waiting += delta;
+    if (this.#waiting > 0 !== this.#alive) this.#keepAlive(this.#waiting > 0);
   }
 
   #keepAlive(alive: boolean): void {
