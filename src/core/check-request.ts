@@ -49,8 +49,17 @@ const optionsSchema = z.nullish(
 /** The per-call options, checked: anything a caller passes that cannot be honoured is a `RequestValidationError`. */
 export function checkRequestOptions(options: unknown): RequestOptions {
   if (options === null) throw new RequestValidationError([{ message: 'expected an object' }], 'options');
+  // Pages pass their options on to every page's call, most often `{}`: nothing to check there.
+  if (isEmptyPlainObject(options)) return options as RequestOptions;
   validateInput(optionsSchema, options, 'options');
   return (options ?? {}) as RequestOptions;
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+    return false;
+  for (const _ in value) return false;
+  return true;
 }
 
 /** A body must survive `JSON.stringify` (no BigInt, no cycles) before anything is sent; returns its JSON text. */
