@@ -9,6 +9,7 @@ export const generatedApis = [
   { spec: './spec/rule-v3.yaml', out: 'src/rule/generated/v3' },
   { spec: './spec/sequence-v1.yaml', out: 'src/sequence/generated/v1' },
   { spec: './spec/icloudready-v2.yaml', out: 'src/icloudready/generated/v2' },
+  { spec: './spec/sequence-platform-v1.openapi.json', out: 'src/sequence-platform/generated/v1' },
 ];
 
 // Vendors add fields without notice: objects keep unknown keys instead of stripping or rejecting them, so

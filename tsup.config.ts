@@ -5,6 +5,7 @@ const entry = {
   'rule/index': 'src/rule/index.ts',
   'sequence/index': 'src/sequence/index.ts',
   'icloudready/index': 'src/icloudready/index.ts',
+  'sequence-platform/index': 'src/sequence-platform/index.ts',
   'testing/index': 'src/testing/index.ts',
   'testing/msw': 'src/testing/msw-handlers.ts',
   'redis/index': 'src/redis/index.ts',

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../src');
-const VENDORS = ['rule', 'sequence', 'icloudready'];
+const VENDORS = ['rule', 'sequence', 'icloudready', 'sequence-platform'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

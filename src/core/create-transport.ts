@@ -19,6 +19,8 @@ export interface VendorProfile {
   /** Environment variable holding the key. */
   apiKeyEnv: string;
   defaultBaseUrl: string;
+  /** Environment variable holding a base URL to use instead (`RULE_BASE_URL`, …); a `baseUrl` option wins. */
+  baseUrlEnv: string;
   auth: AuthStrategy;
   rateLimit: Required<RateLimitOptions>;
   idempotencyHeader?: string;
@@ -27,10 +29,26 @@ export interface VendorProfile {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** See `TransportConfig.isTransient`. */
+  isTransient?: TransportConfig['isTransient'];
   /** Reads the API's zone-less timestamps (Rule's Retry-After), when it sends any. */
   readLocalTime?: LocalTimeReader;
   /** See `TransportConfig.prepareSchema`. */
   prepareSchema?: TransportConfig['prepareSchema'];
+}
+
+/**
+ * Where a client sends: the `baseUrl` option, else the profile's environment variable, else the vendor's production
+ * URL. `source` names the option or variable it came from, for error messages.
+ */
+export function chooseBaseUrl(
+  options: ClientOptions,
+  profile: VendorProfile,
+): { url: string; source: string } {
+  const fromEnv = options.baseUrl === undefined ? readEnv(profile.baseUrlEnv) : undefined;
+  return fromEnv
+    ? { url: fromEnv, source: profile.baseUrlEnv }
+    : { url: options.baseUrl ?? profile.defaultBaseUrl, source: 'baseUrl' };
 }
 
 /** Validates client options and builds the transport a vendor client sends through. */
@@ -56,7 +74,8 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   checkNumber('maxRetries', options.maxRetries, { integer: true });
   checkNumber('maxRetryAfter', options.maxRetryAfter);
   checkHooks(options.hooks);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? profile.defaultBaseUrl, options.allowInsecureHttp ?? false);
+  const { url, source } = chooseBaseUrl(options, profile);
+  const baseUrl = checkBaseUrl(url, options.allowInsecureHttp ?? false, source);
 
   return new Transport({
     baseUrl,
@@ -80,6 +99,7 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
     ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
     ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),
+    ...(profile.isTransient ? { isTransient: profile.isTransient } : {}),
     ...(profile.prepareSchema ? { prepareSchema: profile.prepareSchema } : {}),
   });
 }

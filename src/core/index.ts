@@ -3,7 +3,7 @@ export { type AuthStrategy, bodyAuth, headerAuth, queryAuth } from './auth.js';
 export { BaseClient, type RawRequest } from './base-client.js';
 export { checkJsonBody, checkRequestOptions } from './check-request.js';
 export type { ClientOptions } from './client-options.js';
-export { createTransport, type VendorProfile } from './create-transport.js';
+export { chooseBaseUrl, createTransport, type VendorProfile } from './create-transport.js';
 export * from './errors/index.js';
 export type {
   AfterResponseHook,

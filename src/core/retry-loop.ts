@@ -11,6 +11,8 @@ export interface RetryPlan {
   backoff: { initialMs: number; maxMs: number };
   /** Whether repeating the request cannot duplicate a write (see `isSafeToRepeat`). */
   safeToRepeat: boolean;
+  /** Further answers the vendor documents as "retry shortly" (see `isRetryableFailure`). */
+  isTransient?: ((error: ApiError) => boolean) | undefined;
   /** The caller's signal and the total deadline: they end the loop, waits included. */
   signal: AbortSignal | undefined;
   /** A server wait longer than this (ms) is not waited for: the error surfaces at once. */
@@ -36,7 +38,7 @@ export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, p
     signal: plan.signal,
     // p-retry then waits `retryDelay`, the backoff; whatever the server asked for beyond it is waited here first.
     shouldRetry: async ({ error, retryDelay }) => {
-      if (!isRetryableFailure(error, plan.safeToRepeat)) return false;
+      if (!isRetryableFailure(error, plan.safeToRepeat, plan.isTransient)) return false;
       if (!(error instanceof ApiError)) return true;
       const wait = plan.serverWait(error);
       if (wait === undefined) {

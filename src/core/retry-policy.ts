@@ -15,12 +15,17 @@ export function isSafeToRepeat(method: string, hasIdempotencyKey: boolean): bool
 
 /**
  * Whether a failed attempt may be tried again. A request that is not safe to repeat is retried only when the failure
- * proves the server did not process it: a 429, or a connection refused before any byte was sent.
+ * proves the server did not process it: a 429, or a connection refused before any byte was sent. `isTransient`
+ * names further answers the vendor documents as "retry shortly" (retried like a 503).
  */
-export function isRetryableFailure(error: unknown, safeToRepeat: boolean): boolean {
+export function isRetryableFailure(
+  error: unknown,
+  safeToRepeat: boolean,
+  isTransient?: (error: ApiError) => boolean,
+): boolean {
   if (error instanceof ApiError) {
     if (error.status === 429) return true;
-    return safeToRepeat && RETRYABLE_STATUSES.has(error.status);
+    return safeToRepeat && (RETRYABLE_STATUSES.has(error.status) || isTransient?.(error) === true);
   }
   if (error instanceof ConnectionError) return safeToRepeat || error.refused;
   if (error instanceof TimeoutError) return safeToRepeat && error.kind === 'attempt';

@@ -6,6 +6,7 @@ import { type CallPlan, planCall } from './call-plan.js';
 import { checkRequestOptions } from './check-request.js';
 import { deadline } from './deadline.js';
 import { AbortError } from './errors/abort-error.js';
+import type { ApiError } from './errors/api-error.js';
 import { ConfigurationError } from './errors/configuration-error.js';
 import { RequestValidationError } from './errors/request-validation-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
@@ -80,6 +81,8 @@ export interface TransportConfig {
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
+  /** Answers the API documents as "retry shortly" (Sequence Platform's 409 `*_IN_PROGRESS`), retried like a 503. */
+  isTransient?: (error: ApiError) => boolean;
   /** Reads the API's zone-less Retry-After timestamps; without it only seconds and HTTP-dates are understood. */
   readLocalTime?: LocalTimeReader;
   /** Swaps a response schema for an equivalent, faster one before it validates (a vendor's compiled schemas). */
@@ -186,6 +189,7 @@ export class Transport {
           retries: options.maxRetries ?? config.maxRetries,
           backoff: config.backoff ?? DEFAULT_BACKOFF,
           safeToRepeat: plan.safeToRepeat,
+          isTransient: config.isTransient,
           signal: callSignal,
           maxRetryAfter: this.#attempts.maxRetryAfter,
           serverWait: (error) => this.#attempts.serverWait(new Headers(error.headers)),

@@ -6,28 +6,31 @@ export function isLoopback(url: URL): boolean {
   return LOOPBACK.test(url.hostname);
 }
 
-/** Parses a base URL and refuses plain `http://` off loopback unless explicitly allowed. */
-export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): URL {
+/**
+ * Parses a base URL and refuses plain `http://` off loopback unless explicitly allowed. `source` names where the URL
+ * came from in messages (the option, or an environment variable such as `RULE_BASE_URL`).
+ */
+export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean, source: string): URL {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ConfigurationError(`baseUrl is not an absolute URL: ${JSON.stringify(baseUrl)}`);
+    throw new ConfigurationError(`${source} is not an absolute URL: ${JSON.stringify(baseUrl)}`);
   }
   if (url.username || url.password) {
-    throw new ConfigurationError('baseUrl must not carry credentials; pass apiKey instead');
+    throw new ConfigurationError(`${source} must not carry credentials; pass apiKey instead`);
   }
   // Paths are joined under the base URL's path: a query or fragment there would either be dropped with the last
   // path segment or end up in the middle of every URL. Per-call parameters go in `query` or `extraQuery`.
   if (url.search || url.hash || /[?#]/.test(baseUrl)) {
     throw new ConfigurationError(
-      `baseUrl must not have a query string or fragment: ${url.origin}${url.pathname} is the form it takes`,
+      `${source} must not have a query string or fragment: ${url.origin}${url.pathname} is the form it takes`,
     );
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && (isLoopback(url) || allowInsecureHttp)) return url;
   throw new ConfigurationError(
-    `Refusing ${url.protocol}//${url.host}: the API key would travel unencrypted. Use https, or set allowInsecureHttp: true.`,
+    `Refusing ${source} ${url.protocol}//${url.host}: the API key would travel unencrypted. Use https, or set allowInsecureHttp: true.`,
   );
 }
 

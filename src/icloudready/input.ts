@@ -7,15 +7,22 @@ import type { SequenceActivityInput, SequenceInput } from './types.js';
 
 /**
  * A sequence id becomes one path segment: non-empty, no `/`, and not `.` or `..` (which a URL would resolve to
- * another path, e.g. `DELETE /sequences/deleted/..` to `DELETE /sequences`).
+ * another path, e.g. `DELETE /sequences/deleted/..` to `DELETE /sequences`). A numeric id, as a created sequence
+ * may carry, is a whole number ≥ 0.
  */
-const idSchema = z
-  .string('a sequence id is a string')
-  .check(z.regex(/^(?!\.{1,2}$)[^/]+$/, 'a sequence id is non-empty, has no "/" and is not "." or ".."'));
+const idSchema = z.union(
+  [
+    z
+      .string()
+      .check(z.regex(/^(?!\.{1,2}$)[^/]+$/, 'a sequence id is non-empty, has no "/" and is not "." or ".."')),
+    z.int().check(z.gte(0, 'a numeric sequence id is a whole number ≥ 0')),
+  ],
+  'a sequence id is a string or a whole number',
+);
 
 /** A sequence id validated (`RequestValidationError`, nothing sent) and URL-encoded for a path. */
 export function idPath(id: unknown): string {
-  return pathSegment(validateInput(idSchema, id, 'sequence id'), 'sequence id');
+  return pathSegment(String(validateInput(idSchema, id, 'sequence id')), 'sequence id');
 }
 
 /**

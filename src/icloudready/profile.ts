@@ -45,6 +45,7 @@ export const icloudReadyProfile: VendorProfile = {
   defaultBaseUrl: ICLOUDREADY_BASE_URL,
   auth: headerAuth('Bearer'),
   apiKeyEnv: 'ICLOUDREADY_API_KEY',
+  baseUrlEnv: 'ICLOUDREADY_BASE_URL',
   rateLimit: politeBudget,
   readErrorBody,
   prepareSchema: compileSchema,

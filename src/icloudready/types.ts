@@ -12,6 +12,11 @@ import type * as Wire from './generated/v2/types.gen.js';
 /** A sequence as returned: the documented fields, all optional, plus whatever else the server sends. */
 export type Sequence = Wire.Sequence & { [field: string]: unknown };
 /**
+ * A sequence's id as `create`, `retrieve` and `list` return it (a string, or a whole number), accepted as is by
+ * `retrieve`, `update`, `patch` and `delete`.
+ */
+export type SequenceId = NonNullable<Sequence['id']>;
+/**
  * The body of `create`, `update` and `patch`, with the API's own camelCase names. `schedule`, `owner` and
  * `emailFrom` are objects and `tags`, `steps` and `contacts` arrays whose contents the docs leave open.
  */

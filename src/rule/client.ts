@@ -1,4 +1,10 @@
-import { BaseClient, type ClientOptions, ConfigurationError, createTransport } from '../core/index.js';
+import {
+  BaseClient,
+  type ClientOptions,
+  ConfigurationError,
+  chooseBaseUrl,
+  createTransport,
+} from '../core/index.js';
 import type { RuleError } from './errors.js';
 import { RULE_V2_BASE_URL, type RuleAuthMode, ruleProfile } from './profile.js';
 import type { RuleContext } from './resource.js';
@@ -19,12 +25,12 @@ export interface RuleClientOptions extends ClientOptions {
   auth?: RuleAuthMode | undefined;
 }
 
-/** Rule's v3 API lives beside v2: `…/api/v2` → `…/api/v3`. */
-function v3BaseUrl(v2: string): string {
+/** Rule's v3 API lives beside v2: `…/api/v2` → `…/api/v3`. `source` names the option or variable it came from. */
+function v3BaseUrl(v2: string, source: string): string {
   const url = new URL(v2);
   if (!/\/v2\/?$/.test(url.pathname)) {
     throw new ConfigurationError(
-      `baseUrl must end in /v2 (Rule's v3 endpoints are found beside it): ${url.origin}${url.pathname}`,
+      `${source} must end in /v2 (Rule's v3 endpoints are found beside it): ${url.origin}${url.pathname}`,
     );
   }
   url.pathname = url.pathname.replace(/\/v2\/?$/, '/v3');
@@ -57,12 +63,11 @@ export class RuleClient extends BaseClient<RuleError> {
     if (!['header', 'query', 'body'].includes(auth)) {
       throw new ConfigurationError(`auth must be 'header', 'query' or 'body', got ${JSON.stringify(auth)}`);
     }
-    const v2Url = options.baseUrl ?? RULE_V2_BASE_URL;
-    const v2 = createTransport({ ...options, baseUrl: v2Url }, ruleProfile(auth, RULE_V2_BASE_URL));
-    const v3 = createTransport(
-      { ...options, baseUrl: v3BaseUrl(v2Url) },
-      ruleProfile(auth, RULE_V2_BASE_URL),
-    );
+    const profile = ruleProfile(auth, RULE_V2_BASE_URL);
+    // The baseUrl option, else RULE_BASE_URL, else production; the v3 URL follows the v2 one.
+    const v2 = createTransport(options, profile);
+    const { url, source } = chooseBaseUrl(options, profile);
+    const v3 = createTransport({ ...options, baseUrl: v3BaseUrl(url, source) }, profile);
     super(v2);
     const ctx: RuleContext = { v2, v3, credentialParams: ['apikey'] };
     this.subscribers = new Subscribers(ctx);

@@ -35,6 +35,7 @@ export function ruleProfile(auth: RuleAuthMode, baseUrl: string): VendorProfile 
   return {
     name: 'Rule',
     apiKeyEnv: 'RULE_API_KEY',
+    baseUrlEnv: 'RULE_BASE_URL',
     defaultBaseUrl: baseUrl,
     auth: authStrategies[auth],
     // Rule's example budget; four in flight as Rule's own TypeScript client does.

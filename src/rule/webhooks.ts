@@ -75,7 +75,9 @@ export type RuleWebhookEvent = {
 }[RuleWebhookType];
 
 /** A webhook body that is not a JSON object, does not match its documented shape, or lacks its direction. */
-export class RuleWebhookError extends WebhookError<'invalid_webhook' | 'webhook_direction_required'> {}
+export class RuleWebhookError extends WebhookError<'invalid_webhook' | 'webhook_direction_required'> {
+  override name = 'RuleWebhookError';
+}
 
 type Body = Record<string, unknown>;
 

@@ -28,6 +28,7 @@ function readRequestId(response: Response, body: unknown): string | undefined {
 export const sequenceProfile: VendorProfile = {
   name: 'Sequence',
   apiKeyEnv: 'SEQUENCE_API_KEY',
+  baseUrlEnv: 'SEQUENCE_BASE_URL',
   defaultBaseUrl: SEQUENCE_BASE_URL,
   auth: headerAuth('ApiKey'),
   // Sequence's platform API documents 100 requests per minute per key.

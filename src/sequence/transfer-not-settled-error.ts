@@ -3,6 +3,7 @@ import type { Transfer } from './types.js';
 
 /** `waitUntilSettled` gave up before the transfer reached a final status; `transfer` is the last state seen. */
 export class TransferNotSettledError extends RuleseqError {
+  override name = 'TransferNotSettledError';
   declare readonly code: 'transfer_not_settled';
   readonly transfer: Transfer | undefined;
 

@@ -24,7 +24,9 @@ export type SequenceWebhookEvent =
   | Envelope<'unknown', Record<string, unknown>>;
 
 /** Thrown by `parseSequenceWebhook` for a body that is not a `{ event, created_at, data }` object. */
-export class SequenceWebhookError extends WebhookError<'invalid_webhook'> {}
+export class SequenceWebhookError extends WebhookError<'invalid_webhook'> {
+  override name = 'SequenceWebhookError';
+}
 
 /**
  * Parses the body Sequence POSTs to your webhook endpoint (transfer created, approval required, status changed).

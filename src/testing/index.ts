@@ -1,6 +1,6 @@
 /**
  * `ruleseq/testing`: test your integration without the vendors' servers. Stateful in-memory fakes of the Rule,
- * Sequence and iCloudReady APIs as fetch handlers, and a loopback sandbox server (Node) that serves them.
+ * Sequence (API v1 and Platform v1) and iCloudReady APIs as fetch handlers, and a loopback sandbox server (Node) that serves them.
  *
  * @example
  * const rule = createRuleFake();
@@ -18,3 +18,4 @@ export {
   startSandbox,
 } from './sandbox/start-sandbox.js';
 export * from './sequence-fake/index.js';
+export * from './sequence-platform-fake/index.js';

@@ -12,6 +12,7 @@ import { createICloudReadyFake } from './icloudready-fake/index.js';
 import { fakeHandlers } from './msw.js';
 import { createRuleFake } from './rule-fake/index.js';
 import { createSequenceFake } from './sequence-fake/index.js';
+import { createSequencePlatformFake } from './sequence-platform-fake/index.js';
 
 export { fakeHandlers } from './msw.js';
 
@@ -22,6 +23,11 @@ export function ruleHandlers(fake: FakeApi = createRuleFake()): RequestHandler[]
 
 /** Handlers for `https://api.getsequence.io/api/v1`, answered by `fake`. */
 export function sequenceHandlers(fake: FakeApi = createSequenceFake()): RequestHandler[] {
+  return fakeHandlers(fake, 'https://api.getsequence.io');
+}
+
+/** Handlers for `https://api.getsequence.io/platform/v1`, answered by `fake`. */
+export function sequencePlatformHandlers(fake: FakeApi = createSequencePlatformFake()): RequestHandler[] {
   return fakeHandlers(fake, 'https://api.getsequence.io');
 }
 

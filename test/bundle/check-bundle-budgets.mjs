@@ -17,19 +17,21 @@ const neverInBrowsers = [
 ];
 /** Source prefixes an entry's bundle must not contain. */
 const forbidden = {
-  'ruleseq/rule': ['src/sequence/', 'src/icloudready/', ...neverInBrowsers],
-  'ruleseq/sequence': ['src/rule/', 'src/icloudready/', ...neverInBrowsers],
+  'ruleseq/rule': ['src/sequence/', 'src/sequence-platform/', 'src/icloudready/', ...neverInBrowsers],
+  'ruleseq/sequence': ['src/rule/', 'src/sequence-platform/', 'src/icloudready/', ...neverInBrowsers],
+  'ruleseq/sequence-platform': ['src/rule/', 'src/sequence/', 'src/icloudready/', ...neverInBrowsers],
 };
 /** Sources each bundle must contain, so an empty or broken map cannot pass the check above. */
 const cardLibraries = ['node_modules/ky/', 'node_modules/p-retry/', 'node_modules/bottleneck/light.js'];
 const required = {
   'ruleseq/rule': ['src/rule/client.ts', ...cardLibraries],
   'ruleseq/sequence': ['src/sequence/client.ts', ...cardLibraries],
+  'ruleseq/sequence-platform': ['src/sequence-platform/client.ts', ...cardLibraries],
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const failures = [];
-console.log('entry              minified   min+gzip   budget     result');
+console.log('entry                      minified   min+gzip   budget     result');
 for (const row of await measureBundles()) {
   const leaks = row.origins.filter((origin) =>
     forbidden[row.entry].some((prefix) => origin.startsWith(prefix)),
@@ -43,7 +45,7 @@ for (const row of await measureBundles()) {
       failures.push(`${row.entry}: ${needed} not found`);
   }
   console.log(
-    `${row.entry.padEnd(18)} ${kb(row.minifiedBytes).padStart(9)}  ${kb(row.gzipBytes).padStart(9)}  ${kb(row.budgetBytes).padStart(8)}   ${fits && leaks.length === 0 ? 'ok' : 'FAIL'}`,
+    `${row.entry.padEnd(26)} ${kb(row.minifiedBytes).padStart(9)}  ${kb(row.gzipBytes).padStart(9)}  ${kb(row.budgetBytes).padStart(8)}   ${fits && leaks.length === 0 ? 'ok' : 'FAIL'}`,
   );
 }
 if (failures.length > 0) {

@@ -7,8 +7,15 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Budgets in min+gzip bytes, re-based with ky, p-retry and Bottleneck's light build counted (issue 15). */
-export const budgets = { 'ruleseq/rule': 45 * 1024, 'ruleseq/sequence': 38 * 1024 };
+/**
+ * Budgets in min+gzip bytes: Rule's and Sequence's re-based with ky, p-retry and Bottleneck's light build counted
+ * (issue 15); the Platform client's as its issue set it.
+ */
+export const budgets = {
+  'ruleseq/rule': 45 * 1024,
+  'ruleseq/sequence': 38 * 1024,
+  'ruleseq/sequence-platform': 38 * 1024,
+};
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
 export async function bundle(entry) {

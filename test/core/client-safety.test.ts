@@ -25,6 +25,7 @@ const ENV_NAME = 'RULESEQ_SAFETY_TEST_API_KEY';
 const profile: VendorProfile = {
   name: 'Safety',
   apiKeyEnv: ENV_NAME,
+  baseUrlEnv: 'RULESEQ_SAFETY_TEST_BASE_URL',
   defaultBaseUrl: `${ORIGIN}/v1`,
   auth: headerAuth('Bearer'),
   rateLimit: { maxRequests: 1_000, intervalMs: 1_000, maxConcurrent: 5 },

@@ -15,10 +15,11 @@ const fails = (outcome: string, requests: number, writes: number): Expected => (
   writes,
 });
 
-const everywhere = (e: Expected) => [e, e, e, e] as const;
+type Row = readonly [Expected, Expected, Expected, Expected];
+const everywhere = (e: Expected): Row => [e, e, e, e];
 
 const RVE = 'ResponseValidationError';
-const serverWaitAsked = [ok(2, 0), ok(2), ok(2), ok(2)] as const;
+const serverWaitAsked: Row = [ok(2, 0), ok(2), ok(2), ok(2)];
 
 /**
  * The expected matrix, by fault id, in the column order GET, Rule POST, Sequence POST, DELETE (DESIGN.md §2):
@@ -27,7 +28,7 @@ const serverWaitAsked = [ok(2, 0), ok(2), ok(2), ok(2)] as const;
  * followed, a 2xx body that cannot be read is never retried, and a server wait above the cap is not waited for.
  * A retried DELETE whose first attempt went through meets Rule's 404: the subscriber is gone either way.
  */
-export const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected]> = {
+const BY_FAULT: Record<string, Row> = {
   refused: [ok(1, 0), ok(1), ok(1), ok(1)],
   'reset-before-headers': [ok(2, 0), fails('ConnectionError', 1, 1), ok(2), fails('NotFoundError 404', 2, 1)],
   'reset-mid-body': [ok(2, 0), fails('ConnectionError', 1, 1), ok(2), fails('NotFoundError 404', 2, 1)],
@@ -53,3 +54,11 @@ export const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Ex
   'huge-body': [fails(RVE, 1, 0), fails(RVE, 1, 1), fails(RVE, 1, 1), fails(RVE, 1, 1)],
   redirect: everywhere(fails('ApiError 307', 1, 0)),
 };
+
+/**
+ * The Sequence Platform's two POSTs (`rules.trigger`, `transfers.create`) carry an idempotency key like Sequence's
+ * `transfers.create`, so their columns expect what the Sequence POST's does.
+ */
+export const EXPECTED: Record<string, readonly Expected[]> = Object.fromEntries(
+  Object.entries(BY_FAULT).map(([fault, row]) => [fault, [...row, row[2], row[2]]]),
+);

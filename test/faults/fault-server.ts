@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeApi } from '../../src/testing/index.js';
-import { sendResponse, toRequest } from '../../src/testing/sandbox/node-bridge.js';
+import { readBody, sendResponse, toRequest } from '../../src/testing/sandbox/node-bridge.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 
 /** What one request looked like when it reached the server. */
@@ -58,7 +58,11 @@ export async function startFaultServer(
   });
   const server = http.createServer((req, res) => {
     const exchange = async () => {
-      const request = await toRequest(req, origin);
+      const request = toRequest(
+        req,
+        origin,
+        (await readBody(req, Number.POSITIVE_INFINITY)) ?? new Uint8Array(),
+      );
       const entry = record(req, await request.clone().text());
       const index = received.push(entry) - 1;
       const process = once(() => app.fetch(request));

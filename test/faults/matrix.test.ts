@@ -32,9 +32,7 @@ interface Cell {
 const cells: Cell[] = PASSES.flatMap((auth) =>
   FAULTS.flatMap((fault) =>
     OPERATIONS.flatMap((op, column) =>
-      auth !== 'header' && op.id === 'sequence-post'
-        ? []
-        : [{ auth, fault, op, expected: EXPECTED[fault.id]![column]! }],
+      auth !== 'header' && op.keyed ? [] : [{ auth, fault, op, expected: EXPECTED[fault.id]![column]! }],
     ),
   ),
 );
@@ -81,14 +79,14 @@ describe.each(PASSES)("the matrix with Rule's key in the %s", (auth) => {
       if (result.outcome === 'ok' && cell.op.id !== 'get') expect(result.applied).toBe(1);
       // Redirects are not followed: the other origin never hears from the client.
       expect(result.otherOriginReceived).toEqual([]);
-      if (cell.op.id === 'sequence-post') {
+      if (cell.op.keyed) {
         const keys = new Set(result.received.map((r) => r.headers['idempotency-key']));
         expect(keys.size).toBe(1);
         expect([...keys][0]).toMatch(UUID_V4);
       }
       // Zone-less times are Rule's dialect: Sequence's client reads only seconds and HTTP-dates, and retries this
       // one (which Sequence never sends) on its own backoff.
-      const serverWaitUnderstood = !(cell.fault.id === '429-stockholm' && cell.op.id === 'sequence-post');
+      const serverWaitUnderstood = !(cell.fault.id === '429-stockholm' && cell.op.keyed);
       if (cell.fault.minGapMs !== undefined && serverWaitUnderstood) {
         const [first, second] = result.received;
         expect(second!.at - first!.at).toBeGreaterThanOrEqual(cell.fault.minGapMs - CLOCK_SLACK_MS);

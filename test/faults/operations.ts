@@ -6,10 +6,16 @@ import { Subscribers } from '../../src/rule/resources/subscribers.js';
 import { Transactions } from '../../src/rule/resources/transactions.js';
 import { sequenceProfile } from '../../src/sequence/profile.js';
 import { Transfers } from '../../src/sequence/resources/transfers.js';
+import { sequencePlatformProfile } from '../../src/sequence-platform/profile.js';
+import { Rules as PlatformRules } from '../../src/sequence-platform/resources/rules.js';
+import { Transfers as PlatformTransfers } from '../../src/sequence-platform/resources/transfers.js';
 import {
   createRuleFake,
   createSequenceFake,
+  createSequencePlatformFake,
   type FakeApi,
+  type PlatformFakePermission,
+  type PlatformFakeState,
   type RuleFakeState,
   type SequenceFakeState,
 } from '../../src/testing/index.js';
@@ -19,9 +25,11 @@ import { CANARY_KEY, type TestTransportOptions, testTransport } from '../helpers
 export type TransportSettings = Omit<TestTransportOptions, 'baseUrl'>;
 
 export interface MatrixOperation {
-  id: 'get' | 'rule-post' | 'sequence-post' | 'delete';
+  id: 'get' | 'rule-post' | 'sequence-post' | 'delete' | 'platform-trigger' | 'platform-transfer';
   /** Column header in the printed matrix. */
   label: string;
+  /** A Sequence write: one idempotency key on every attempt, and one way to carry the API key. */
+  keyed?: boolean;
   /** The application behind the fault server, accepting the canary key. */
   createApp(): FakeApi;
   /** Sends the call through the SDK's resource class on transports pointed at `baseUrl`. */
@@ -40,6 +48,7 @@ function vendorTransport(profile: VendorProfile, baseUrl: string, settings: Tran
     auth: profile.auth,
     readErrorBody: profile.readErrorBody,
     idempotencyHeader: profile.idempotencyHeader,
+    isTransient: profile.isTransient,
     requestIdHeader: profile.requestIdHeader,
     readRequestId: profile.readRequestId,
     readLocalTime: profile.readLocalTime,
@@ -66,6 +75,22 @@ const SEEDED_SUBSCRIBERS = ruleState(ruleApp()).subscribers.length;
 const sequenceApp = () => createSequenceFake({ apiKey: CANARY_KEY, rateLimit: false });
 const SEEDED_TRANSFERS = (sequenceApp().state as SequenceFakeState).transfers.length;
 
+const PLATFORM_PERMISSIONS: PlatformFakePermission[] = [
+  { permission: 'TRIGGER_RULES', resources: '*' },
+  { permission: 'MANUAL_TRANSFER', resources: '*' },
+];
+const platformApp = () =>
+  createSequencePlatformFake({
+    keys: [{ key: CANARY_KEY, permissions: PLATFORM_PERMISSIONS }],
+    rateLimit: false,
+  });
+const platformState = (app: FakeApi) => app.state as PlatformFakeState;
+const SEEDED_PLATFORM = platformState(platformApp());
+/** The seeded demo organization's enabled MANUAL rule, and two of its accounts. */
+const MANUAL_RULE = '5452db06-dca6-44a8-953e-3bed41f18d64';
+const EMERGENCY = 'c2cb3499-2491-4185-a6f5-1a3d281b875a';
+const AMEX = '24b62742-5761-4d19-a47f-ce94ea1b9889';
+
 /** The four kinds of call the matrix crosses with every fault. */
 export const OPERATIONS: readonly MatrixOperation[] = [
   {
@@ -91,6 +116,7 @@ export const OPERATIONS: readonly MatrixOperation[] = [
   {
     id: 'sequence-post',
     label: 'Sequence POST `transfers.create` (keyed)',
+    keyed: true,
     createApp: sequenceApp,
     send: (baseUrl, settings) =>
       new Transfers(vendorTransport(sequenceProfile, baseUrl, settings)).create({
@@ -107,5 +133,30 @@ export const OPERATIONS: readonly MatrixOperation[] = [
     createApp: ruleApp,
     send: (baseUrl, settings, auth) => new Subscribers(ruleContext(baseUrl, settings, auth)).delete(JOHN),
     writes: (app) => SEEDED_SUBSCRIBERS - ruleState(app).subscribers.length,
+  },
+  {
+    id: 'platform-trigger',
+    label: 'Platform POST `rules.trigger` (keyed)',
+    keyed: true,
+    createApp: platformApp,
+    send: (baseUrl, settings) =>
+      new PlatformRules(vendorTransport(sequencePlatformProfile, baseUrl, settings)).trigger(MANUAL_RULE, {
+        executeAmount: 5_000,
+      }),
+    writes: (app) => platformState(app).executions.length - SEEDED_PLATFORM.executions.length,
+  },
+  {
+    id: 'platform-transfer',
+    label: 'Platform POST `transfers.create` (keyed)',
+    keyed: true,
+    createApp: platformApp,
+    send: (baseUrl, settings) =>
+      new PlatformTransfers(vendorTransport(sequencePlatformProfile, baseUrl, settings)).create({
+        sourceAccountId: EMERGENCY,
+        destinationAccountId: AMEX,
+        amountInCents: 50_000,
+        description: 'AMEX PAY',
+      }),
+    writes: (app) => platformState(app).transfers.length - SEEDED_PLATFORM.transfers.length,
   },
 ];

@@ -46,12 +46,16 @@ export function operations(doc: Json, section: 'paths' | 'webhooks' = 'paths'): 
   return result;
 }
 
-/** Every named example object (resolved) of a request body or response, by name. */
+/**
+ * Every named example object (resolved) of a request body or response, by name. A single `example` (no name) is
+ * named `example`.
+ */
 export function namedExamples(doc: Json, holder: unknown): Record<string, Json> {
   const out: Record<string, Json> = {};
   if (!holder) return out;
   const content = (deref(doc, holder)?.content ?? {}) as Record<string, Json>;
   for (const media of Object.values(content)) {
+    if ('example' in media) out.example = { value: media.example };
     for (const [name, example] of Object.entries((media.examples ?? {}) as Record<string, unknown>)) {
       out[name] = deref(doc, example);
     }

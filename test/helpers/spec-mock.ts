@@ -18,6 +18,8 @@ export interface MockReply {
   body?: unknown;
   text?: string;
   headers?: Record<string, string>;
+  /** Answer one request only (msw tries the newest handler first, so register a sequence last-first). */
+  once?: boolean;
 }
 
 /**
@@ -45,19 +47,25 @@ export function useSpecMock(defaultSpec: OpenApiExamples) {
     const url = `${spec.serverUrl}${op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
     const method = op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     server.use(
-      http[method](url, async ({ request }) => {
-        const text = await request.text();
-        seen.push({
-          method: request.method,
-          url: new URL(request.url),
-          headers: request.headers,
-          body: text ? JSON.parse(text) : undefined,
-        });
-        if (reply.text !== undefined) return new HttpResponse(reply.text, { status, headers: reply.headers });
-        if (status === 204) return new HttpResponse(null, { status, headers: reply.headers });
-        const body = 'body' in reply ? reply.body : spec.response(operationId, String(status), reply.example);
-        return HttpResponse.json(body as object, { status, headers: reply.headers });
-      }),
+      http[method](
+        url,
+        async ({ request }) => {
+          const text = await request.text();
+          seen.push({
+            method: request.method,
+            url: new URL(request.url),
+            headers: request.headers,
+            body: text ? JSON.parse(text) : undefined,
+          });
+          if (reply.text !== undefined)
+            return new HttpResponse(reply.text, { status, headers: reply.headers });
+          if (status === 204) return new HttpResponse(null, { status, headers: reply.headers });
+          const body =
+            'body' in reply ? reply.body : spec.response(operationId, String(status), reply.example);
+          return HttpResponse.json(body as object, { status, headers: reply.headers });
+        },
+        { once: reply.once ?? false },
+      ),
     );
   }
 

@@ -24,7 +24,8 @@ describe('bad input throws RequestValidationError and sends nothing', () => {
     ['a slash', 'a/b'],
     ['"."', '.'],
     ['".."', '..'],
-    ['a number', 42],
+    ['a negative number', -1],
+    ['a fractional number', 4.2],
     ['undefined', undefined],
   ])('refuses an id that is %s, on every operation that takes one', async (_, id) => {
     answerAll();

@@ -68,13 +68,24 @@ const http = ${type === 'module' ? "await import('node:http')" : "require('node:
 const rule = mods[${specifiers.indexOf(`${pkg.name}/rule`)}];
 const server = http.createServer((req, res) => {
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify({ templates: [{ id: '7', name: req.headers.authorization === 'Bearer probe-key' ? 'ok' : 'no auth' }] }));
+  const name = req.headers.authorization === 'Bearer probe-key' ? 'ok' : 'no auth';
+  if (req.url.startsWith('/platform/v1/accounts')) {
+    const item = { id: 'c2cb3499-2491-4185-a6f5-1a3d281b875a', name, type: 'POD', description: null, externalAccountType: null, beneficiaryName: null, institutionName: null, canBeSource: true, createdAt: '2024-02-01T09:00:00Z', updatedAt: '2024-02-01T09:00:00Z', deletedAt: null };
+    res.end(JSON.stringify({ requestId: 'req-1', data: { items: [item], pagination: { page: 1, pageSize: 10, hasNextPage: false } } }));
+    return;
+  }
+  res.end(JSON.stringify({ templates: [{ id: '7', name }] }));
 });
 server.listen(0, '127.0.0.1', async () => {
   const client = new rule.RuleClient({ apiKey: 'probe-key', baseUrl: 'http://127.0.0.1:' + server.address().port + '/api/v2' });
   const templates = await client.templates.list();
+  const platform = mods[${specifiers.indexOf(`${pkg.name}/sequence-platform`)}];
+  const platformClient = new platform.SequencePlatformClient({ apiKey: 'probe-key', baseUrl: 'http://127.0.0.1:' + server.address().port + '/platform/v1' });
+  const accounts = [];
+  for await (const account of platformClient.accounts.list()) accounts.push(account.name);
   server.close();
   if (templates[0].id !== 7 || templates[0].name !== 'ok') throw new Error('unexpected ' + JSON.stringify(templates));
+  if (accounts.join() !== 'ok') throw new Error('unexpected Platform accounts ' + JSON.stringify(accounts));
   const failure = await client.templates.get(-1).safe();
   if (failure.ok || !(failure.error instanceof root.RequestValidationError)) throw new Error('validation error class differs across entry points');
   ${

@@ -7,9 +7,10 @@ export const TRIGGER_AMOUNT = 1234;
 
 /**
  * @param {object} input
- * @param {{ RuleClient: Function, SequenceClient: Function, NotFoundError: Function }} input.sdk
+ * @param {{ RuleClient: Function, SequenceClient: Function, SequencePlatformClient: Function, NotFoundError: Function }} input.sdk
  * @param {{ baseUrl: string, apiKey: string }} input.rule The Rule sandbox endpoint.
  * @param {{ baseUrl: string, apiKey: string }} input.sequence The Sequence sandbox endpoint.
+ * @param {{ baseUrl: string, apiKey: string }} input.platform The Sequence Platform sandbox endpoint.
  * @param {string} input.email The subscriber to create.
  * @param {object} [input.clientOptions] Extra client options (the browser passes `dangerouslyAllowBrowser`).
  */
@@ -17,11 +18,17 @@ export async function smoke({
   sdk,
   rule: ruleEndpoint,
   sequence: sequenceEndpoint,
+  platform: platformEndpoint,
   email,
   clientOptions = {},
 }) {
   const rule = new sdk.RuleClient({ ...ruleEndpoint, ...clientOptions });
   const sequence = new sdk.SequenceClient({ ...sequenceEndpoint, ...clientOptions });
+  const platform = new sdk.SequencePlatformClient({
+    ...platformEndpoint,
+    ...clientOptions,
+    calledReason: 'ruleseq runtime smoke',
+  });
 
   const created = await rule.subscribers.create({ subscriber: { email }, tags: ['Runtime smoke'] });
 
@@ -51,8 +58,27 @@ export async function smoke({
     };
   }
 
+  // Sequence Platform: a pod's transfers page by page, then a dry-run transfer followed to its final status.
+  const pods = (await platform.accounts.list({ type: 'POD' })).data;
+  const transferPages = [];
+  for await (const page of platform.transfers.list({ accountIds: [pods[0].id] }).iterPages()) {
+    transferPages.push(page.data.length);
+  }
+  const dryRun = await platform.transfers.create({
+    sourceAccountId: pods[0].id,
+    destinationAccountId: pods[1].id,
+    amountInCents: TRIGGER_AMOUNT,
+    simulation: true,
+  });
+  const settled = await platform.transfers.waitForTransfer(dryRun.id, { intervalMs: 50 });
+
   return {
     created: { id: created.id, email: created.email },
+    platform: {
+      podId: pods[0].id,
+      transferPages,
+      dryRun: { id: settled.id, status: settled.status, executionMode: settled.executionMode },
+    },
     pageSizes,
     createdListed,
     triggered: triggered && { ruleId: manual.id, executionId: triggered.execution_id },

@@ -19,8 +19,9 @@ export interface ApiErrorInit {
 
 /** The API answered with a non-2xx status. `url` is redacted; `body` is the parsed JSON or the raw text. */
 export class ApiError<Code extends string = string> extends RuleseqError {
+  override name = 'ApiError';
   declare readonly code: OpenCode<Code>;
-  readonly status: number;
+  override readonly status: number;
   readonly body: unknown;
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;

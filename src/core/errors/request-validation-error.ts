@@ -3,6 +3,7 @@ import { formatIssues, type ValidationIssue } from './validation-issue.js';
 
 /** The SDK refused to send a request because its input is invalid. Nothing reached the network. */
 export class RequestValidationError extends RuleseqError {
+  override name = 'RequestValidationError';
   declare readonly code: 'request_validation';
   readonly issues: readonly ValidationIssue[];
 

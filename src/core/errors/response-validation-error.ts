@@ -3,10 +3,11 @@ import { formatIssues, type ValidationIssue } from './validation-issue.js';
 
 /** A 2xx response did not match the documented schema. `body` holds what the server sent. */
 export class ResponseValidationError extends RuleseqError {
+  override name = 'ResponseValidationError';
   declare readonly code: 'response_validation';
   readonly issues: readonly ValidationIssue[];
   readonly body: unknown;
-  readonly status: number;
+  override readonly status: number;
   readonly requestId: string | undefined;
 
   constructor(options: {

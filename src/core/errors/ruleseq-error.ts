@@ -1,11 +1,13 @@
 /** Base class of every error the SDK throws or returns from `.safe()`. */
 export class RuleseqError extends Error {
+  override name = 'RuleseqError';
   /** A stable, machine-readable discriminator. API errors carry the vendor's own code here. */
   readonly code: string;
+  /** The HTTP status of the API's answer; `undefined` when the call failed without one (timeout, abort, …). */
+  declare readonly status: number | undefined;
 
   constructor(message: string, code: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
     this.code = code;
   }
 

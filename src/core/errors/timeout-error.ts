@@ -2,6 +2,7 @@ import { RuleseqError } from './ruleseq-error.js';
 
 /** An attempt exceeded `timeout`, or the whole call exceeded `totalTimeout`. Distinct from a caller's abort. */
 export class TimeoutError extends RuleseqError {
+  override name = 'TimeoutError';
   declare readonly code: 'timeout';
   /** Which budget ran out. */
   readonly kind: 'attempt' | 'total';

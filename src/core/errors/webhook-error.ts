@@ -3,6 +3,7 @@ import type { ValidationIssue } from './validation-issue.js';
 
 /** A webhook body the SDK cannot accept: not a JSON object, not the documented shape, or missing context. */
 export class WebhookError<Code extends string = 'invalid_webhook'> extends RuleseqError {
+  override name = 'WebhookError';
   declare readonly code: Code;
   readonly issues: readonly ValidationIssue[];
   readonly body: unknown;

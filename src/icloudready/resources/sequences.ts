@@ -5,7 +5,7 @@ import type { ICloudReadyError } from '../errors.js';
 import { zListSequencesQuery, zListSequencesResponse, zSequence } from '../generated/v2/zod.gen.js';
 import { idPath, sequenceBody } from '../input.js';
 import { ICloudReadyResource } from '../resource.js';
-import type { ListSequencesParams, Sequence, SequenceInput } from '../types.js';
+import type { ListSequencesParams, Sequence, SequenceId, SequenceInput } from '../types.js';
 import { SequenceActivities } from './sequence-activity.js';
 
 /**
@@ -52,7 +52,7 @@ export class Sequences extends ICloudReadyResource {
    * One sequence by id. `GET /sequences/{id}`
    * @returns an open record validated leniently (the docs show no response).
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<Sequence, ICloudReadyError> {
+  retrieve(id: SequenceId, options?: RequestOptions): APIPromise<Sequence, ICloudReadyError> {
     return this.call(() => ({ method: 'GET', path: `sequences/${idPath(id)}`, schema: zSequence }), options);
   }
 
@@ -61,7 +61,11 @@ export class Sequences extends ICloudReadyResource {
    * not documented; use `patch` to change some fields only). An empty body is refused. `PUT /sequences/{id}`
    * @returns the updated sequence, an open record validated leniently (the docs show no response).
    */
-  update(id: string, input: SequenceInput, options?: RequestOptions): APIPromise<Sequence, ICloudReadyError> {
+  update(
+    id: SequenceId,
+    input: SequenceInput,
+    options?: RequestOptions,
+  ): APIPromise<Sequence, ICloudReadyError> {
     return this.#write('PUT', () => `sequences/${idPath(id)}`, input, options);
   }
 
@@ -70,7 +74,11 @@ export class Sequences extends ICloudReadyResource {
    * `PATCH /sequences/{id}`
    * @returns the sequence after the update, an open record validated leniently (the docs show no response).
    */
-  patch(id: string, input: SequenceInput, options?: RequestOptions): APIPromise<Sequence, ICloudReadyError> {
+  patch(
+    id: SequenceId,
+    input: SequenceInput,
+    options?: RequestOptions,
+  ): APIPromise<Sequence, ICloudReadyError> {
     return this.#write('PATCH', () => `sequences/${idPath(id)}`, input, options);
   }
 
@@ -78,7 +86,7 @@ export class Sequences extends ICloudReadyResource {
    * Deletes a sequence, at the path the docs give. Whatever body the server answers with is undocumented and
    * dropped; `.withResponse()` exposes it. `DELETE /sequences/deleted/{id}`
    */
-  delete(id: string, options?: RequestOptions): APIPromise<void, ICloudReadyError> {
+  delete(id: SequenceId, options?: RequestOptions): APIPromise<void, ICloudReadyError> {
     return this.call(
       // The body of a delete is undocumented: it is not validated (`.withResponse().body` still has it).
       () => ({ method: 'DELETE', path: `sequences/deleted/${idPath(id)}`, ignoreBody: true }),

@@ -1,24 +1,76 @@
-/** CORS for browser apps calling the sandbox from any local dev server. */
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
+import { ConfigurationError } from '../../core/errors/configuration-error.js';
+
+/** The browser origins allowed when none are named: pages served from this machine, on any port. */
+export const LOOPBACK_ORIGINS: readonly string[] = [
+  'http://localhost:*',
+  'http://127.0.0.1:*',
+  'http://[::1]:*',
+];
+
+const ALLOWED = {
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-request-id',
+  'access-control-allow-headers':
+    'authorization, content-type, idempotency-key, x-request-id, x-called-reason',
   'access-control-expose-headers':
     'x-request-id, retry-after, x-ratelimit-limit, x-ratelimit-remaining, requestscount-allowed, requestscount-current, ' +
     'x-errorpercent-limit, x-errorpercent-current, idempotent-replayed',
   'access-control-max-age': '600',
 };
 
-/** The answer to a preflight, or `undefined` for any other request. */
-export function preflight(request: Request): Response | undefined {
-  return request.method === 'OPTIONS'
-    ? new Response(null, { status: 204, headers: CORS_HEADERS })
-    : undefined;
+/** `http://localhost:5173` exactly, `http://localhost:*` on any port, or `*` for every origin. */
+function originMatcher(pattern: string): (origin: URL) => boolean {
+  if (pattern === '*') return () => true;
+  const anyPort = pattern.endsWith(':*');
+  const text = anyPort ? pattern.slice(0, -2) : pattern;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {}
+  // An origin is scheme, host and port only: `http://localhost:5173/app` is a mistake, not an origin.
+  const isOrigin =
+    url !== undefined &&
+    url.origin !== 'null' &&
+    !url.hostname.includes('*') &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password &&
+    !(anyPort && url.port);
+  if (!url || !isOrigin) {
+    throw new ConfigurationError(
+      `A CORS origin is "scheme://host[:port]", "scheme://host:*" (any port) or "*", got ${JSON.stringify(pattern)}`,
+    );
+  }
+  const { protocol, hostname, origin } = url;
+  return anyPort
+    ? (candidate) => candidate.protocol === protocol && candidate.hostname === hostname
+    : (candidate) => candidate.origin === origin;
 }
 
-/** The fake's response with CORS headers added. */
-export function withCors(response: Response): Response {
-  const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(CORS_HEADERS)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+/** Whether a request's `Origin` may call the sandbox, for a list of origin patterns (see `originMatcher`). */
+export function originPolicy(patterns: readonly string[]): (origin: string) => boolean {
+  const matchers = patterns.map(originMatcher);
+  return (origin) => {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return false; // `null` (sandboxed frames, file://) and anything else that names no origin
+    }
+    return matchers.some((matches) => matches(url));
+  };
+}
+
+/**
+ * The CORS headers that let a page on `origin` (already allowed) read the answer. `privateNetwork`: Chrome asked
+ * whether a public page may reach this loopback server (it may, when the user named its origin).
+ */
+export function corsHeaders(origin: string, privateNetwork: boolean): Record<string, string> {
+  return {
+    ...ALLOWED,
+    'access-control-allow-origin': origin,
+    vary: 'Origin',
+    ...(privateNetwork ? { 'access-control-allow-private-network': 'true' } : {}),
+  };
 }

@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigurationError } from '../../core/errors/configuration-error.js';
 import type { FakeApi } from '../fake-api.js';
-import { preflight, withCors } from './cors.js';
+import { LOOPBACK_ORIGINS, originPolicy } from './cors.js';
+import type { SandboxPolicy } from './handle-request.js';
+import { isLoopbackAddress } from './own-origin.js';
 
 /** Where one fake API is served. */
 export interface SandboxEndpoint {
@@ -9,6 +12,9 @@ export interface SandboxEndpoint {
   /** The API's base URL on the sandbox, to pass as a client's `baseUrl`. */
   baseUrl: string;
   apiKey: string;
+  port: number;
+  /** The port asked for, when it was taken and `port` was used instead (`whenPortTaken: 'any'`). */
+  requestedPort?: number;
   fake: FakeApi;
 }
 
@@ -20,46 +26,103 @@ export interface Sandbox {
 }
 
 export interface SandboxOptions {
-  /** The fakes to serve; each gets its own loopback origin, as each real API has its own host. */
+  /** The fakes to serve; each gets its own origin (port), as each real API has its own host. */
   fakes: FakeApi[];
-  /** First port to use (the next fakes take the following ports); default: any free port. */
+  /** First port (the next fakes take the following ports); default: any free port. */
   port?: number;
+  /** When a port is taken: `'error'` (default) fails; `'any'` takes a free port and sets `requestedPort`. */
+  whenPortTaken?: 'error' | 'any';
+  /** Address to listen on; default `127.0.0.1`. Anything beyond loopback serves the fakes' keys to the network. */
   host?: string;
+  /**
+   * Browser origins that may call the sandbox: `http://localhost:5173`, `http://localhost:*` (any port) or `*`.
+   * Requests from any other origin are refused (403) before they reach a fake. Default: loopback pages,
+   * `http://localhost:*`, `http://127.0.0.1:*` and `http://[::1]:*`.
+   */
+  corsOrigins?: readonly string[];
+  /** Largest request body, in bytes; a larger one gets 413 and is never held in memory. Default 10 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** Ten times what a full 1,000-subscriber import usually weighs; no vendor documents a byte limit. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 2 ** 20;
+
+/** Listens on `port`, or on a free port when it is taken and `fallback` is set. */
+async function listen(server: Server, port: number, host: string, fallback: boolean): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    if (fallback) return listen(server, 0, host, false);
+    throw new ConfigurationError(`Port ${port} on ${host} is in use (another sandbox?); choose other ports`);
+  }
+}
+
+function closeAll(servers: Server[]): Promise<void> {
+  return Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    ),
+  ).then(() => undefined);
 }
 
 /**
- * Serves fake APIs over real HTTP on loopback (one port per API) with CORS for browser apps. Node only: the HTTP
- * server is loaded on first use, so importing `ruleseq/testing` stays browser- and worker-safe.
+ * Serves fake APIs over real HTTP (one port per API), for browser apps on the origins allowed and for other
+ * processes. Node only: the HTTP server is loaded on first use, so importing `ruleseq/testing` stays browser- and
+ * worker-safe.
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { createServer } = await import('node:http');
-  const { toRequest, sendResponse } = await import('./node-bridge.js');
+  const { handleRequest } = await import('./handle-request.js');
+  const { sendResponse } = await import('./node-bridge.js');
   const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new ConfigurationError(`maxBodyBytes must be a whole number ≥ 1, got ${maxBodyBytes}`);
+  }
+  const policy: SandboxPolicy = {
+    loopbackOnly: isLoopbackAddress(host),
+    allowsOrigin: originPolicy(options.corsOrigins ?? LOOPBACK_ORIGINS),
+    maxBodyBytes,
+  };
   const servers: Server[] = [];
   const endpoints: SandboxEndpoint[] = [];
 
-  for (const [index, fake] of options.fakes.entries()) {
-    const server = createServer((req, res) => {
-      const origin = `http://${req.headers.host ?? host}`;
-      // A fake whose fetch rejects (a `network` fault) drops the connection, as a failing server would.
-      toRequest(req, origin)
-        .then(async (request) => withCors(preflight(request) ?? (await fake.fetch(request))))
-        .then((response) => sendResponse(response, res))
-        .catch(() => res.destroy());
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port === undefined ? 0 : options.port + index, host, () => resolve());
-    });
-    servers.push(server);
-    const { port } = server.address() as AddressInfo;
-    const hostPart = host.includes(':') ? `[${host}]` : host;
-    endpoints.push({
-      name: fake.name,
-      baseUrl: `http://${hostPart}:${port}${fake.pathPrefixes[0] ?? ''}`,
-      apiKey: fake.apiKey,
-      fake,
-    });
+  try {
+    for (const [index, fake] of options.fakes.entries()) {
+      const server = createServer((req, res) => {
+        // A fake whose fetch rejects (a `network` fault) drops the connection, as a failing server would.
+        handleRequest(req, fake, policy)
+          .then((response) => sendResponse(response, res))
+          .catch(() => res.destroy());
+      });
+      servers.push(server);
+      const requested = options.port === undefined ? 0 : options.port + index;
+      await listen(server, requested, host, options.whenPortTaken === 'any');
+      const { port } = server.address() as AddressInfo;
+      const hostPart = host.includes(':') ? `[${host}]` : host;
+      endpoints.push({
+        name: fake.name,
+        baseUrl: `http://${hostPart}:${port}${fake.pathPrefixes[0] ?? ''}`,
+        apiKey: fake.apiKey,
+        port,
+        ...(requested !== 0 && requested !== port ? { requestedPort: requested } : {}),
+        fake,
+      });
+    }
+  } catch (error) {
+    await closeAll(servers);
+    throw error;
   }
 
   return {
@@ -69,15 +132,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (!found) throw new Error(`The sandbox serves no API named ${JSON.stringify(name)}`);
       return found;
     },
-    close: () =>
-      Promise.all(
-        servers.map(
-          (server) =>
-            new Promise<void>((resolve) => {
-              server.closeAllConnections();
-              server.close(() => resolve());
-            }),
-        ),
-      ).then(() => undefined),
+    close: () => closeAll(servers),
   };
 }

@@ -3,7 +3,8 @@
 import { NotFoundError, type Result } from 'ruleseq';
 import { type Page, RuleClient, type RuleError, type Subscriber } from 'ruleseq/rule';
 import { SequenceClient, type TriggerRuleResult } from 'ruleseq/sequence';
-import { createRuleFake, fakeFetch } from 'ruleseq/testing';
+import { SequencePlatformClient, type SequencePlatformError, type Transfer } from 'ruleseq/sequence-platform';
+import { createRuleFake, createSequencePlatformFake, fakeFetch } from 'ruleseq/testing';
 
 export async function usage(): Promise<string[]> {
   const fake = createRuleFake();
@@ -32,7 +33,20 @@ export async function usage(): Promise<string[]> {
     emails.push(String(status));
   }
 
+  const platformFake = createSequencePlatformFake();
+  const platform = new SequencePlatformClient({
+    apiKey: platformFake.apiKey,
+    fetch: fakeFetch(platformFake),
+  });
+  const dryRun: Result<Transfer, SequencePlatformError> = await platform.transfers
+    .create({ sourceAccountId: 'a', destinationAccountId: 'b', amountInCents: 1234, simulation: true })
+    .safe();
+  if (!dryRun.ok && dryRun.error.code === 'TRANSFER_SOURCE_NOT_FOUND') emails.push(dryRun.error.message);
+  if (dryRun.ok && dryRun.data.status === 'COMPLETE') emails.push(dryRun.data.id);
+
   // @ts-expect-error: a page size is a number; this fails to compile if the declarations degrade to `any`.
   rule.subscribers.list({ limit: '100' });
+  // @ts-expect-error: Platform v1 names fields in camelCase, as its document does.
+  platform.transfers.create({ sourceAccountId: 'a', destinationAccountId: 'b', amount_in_cents: 1234 });
   return emails;
 }

@@ -2,5 +2,6 @@
 const { NotFoundError } = require('ruleseq');
 const { RuleClient } = require('ruleseq/rule');
 const { SequenceClient } = require('ruleseq/sequence');
+const { SequencePlatformClient } = require('ruleseq/sequence-platform');
 
-module.exports = { sdk: { NotFoundError, RuleClient, SequenceClient } };
+module.exports = { sdk: { NotFoundError, RuleClient, SequenceClient, SequencePlatformClient } };

@@ -3,5 +3,6 @@
 import { NotFoundError } from 'ruleseq';
 import { RuleClient } from 'ruleseq/rule';
 import { SequenceClient } from 'ruleseq/sequence';
+import { SequencePlatformClient } from 'ruleseq/sequence-platform';
 
-export const sdk = { NotFoundError, RuleClient, SequenceClient };
+export const sdk = { NotFoundError, RuleClient, SequenceClient, SequencePlatformClient };

@@ -10,20 +10,22 @@ const pagesOf = (total, size) =>
   Array.from({ length: Math.ceil(total / size) }, (_, i) => Math.min(size, total - i * size));
 
 /**
- * Starts the seeded Rule and Sequence fakes (the seed holds 250 subscribers, so with the one the scenario creates
- * the listing spans 3 pages) from `testing`, the installed package's `ruleseq/testing`.
+ * Starts the seeded Rule, Sequence and Sequence Platform fakes (the Rule seed holds 250 subscribers, so with the
+ * one the scenario creates the listing spans 3 pages) from `testing`, the installed package's `ruleseq/testing`.
  */
 export async function startSmokeSandbox(testing, runtime) {
   const sandbox = await testing.startSandbox({
-    fakes: [testing.createRuleFake(), testing.createSequenceFake()],
+    fakes: [testing.createRuleFake(), testing.createSequenceFake(), testing.createSequencePlatformFake()],
   });
   const rule = sandbox.endpoint('rule');
   const sequence = sandbox.endpoint('sequence');
+  const platform = sandbox.endpoint('sequence-platform');
   const email = `${runtime.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.com`;
   return {
     input: {
       rule: { baseUrl: rule.baseUrl, apiKey: rule.apiKey },
       sequence: { baseUrl: sequence.baseUrl, apiKey: sequence.apiKey },
+      platform: { baseUrl: platform.baseUrl, apiKey: platform.apiKey },
       email,
     },
     /** Throws unless the runtime's result matches what the fakes saw. */
@@ -44,6 +46,23 @@ export async function startSmokeSandbox(testing, runtime) {
       ok(execution, `no execution ${result.triggered?.executionId} in the Sequence fake`);
       strictEqual(execution.rule_id, result.triggered.ruleId);
       strictEqual(execution.trigger_details.amount_in_cents, TRIGGER_AMOUNT);
+
+      const platformState = platform.fake.state;
+      const live = platformState.transfers.filter(
+        (t) =>
+          t.executionMode === 'LIVE' && [t.source?.id, t.destination?.id].includes(result.platform.podId),
+      );
+      deepStrictEqual(result.platform.transferPages, pagesOf(live.length, 10), 'Platform transfer pages');
+      const dryRun = platformState.transfers.find((t) => t.id === result.platform.dryRun.id);
+      ok(dryRun, `no transfer ${result.platform.dryRun.id} in the Platform fake`);
+      strictEqual(dryRun.amountInCents, TRIGGER_AMOUNT);
+      deepStrictEqual(result.platform.dryRun, {
+        id: dryRun.id,
+        status: 'COMPLETE',
+        executionMode: 'SIMULATION',
+      });
+      const called = platformState.auditLogs.filter((entry) => entry.action === 'CREATE_TRANSFER');
+      strictEqual(called.length, 1, 'the dry run reached the Platform fake once');
 
       deepStrictEqual(result.notFound, {
         isNotFoundError: true,

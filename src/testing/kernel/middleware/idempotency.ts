@@ -1,4 +1,4 @@
-import type { Middleware } from '../fake-call.js';
+import type { FakeCall, Middleware } from '../fake-call.js';
 import { type FakeReply, reply } from '../reply.js';
 
 /** A successful mutating request, remembered under its idempotency key. */
@@ -19,7 +19,12 @@ export interface IdempotencyOptions<S> {
   store(state: S): Map<string, IdempotencyRecord>;
   /** The answer to a key reused for another request. */
   mismatch(): FakeReply;
+  /** The answer to a key whose first request is still being processed (Sequence Platform's 409); default: none. */
+  inFlight?(call: FakeCall<S>): FakeReply;
 }
+
+/** Per store, the keys whose first request is still being processed, with its fingerprint. */
+const processing = new WeakMap<Map<string, IdempotencyRecord>, Map<string, string>>();
 
 /** JSON with sorted keys, so the same body sent with its keys in another order is still the same request. */
 function canonical(value: unknown): string {
@@ -31,10 +36,11 @@ function canonical(value: unknown): string {
 
 /**
  * Replays the first answer to a mutating request sent again with the same key within the window, marked
- * `Idempotent-Replayed: true`, without running it again. Only successes are remembered.
+ * `Idempotent-Replayed: true`, without running it again. Only successes are remembered. With `inFlight`, a request
+ * whose key's first request is still running gets that answer instead of running too.
  */
 export const idempotency =
-  <S>({ header, windowMs, store, mismatch }: IdempotencyOptions<S>): Middleware<S> =>
+  <S>({ header, windowMs, store, mismatch, inFlight }: IdempotencyOptions<S>): Middleware<S> =>
   async (call, next) => {
     const key = call.method === 'GET' ? null : call.headers.get(header);
     if (!key) return next();
@@ -49,7 +55,12 @@ export const idempotency =
       return reply(earlier.status, earlier.body ?? undefined, { ...type, 'idempotent-replayed': 'true' });
     }
     records.delete(key);
-    const answer = await next();
+    const running = processing.get(records) ?? new Map<string, string>();
+    processing.set(records, running);
+    const first = running.get(key);
+    if (inFlight && first !== undefined) return first === fingerprint ? inFlight(call) : mismatch();
+    if (inFlight) running.set(key, fingerprint);
+    const answer = await next().finally(() => running.delete(key));
     if (answer.status < 400) {
       const { status } = answer;
       records.set(key, {
