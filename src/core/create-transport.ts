@@ -6,6 +6,7 @@ import { ConfigurationError } from './errors/configuration-error.js';
 import { createLevelledLogger } from './logger.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
+import { MIN_SECRET_LENGTH } from './redact.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
 import { MAX_TIMER_MS } from './timer.js';
@@ -68,6 +69,11 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   // The key becomes a header, query or body value. Anything else would fail there as a TypeError quoting it.
   if (typeof apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(apiKey)) {
     throw new ConfigurationError('The API key must be printable ASCII without spaces or line breaks');
+  }
+  if (apiKey.length < MIN_SECRET_LENGTH) {
+    throw new ConfigurationError(
+      `The API key is shorter than ${MIN_SECRET_LENGTH} characters: no real key is, and one so short could not be kept out of messages`,
+    );
   }
   checkNumber('timeout', options.timeout, { min: 1 });
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });

@@ -15,8 +15,8 @@ export interface HttpErrorReaders {
 }
 
 /**
- * ky's `HTTPError` as the SDK's `ApiError` subclass for its status, every secret redacted: the URL, the message,
- * the body (read and redacted before parsing, see the ky instance's `parseJson`) and the headers.
+ * ky's `HTTPError` as the SDK's `ApiError` subclass for its status; the error masks every secret in what it keeps
+ * (the URL, the message, the body, the headers, the request id).
  */
 export function apiErrorFromHttp(
   error: HTTPError,
@@ -25,10 +25,11 @@ export function apiErrorFromHttp(
 ): ApiError {
   const { response, request } = error;
   const { redact } = readers;
-  // JSON-typed bodies arrive parsed and redacted; anything else as the raw text, which is JSON often enough.
+  // JSON-typed bodies arrive parsed (see the ky instance's `parseJson`); anything else as the text, which is JSON
+  // often enough.
   const body =
     typeof error.data === 'string' && !isJsonContentType(response.headers.get('content-type'))
-      ? parseBody(redact(error.data)).value
+      ? parseBody(error.data).value
       : error.data;
   const details = readers.readErrorBody(body, response.status);
   const hint = op.hints?.[response.status];
@@ -40,12 +41,13 @@ export function apiErrorFromHttp(
     {
       status: response.status,
       code: details.code,
-      message: message === undefined ? undefined : redact(message),
+      message,
       body,
-      headers: redactedHeaders(response.headers, redact),
+      headers: redactedHeaders(response.headers),
       requestId: readers.requestIdOf(response, body),
       method: request.method,
-      url: redact(redactUrl(request.url)),
+      url: redactUrl(request.url),
+      redact,
     },
     readers.serverWait(response.headers),
   );
@@ -63,9 +65,9 @@ function redirectTarget(location: string | null, requestUrl: string): string {
   return ` (to ${target})`;
 }
 
-/** Response headers with credentials masked: a redirect's `Location` may carry the key back. */
-function redactedHeaders(headers: Headers, redact: Redactor): Record<string, string> {
+/** Response headers with credential parameters masked: a redirect's `Location` may carry the key back. */
+function redactedHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of headers) out[name] = redact(name === 'location' ? redactUrl(value) : value);
+  for (const [name, value] of headers) out[name] = name === 'location' ? redactUrl(value) : value;
   return out;
 }

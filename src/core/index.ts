@@ -16,7 +16,7 @@ export type {
 export type { Logger, LogLevel } from './logger.js';
 export { nextFromCursor } from './pagination/cursor-pagination.js';
 export { nextFromLink } from './pagination/link-pagination.js';
-export { Page, type PageContent, type PageFetcher } from './pagination/page.js';
+export { type NextPage, Page, type PageContent, type PageFetcher } from './pagination/page.js';
 export { nextFromPageNumber } from './pagination/page-number-pagination.js';
 export { PagePromise } from './pagination/page-promise.js';
 export { pathSegment } from './path-segment.js';

@@ -42,10 +42,9 @@ export function createKyInstance(config: KyInstanceConfig): KyInstance {
     throwHttpErrors: true,
     fetch: handOffFetch(config.fetch),
     headers: { accept: 'application/json', ...config.defaultHeaders },
-    // Only error bodies reach this (`HTTPError.data`; 2xx bodies are read by the transport): redacted before
-    // parsing, and kept as text when they are not JSON, whatever their Content-Type claims.
-    parseJson: (text, { response }) =>
-      response.ok ? JSON.parse(text) : parseBody(config.redact(text)).value,
+    // Only error bodies reach this (`HTTPError.data`; 2xx bodies are read by the transport): kept as text when they
+    // are not JSON, whatever their Content-Type claims. The ApiError made from them masks the key.
+    parseJson: (text, { response }) => (response.ok ? JSON.parse(text) : parseBody(text).value),
     hooks: {
       beforeRequest: [
         ({ request, options }) => {

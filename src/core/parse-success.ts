@@ -43,12 +43,12 @@ export async function parseSuccess(
   const result = await schema['~standard'].validate(body);
   if (!result.issues) return { data: result.value, body };
   const error = new ResponseValidationError({
-    // Schema messages may quote the received value, which could hold anything the server echoed.
-    issues: result.issues.map((issue) => ({ ...issue, message: readers.redact(issue.message) })),
+    issues: result.issues,
     body,
     status: response.status,
     requestId,
     operation: operationName(op),
+    redact: readers.redact,
   });
   if (readers.validateResponses || body === null || body === undefined) throw error;
   // Opted out: hand over the body as sent, and say so once per occurrence.
@@ -65,10 +65,12 @@ export function unreadableBody(
 ): ResponseValidationError {
   return new ResponseValidationError({
     issues: [{ message }],
-    body: redact(text.slice(0, 2_000)),
+    // Redacted before it is cut, so a key at the cut cannot survive in part.
+    body: redact(text).slice(0, 2_000),
     status: source.response.status,
     requestId: source.requestId,
     operation: operationName(source.op),
+    redact,
   });
 }
 

@@ -20,20 +20,86 @@ export function redactUrl(input: string | URL): string {
 
 export type Redactor = (text: string) => string;
 
-/** Replaces every occurrence of the given secrets (raw and percent-encoded) in a text. */
+/** The redactor of a client with no secret to mask: text stays as it is. */
+export const keep: Redactor = (text) => text;
+
+/**
+ * Secrets shorter than this are refused where they are configured (an API key, a Redis password): masking every
+ * occurrence of two or three characters would garble every message, and such a key is a mistake, not a key.
+ */
+export const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Replaces every occurrence of the given secrets in a text, in every form a request or a careless server puts
+ * them in: as written, percent-encoded as a URI component or as a form value (`!'()~` and spaces too, as
+ * `URLSearchParams` writes a query-auth key; either hex case), and escaped inside a JSON string (`"` and `\`,
+ * and `\/` as PHP writes a slash). Parsed values go through `redactValue`, which sees JSON's escapes decoded.
+ */
 export function createRedactor(secrets: ReadonlyArray<string | undefined>): Redactor {
-  const variants = new Set<string>();
-  for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-  }
-  const ordered = [...variants].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const secret of ordered) out = out.replaceAll(secret, MASK);
-    return out;
+  const forms = new Set<string>();
+  for (const secret of secrets) if (secret) for (const form of writtenForms(secret)) forms.add(form);
+  if (forms.size === 0) return keep;
+  // Longest first, so a form that contains another is masked whole.
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(asPattern);
+  const pattern = new RegExp(alternatives.join('|'), 'g');
+  return (text) => text.replace(pattern, MASK);
+}
+
+function writtenForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const form = new URLSearchParams([['', secret]]).toString().slice(1);
+  return [secret, encodeURIComponent(secret), form, json, json.replaceAll('/', '\\/')];
+}
+
+/** The form as a regular expression, its percent-escapes matching in either hex case. */
+function asPattern(form: string): string {
+  return form
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(
+      /%([0-9A-F])([0-9A-F])/g,
+      (_, high: string, low: string) => `%[${high}${high.toLowerCase()}][${low}${low.toLowerCase()}]`,
+    );
+}
+
+/**
+ * A copy of a JSON-like value (a parsed body, validation issues, headers) with every string and every key
+ * redacted, however deep it nests (walked without recursion). Used for every body and value an error carries.
+ */
+export function redactValue<T>(value: T, redact: Redactor): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copies = new Map<object, object>();
+  const pending: object[] = [];
+  const copyOf = (source: object): object => {
+    let copy = copies.get(source);
+    if (!copy) {
+      copy = Array.isArray(source) ? new Array(source.length) : {};
+      copies.set(source, copy);
+      pending.push(source);
+    }
+    return copy;
   };
+  const root = copyOf(value);
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
+    const target = copies.get(source)!;
+    const isArray = Array.isArray(source);
+    for (const [key, inner] of Object.entries(source)) {
+      const out =
+        typeof inner === 'string'
+          ? redact(inner)
+          : typeof inner === 'object' && inner !== null
+            ? copyOf(inner)
+            : inner;
+      // defineProperty: a body's own "__proto__" key stays a key instead of becoming the copy's prototype.
+      Object.defineProperty(target, isArray ? key : redact(key), {
+        value: out,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return root as T;
 }
 
 /**

@@ -25,7 +25,7 @@ export function sendOperation<Body, T, E extends RuleseqError>(
   }
   const response = transport.request(op, options);
   if (transport.config.validateResponses) return new APIPromise<T, E>(mapResponse(response, unwrap));
-  return new APIPromise<T, E>(response.then((result) => unwrapUnchecked(op, result, unwrap)));
+  return new APIPromise<T, E>(response.then((result) => unwrapUnchecked(transport, op, result, unwrap)));
 }
 
 /**
@@ -33,6 +33,7 @@ export function sendOperation<Body, T, E extends RuleseqError>(
  * read: that is the body's fault, reported as a `ResponseValidationError` with the body, not a `TypeError`.
  */
 function unwrapUnchecked<Body, T>(
+  transport: Transport,
   op: Operation<Body>,
   result: ApiResponse<Body>,
   unwrap: (body: Body) => T,
@@ -46,6 +47,7 @@ function unwrapUnchecked<Body, T>(
       status: result.response.status,
       requestId: result.requestId,
       operation: operationName(op),
+      redact: (text) => transport.redact(text),
     });
   }
 }

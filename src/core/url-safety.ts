@@ -34,6 +34,12 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean, source
   );
 }
 
+/** Joins a path onto the base URL without dropping the base's own path (`/api/v2`), as ky's `prefix` does. */
+export function joinUrl(base: URL, path: string): URL {
+  const root = base.href.endsWith('/') ? base.href : `${base.href}/`;
+  return new URL(path.replace(/^\/+/, ''), root);
+}
+
 export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin;
 }

@@ -57,6 +57,11 @@ export abstract class ICloudReadyResource {
         const items = itemsOf(body);
         return { items, next: nextFromPageNumber(op, items.length, Number(op.query?.limit)) };
       });
-    return PagePromise.build<Item, ICloudReadyError>(build as () => Operation, fetchPage, options);
+    return PagePromise.build<Item, ICloudReadyError>(
+      build as () => Operation,
+      fetchPage,
+      options,
+      this.transport.config.baseUrl,
+    );
   }
 }

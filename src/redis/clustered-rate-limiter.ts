@@ -2,6 +2,7 @@ import Bottleneck from 'bottleneck';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { BottleneckRateLimiter } from '../core/rate-limit/bottleneck-rate-limiter.js';
 import type { RateLimiter, RateLimitOptions } from '../core/rate-limit/rate-limiter.js';
+import { ClusterMember } from './cluster-member.js';
 import { clusterId, pacedSettings } from './cluster-settings.js';
 import { withDeadline } from './deadline.js';
 import type { RedisLink } from './redis-link.js';
@@ -17,14 +18,14 @@ export interface ClusteredRateLimiterConfig {
 /**
  * One API key's budget shared by every process through a clustered Bottleneck: requests spaced evenly across the
  * cluster, `maxConcurrent` in flight in total, and a 429 seen anywhere pausing everyone. State in Redis expires:
- * a crashed process's slots after `expiration`, idle keys after twice that.
+ * a crashed process's slots after `expiration`, idle keys after twice that (the next call registers them again).
+ * A call never waits on an unresponsive Redis for longer than `connectTimeout` (see `ClusterMember`).
  */
 export class ClusteredRateLimiter implements RateLimiter {
   readonly #link: RedisLink;
   readonly #config: ClusteredRateLimiterConfig;
-  #bottleneck: Bottleneck | undefined;
-  #starting: Promise<BottleneckRateLimiter> | undefined;
-  #ready: BottleneckRateLimiter | undefined;
+  #joining: Promise<ClusterMember> | undefined;
+  #member: ClusterMember | undefined;
   #closed = false;
 
   constructor(link: RedisLink, config: ClusteredRateLimiterConfig) {
@@ -35,21 +36,12 @@ export class ClusteredRateLimiter implements RateLimiter {
   async schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
     if (this.#closed) throw new ConfigurationError('This redisRateLimit() was closed');
-    const limiter = this.#ready ?? (await this.#whenReady(signal));
-    let started = false;
-    try {
-      return await limiter.schedule(() => {
-        started = true;
-        return task();
-      }, signal);
-    } catch (error) {
-      if (started || signal?.aborted) throw error;
-      throw this.#link.failure('The shared rate limiter failed before the request was sent', error);
-    }
+    const member = this.#member ?? (await this.#whenJoined(signal));
+    return member.schedule(task, signal);
   }
 
   pause(ms: number): void {
-    this.#ready?.pause(ms);
+    this.#member?.limiter.pause(ms);
   }
 
   /**
@@ -61,36 +53,57 @@ export class ClusteredRateLimiter implements RateLimiter {
   /** Leaves the cluster (its slots and pub/sub); the Redis connection itself is closed by the factory. */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#bottleneck?.disconnect();
+    // A join still under way leaves as soon as it completes (or fails once the factory closes the connection).
+    await this.#member?.leave();
   }
 
-  #whenReady(signal?: AbortSignal): Promise<BottleneckRateLimiter> {
-    this.#starting ??= this.#start().catch((error: unknown) => {
-      this.#starting = undefined;
+  #whenJoined(signal?: AbortSignal): Promise<ClusterMember> {
+    this.#joining ??= this.#join().catch((error: unknown) => {
+      this.#joining = undefined;
       throw error instanceof ConfigurationError
         ? error
         : this.#link.failure('Could not join the shared rate limiter', error);
     });
     const { connectTimeout } = this.#config;
-    return withDeadline(this.#starting, connectTimeout, signal, () =>
+    return withDeadline(this.#joining, connectTimeout, signal, () =>
       this.#link.failure(`Redis did not answer within ${connectTimeout} ms`),
     );
   }
 
-  async #start(): Promise<BottleneckRateLimiter> {
-    const { scopeId, budget, expiration } = this.#config;
+  async #join(): Promise<ClusterMember> {
+    const { scopeId, budget, expiration, connectTimeout } = this.#config;
     const [id, connection] = await Promise.all([scopeId, this.#link.connection()]);
+    const settings = pacedSettings(budget);
     const bottleneck = new Bottleneck({
       id: clusterId(id, budget),
       connection,
-      ...pacedSettings(budget),
+      ...settings,
       // Redis keys outlive the longest job, then vanish: an idle cluster leaves nothing behind.
       timeout: 2 * expiration,
     });
-    this.#bottleneck = bottleneck;
     bottleneck.on('error', (error) => this.#link.remember(error));
-    await bottleneck.ready();
-    this.#ready = new BottleneckRateLimiter(bottleneck, { jobOptions: { expiration } });
-    return this.#ready;
+    try {
+      await bottleneck.ready();
+    } catch (error) {
+      bottleneck.disconnect().catch(() => {});
+      throw error;
+    }
+    const member = new ClusterMember({
+      bottleneck,
+      limiter: new BottleneckRateLimiter(bottleneck, { jobOptions: { expiration } }),
+      settings,
+      connectTimeout,
+      failure: (what, error) => this.#link.failure(what, error),
+      onRetire: () => {
+        this.#member = undefined;
+        this.#joining = undefined;
+      },
+    });
+    if (this.#closed) {
+      await member.leave();
+      throw new ConfigurationError('This redisRateLimit() was closed');
+    }
+    this.#member = member;
+    return member;
   }
 }

@@ -3,6 +3,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { ConnectionError } from '../core/errors/connection-error.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from '../core/redact.js';
+import { acceptRedis7Replies } from './redis-7-replies.js';
 import type { RedisTarget } from './redis-rate-limit-options.js';
 
 type RedisClient = Redis | Cluster;
@@ -82,6 +83,7 @@ export class RedisLink {
     this.#client = client;
     // Passing `Redis` keeps Bottleneck from calling `require('ioredis')` itself.
     const connection = new Bottleneck.IORedisConnection({ client, Redis });
+    acceptRedis7Replies(connection);
     connection.on('error', (error) => this.remember(error));
     return connection;
   }

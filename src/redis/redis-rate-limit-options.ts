@@ -3,7 +3,7 @@ import { checkKnownKeys, checkNumber } from '../core/check-number.js';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { checkRateLimitOptions } from '../core/rate-limit/create-rate-limiter.js';
 import type { RateLimitOptions } from '../core/rate-limit/rate-limiter.js';
-import { redactUrl } from '../core/redact.js';
+import { MIN_SECRET_LENGTH, redactUrl } from '../core/redact.js';
 
 /**
  * Options of `redisRateLimit()`: where Redis is (`url` or `client`), and optionally a budget other than the
@@ -68,7 +68,27 @@ function checkTarget(url: unknown, client: unknown): RedisTarget {
       `redisRateLimit: url must start with redis:// or rediss://, got ${redactUrl(parsed)}`,
     );
   }
+  if (!decodes(parsed.username) || !decodes(parsed.password)) {
+    // ioredis decodes both and would throw a URIError on the first call; neither is repeated here.
+    throw new ConfigurationError(
+      "redisRateLimit: the url's user name or password is not valid percent-encoding (write % as %25)",
+    );
+  }
+  if (parsed.password && decodeURIComponent(parsed.password).length < MIN_SECRET_LENGTH) {
+    throw new ConfigurationError(
+      `redisRateLimit: the url's password is shorter than ${MIN_SECRET_LENGTH} characters, too short to be kept out of messages`,
+    );
+  }
   return { url: url as string };
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Checks `redisRateLimit()` options before anything connects; throws `ConfigurationError`. */

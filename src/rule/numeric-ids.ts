@@ -1,67 +1,198 @@
-import type { ResponseSchema } from '../core/index.js';
+import type { ResponseSchema, ValidationIssue } from '../core/index.js';
 import { compileSchema } from '../zod/compile-schema.js';
 
 type IdKey = 'id' | `${string}_id`;
 /** `number | string` (an id-like) becomes `number`; an id the spec types as a string only stays a string. */
 type NumberIfNumeric<V> = [Extract<V, number>] extends [never] ? V : Exclude<V, string>;
 
-/** A generated response type with every id-like field narrowed to `number` (the SDK coerces `"1"` to `1`). */
+/**
+ * A generated response type with every id-like field narrowed to `number`: the SDK turns Rule's digit-string ids
+ * (`"1"`) into numbers, and refuses an id no `number` holds exactly (above `Number.MAX_SAFE_INTEGER`, 16 digits
+ * and more) or a negative one, as a `ResponseValidationError`, rather than hand over a string typed `number`.
+ */
 export type NumericIds<T> = T extends readonly (infer U)[]
   ? NumericIds<U>[]
   : T extends object
     ? { [K in keyof T]: K extends IdKey ? NumericIds<NumberIfNumeric<T[K]>> : NumericIds<T[K]> }
     : T;
 
-const DIGITS = /^\d{1,15}$/;
+/**
+ * Where a schema's output holds ids: the `id` / `*_id` fields it types as possibly numeric, found once from the
+ * schema itself. Only these are read, so user data (JSON fields, unknown keys) is never walked, however deep.
+ */
+interface IdPlan {
+  /** Keys of this object whose values are ids. */
+  ids: string[];
+  /** Keys whose values hold ids further down. */
+  fields: Map<string, IdPlan>;
+  /** For an array or a record: where each element holds ids. */
+  each: IdPlan | undefined;
+}
+
+type ZodDef = { type: string } & Record<string, unknown>;
+
+function defOf(schema: unknown): ZodDef | undefined {
+  return (schema as { _zod?: { def?: ZodDef } } | null)?._zod?.def;
+}
+
+/** Wrappers whose output is their inner schema's (`optional`, `nullable`, `default`, `readonly`, …). */
+function inner(def: ZodDef): unknown {
+  if ('innerType' in def) return def.innerType;
+  if (def.type === 'pipe') return def.out;
+  return undefined;
+}
+
+function canBeNumber(schema: unknown): boolean {
+  const def = defOf(schema);
+  if (!def) return false;
+  if (def.type === 'number') return true;
+  if (def.type === 'union') return (def.options as unknown[]).some(canBeNumber);
+  const wrapped = inner(def);
+  return wrapped !== undefined && canBeNumber(wrapped);
+}
 
 function isIdKey(key: string): boolean {
   return key === 'id' || key.endsWith('_id');
 }
 
+function merge(plans: ReadonlyArray<IdPlan | undefined>): IdPlan | undefined {
+  const present = plans.filter((p): p is IdPlan => p !== undefined);
+  if (present.length <= 1) return present[0];
+  const ids = [...new Set(present.flatMap((p) => p.ids))];
+  const fields = new Map<string, IdPlan>();
+  for (const key of new Set(present.flatMap((p) => [...p.fields.keys()]))) {
+    fields.set(key, merge(present.map((p) => p.fields.get(key)))!);
+  }
+  return { ids, fields, each: merge(present.map((p) => p.each)) };
+}
+
+/** The plan of one schema; `undefined` where it holds no ids (recursive `lazy` schemas are not followed). */
+function planOf(schema: unknown): IdPlan | undefined {
+  const def = defOf(schema);
+  if (!def) return undefined;
+  switch (def.type) {
+    case 'object': {
+      const ids: string[] = [];
+      const fields = new Map<string, IdPlan>();
+      for (const [key, field] of Object.entries(def.shape as Record<string, unknown>)) {
+        if (isIdKey(key) && canBeNumber(field)) ids.push(key);
+        else {
+          const plan = planOf(field);
+          if (plan) fields.set(key, plan);
+        }
+      }
+      return ids.length > 0 || fields.size > 0 ? { ids, fields, each: undefined } : undefined;
+    }
+    case 'array':
+      return wrapEach(planOf(def.element));
+    case 'record':
+      return wrapEach(planOf(def.valueType));
+    case 'union':
+      return merge((def.options as unknown[]).map(planOf));
+    case 'intersection':
+      return merge([planOf(def.left), planOf(def.right)]);
+    default: {
+      const wrapped = inner(def);
+      return wrapped === undefined ? undefined : planOf(wrapped);
+    }
+  }
+}
+
+function wrapEach(each: IdPlan | undefined): IdPlan | undefined {
+  return each && { ids: [], fields: new Map(), each };
+}
+
+/** The id as a number, or why it cannot be one. */
+function readId(value: unknown): number | string {
+  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof id !== 'number') return `expected a numeric id, got ${JSON.stringify(value)}`;
+  if (!Number.isSafeInteger(id)) {
+    return `id ${typeof value === 'string' ? value : id} is beyond Number.MAX_SAFE_INTEGER: no number holds it exactly`;
+  }
+  if (id < 0) return `id ${id} is negative`;
+  return id;
+}
+
 /**
- * Returns `value` with digit-string ids turned into numbers, copying only what changes. Runs on every item of every
- * response, so it visits keys without allocating and only descends into objects and arrays.
+ * `value` with the plan's digit-string ids turned into numbers, copying only what changes (never the input);
+ * refused ids go to `issues`. Descends only where the plan does, so its depth is the schema's. `path` is where
+ * `value` sits, pushed and popped in place: it is copied only for an issue.
  */
-export function coerceIds(value: unknown): unknown {
+function applyPlan(value: unknown, plan: IdPlan, path: PropertyKey[], issues: ValidationIssue[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
+    if (!plan.each) return value;
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item !== 'object' || item === null) continue;
-      const next = coerceIds(item);
-      if (next === item) continue;
+      path.push(i);
+      const next = applyPlan(value[i], plan.each, path, issues);
+      path.pop();
+      if (next === value[i]) continue;
       out ??= value.slice();
       out[i] = next;
     }
     return out ?? value;
   }
-  const record = value as Record<string, unknown>;
+  const source = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
-  // for…in: Object.keys would allocate an array per object (zod's object parser walks keys the same way).
-  for (const key in record) {
-    const inner = record[key];
-    let next: unknown;
-    if (typeof inner === 'object' && inner !== null) next = coerceIds(inner);
-    else if (typeof inner === 'string' && isIdKey(key) && DIGITS.test(inner)) next = Number(inner);
-    else continue;
-    if (next === inner) continue;
-    out ??= { ...record };
+  const visit = (key: string, read: (raw: unknown) => unknown) => {
+    if (!Object.hasOwn(source, key)) return;
+    path.push(key);
+    const next = read(source[key]);
+    path.pop();
+    if (next === source[key]) return;
+    out ??= { ...source };
     out[key] = next;
+  };
+  for (const key of plan.ids) {
+    visit(key, (raw) => {
+      if (raw === undefined || raw === null) return raw;
+      const id = readId(raw);
+      if (typeof id === 'number') return id;
+      issues.push({ message: id, path: [...path] });
+      return raw;
+    });
   }
+  for (const [key, fieldPlan] of plan.fields) visit(key, (raw) => applyPlan(raw, fieldPlan, path, issues));
+  const { each } = plan;
+  if (each) for (const key in source) visit(key, (raw) => applyPlan(raw, each, path, issues));
   return out ?? value;
 }
 
+const plans = new WeakMap<object, IdPlan | null>();
+
 /**
- * Validates with the generated (tolerant) schema, then coerces ids: Rule's docs and servers send both `1` and `"1"`.
+ * Reads the ids of values `schema` has validated: digit strings become numbers; an id beyond
+ * `Number.MAX_SAFE_INTEGER` or negative is an issue. The plan is made from the schema once.
+ */
+export function idReader(
+  schema: object,
+): (value: unknown) => { value: unknown; issues?: undefined } | { issues: ValidationIssue[] } {
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    plan = planOf(schema) ?? null;
+    plans.set(schema, plan);
+  }
+  const found = plan;
+  return (value) => {
+    if (!found) return { value };
+    const issues: ValidationIssue[] = [];
+    const out = applyPlan(value, found, [], issues);
+    return issues.length > 0 ? { issues } : { value: out };
+  };
+}
+
+/**
+ * Validates with the generated (tolerant) schema, then reads ids: Rule's docs and servers send both `1` and `"1"`.
  */
 export function withNumericIds<T>(schema: ResponseSchema<T>): ResponseSchema<NumericIds<T>> {
+  const readIds = idReader(schema);
   return {
     '~standard': {
       validate(value) {
         const result = compileSchema(schema)['~standard'].validate(value);
         const finish = (r: Awaited<typeof result>) =>
-          r.issues ? r : { value: coerceIds(r.value) as NumericIds<T> };
+          r.issues ? r : (readIds(r.value) as { value: NumericIds<T> } | { issues: ValidationIssue[] });
         return result instanceof Promise ? result.then(finish) : finish(result);
       },
     },

@@ -126,7 +126,12 @@ export abstract class RuleResource {
         items: items(body),
         next: nextFromLink(nextLinkOf(body.meta), op, transport.config.baseUrl, this.ctx.credentialParams),
       }));
-    return PagePromise.build<Item, RuleError>(build as () => Operation, fetchPage, options);
+    return PagePromise.build<Item, RuleError>(
+      build as () => Operation,
+      fetchPage,
+      options,
+      transport.config.baseUrl,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { WebhookError } from '../core/index.js';
+import { readWebhook, validateNow } from '../core/read-webhook.js';
 import type { ResponseSchema } from '../core/standard-schema.js';
 import type {
   CampaignInteractionEvent,
@@ -29,7 +30,7 @@ import {
   zTransactionLinkClickedWebhookRequest,
   zTransactionSentWebhookRequest,
 } from './generated/v2/zod.gen.js';
-import { coerceIds, type NumericIds } from './numeric-ids.js';
+import { idReader, type NumericIds } from './numeric-ids.js';
 
 /** Rule sends the same body to "added to" and "removed from" webhooks; only the URL tells them apart. */
 export type WebhookDirection = 'added' | 'removed';
@@ -154,14 +155,27 @@ function directed(
  * Identifies and validates a Rule webhook body (already parsed from JSON). Rule's payloads carry no event type, so
  * the shape decides; tag and preference webhooks send one body for both directions, so pass `tagDirection` /
  * `preferenceDirection` from the URL that was hit. Unknown fields are kept; a body of no known shape comes back as
- * `{ type: 'unknown', data }`. Throws `RuleWebhookError` when the body is not a JSON object, when a known shape
- * fails validation (`issues`), or when a required direction is missing.
+ * `{ type: 'unknown', data }`. Every other input throws `RuleWebhookError`: a body that is not a JSON object or
+ * cannot be read, a known shape that fails validation (`issues`, an id no number holds exactly among them), or a
+ * missing direction.
  *
  * @example
  * const event = parseRuleWebhook(await request.json(), { tagDirection: 'added' });
  * if (event.type === 'subscriber.added_to_tag') console.log(event.data.tag.name);
  */
 export function parseRuleWebhook(body: unknown, options: ParseRuleWebhookOptions = {}): RuleWebhookEvent {
+  return readWebhook(
+    () => parse(body, options),
+    (reason) =>
+      new RuleWebhookError(`The Rule webhook body could not be read (${reason})`, {
+        code: 'invalid_webhook',
+        issues: [{ message: reason }],
+        body,
+      }),
+  );
+}
+
+function parse(body: unknown, options: ParseRuleWebhookOptions): RuleWebhookEvent {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new RuleWebhookError(
       `A Rule webhook body is a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`,
@@ -172,8 +186,10 @@ export function parseRuleWebhook(body: unknown, options: ParseRuleWebhookOptions
   if (!shape) return { type: 'unknown', data: body as Body };
   const type = shape.type(body as Body, options);
   const schema = type === 'campaign.opened_or_clicked' ? CAMPAIGN_INTERACTION : shape.schema;
-  const result = schema['~standard'].validate(body);
-  if (result instanceof Promise) throw new TypeError('webhook schemas must be synchronous');
+  const validated = validateNow(schema['~standard'].validate(body));
+  // Ids become numbers as in API responses, where the schema types them so (import counters, an account's id:
+  // strings, as Rule documents them).
+  const result = validated.issues ? validated : idReader(schema)(validated.value);
   if (result.issues) {
     throw new RuleWebhookError(`The ${type} webhook body does not match Rule's documented shape`, {
       code: 'invalid_webhook',
@@ -181,16 +197,5 @@ export function parseRuleWebhook(body: unknown, options: ParseRuleWebhookOptions
       body,
     });
   }
-  return { type, data: normalise(type, result.value as Body) } as RuleWebhookEvent;
-}
-
-/** Ids become numbers as in API responses, except where Rule documents strings (import counters, account id). */
-function normalise(type: RuleWebhookType, data: Body): Body {
-  if (type === 'import.finished') return data;
-  const out = coerceIds(data) as Body;
-  const subscriber = data.subscriber as Body | undefined;
-  if (type === 'subscriber.added_to_segment' && subscriber && 'account' in subscriber) {
-    (out.subscriber as Body).account = subscriber.account;
-  }
-  return out;
+  return { type, data: result.value } as RuleWebhookEvent;
 }

@@ -60,6 +60,11 @@ export abstract class PlatformResource {
         const hasMore = page?.pagination?.hasNextPage === true;
         return { items, next: nextFromPageNumber(op, items.length, items.length, { hasMore }) };
       });
-    return PagePromise.build<Item, SequencePlatformError>(build as () => Operation, fetchPage, options);
+    return PagePromise.build<Item, SequencePlatformError>(
+      build as () => Operation,
+      fetchPage,
+      options,
+      this.transport.config.baseUrl,
+    );
   }
 }

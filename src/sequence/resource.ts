@@ -52,6 +52,11 @@ export abstract class SequenceResource {
           'after',
         ),
       }));
-    return PagePromise.build<Item, SequenceError>(build as () => Operation, fetchPage, options);
+    return PagePromise.build<Item, SequenceError>(
+      build as () => Operation,
+      fetchPage,
+      options,
+      this.transport.config.baseUrl,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { WebhookError } from '../core/index.js';
+import { readWebhook } from '../core/read-webhook.js';
 import type { TransferEventData, TransferStatusChangedData } from './generated/v1/types.gen.js';
 import { zTransferEvent, zTransferStatusChangedEvent } from './generated/v1/zod.gen.js';
 
@@ -30,11 +31,24 @@ export class SequenceWebhookError extends WebhookError<'invalid_webhook'> {
 
 /**
  * Parses the body Sequence POSTs to your webhook endpoint (transfer created, approval required, status changed).
- * Lenient: unknown fields are kept and unknown events come back as `type: 'unknown'`. Verify the request's origin
- * yourself; Sequence has not documented a signature scheme.
+ * Lenient: unknown fields are kept and unknown events come back as `type: 'unknown'`. Any other input, one that
+ * cannot even be read included, throws `SequenceWebhookError`. Verify the request's origin yourself; Sequence has
+ * not documented a signature scheme.
  * @beta Sequence lists its webhooks as coming soon.
  */
 export function parseSequenceWebhook(body: unknown): SequenceWebhookEvent {
+  return readWebhook(
+    () => parse(body),
+    (reason) =>
+      new SequenceWebhookError(`The Sequence webhook body could not be read (${reason})`, {
+        code: 'invalid_webhook',
+        issues: [{ message: reason }],
+        body,
+      }),
+  );
+}
+
+function parse(body: unknown): SequenceWebhookEvent {
   const raw = typeof body === 'string' ? safeJson(body) : body;
   const event = (raw as { event?: unknown } | null)?.event;
   const type =

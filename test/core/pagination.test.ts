@@ -8,7 +8,9 @@ import { nextFromLink } from '../../src/core/pagination/link-pagination.js';
 import type { PageFetcher } from '../../src/core/pagination/page.js';
 import { nextFromPageNumber } from '../../src/core/pagination/page-number-pagination.js';
 import { PagePromise } from '../../src/core/pagination/page-promise.js';
+import { MAX_EMPTY_PAGES } from '../../src/core/pagination/page-trail.js';
 import type { Operation, Transport } from '../../src/core/transport.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, testTransport } from '../helpers/test-transport.js';
 
 const ORIGIN = 'https://pages.example.test';
@@ -24,6 +26,10 @@ interface Seen {
   url: URL;
   headers: Headers;
 }
+
+/** Requests after which a test server ends a listing that walks in circles, so a regression fails instead of hanging. */
+const RUNAWAY = 200;
+const runaway = () => HttpResponse.json({ error: 'runaway_listing' }, { status: 400 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Link pagination (Rule: meta.next)
@@ -61,6 +67,7 @@ function serveLinkPages(options: LinkServerOptions): Seen[] {
     http.get(`${BASE}/items`, async ({ request }) => {
       const url = new URL(request.url);
       seen.push({ url, headers: new Headers(request.headers) });
+      if (seen.length > RUNAWAY) return runaway();
       const page = Number(url.searchParams.get('page') ?? 1);
       await options.onRequest?.(page, request);
       const custom = options.nextFor?.(page);
@@ -74,9 +81,26 @@ function serveLinkPages(options: LinkServerOptions): Seen[] {
   return seen;
 }
 
+/** The other origin a hostile next link points to; counts what reaches it (nothing may). */
+function serveOtherOrigin(): { hits: number } {
+  const evil = { hits: 0 };
+  server.use(
+    http.all(`${EVIL}/*`, () => {
+      evil.hits += 1;
+      return HttpResponse.json({ items: ['stolen'], meta: { next: null } });
+    }),
+  );
+  return evil;
+}
+
 function linkList(auth: AuthStrategy = headerAuth('Bearer'), transportOptions = {}) {
   const transport = testTransport({ baseUrl: BASE, auth, ...transportOptions });
-  return new PagePromise(linkFetcher(transport), { method: 'GET', path: 'items', query: { limit: 2 } });
+  return new PagePromise(
+    linkFetcher(transport),
+    { method: 'GET', path: 'items', query: { limit: 2 } },
+    {},
+    new URL(BASE),
+  );
 }
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
@@ -144,14 +168,8 @@ describe('link pagination (meta.next)', () => {
     expect(seen[1]!.url.searchParams.getAll('apikey')).toEqual([CANARY_KEY]);
   });
 
-  it('refuses a cross-origin next link with PaginationError; no request reaches the other origin', async () => {
-    let evilHits = 0;
-    server.use(
-      http.all(`${EVIL}/*`, () => {
-        evilHits += 1;
-        return HttpResponse.json({ items: ['stolen'], meta: { next: null } });
-      }),
-    );
+  it('refuses a cross-origin next link, not the page that carried it; no request reaches the other origin', async () => {
+    const evil = serveOtherOrigin();
     const seen = serveLinkPages({
       pages: 5,
       nextFor: (page) => (page === 2 ? `${EVIL}/v2/items?page=3&limit=2&apikey=${CANARY_KEY}` : undefined),
@@ -162,9 +180,29 @@ describe('link pagination (meta.next)', () => {
     expect(error).toBeInstanceOf(PaginationError);
     expect((error as PaginationError).code).toBe('unsafe_next_link');
     expect((error as Error).message).not.toContain(CANARY_KEY);
-    expect(items).toEqual(itemsOf(1));
+    expect(items).toEqual([...itemsOf(1), ...itemsOf(2)]);
     expect(seen).toHaveLength(2);
-    expect(evilHits).toBe(0);
+    expect(evil.hits).toBe(0);
+  });
+
+  it('awaiting a listing whose first page links elsewhere gives that page; following the link throws', async () => {
+    const evil = serveOtherOrigin();
+    const seen = serveLinkPages({
+      pages: 3,
+      nextFor: (page) => (page === 1 ? `${EVIL}/v2/items?page=2` : undefined),
+    });
+
+    const first = await linkList(queryAuth('apikey'));
+
+    expect(first.data).toEqual(itemsOf(1));
+    expect(first.hasNextPage()).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      const error = await rejectionOf(first.getNextPage());
+      expect(error).toBeInstanceOf(PaginationError);
+      expect((error as PaginationError).code).toBe('unsafe_next_link');
+    }
+    expect(seen).toHaveLength(1);
+    expect(evil.hits).toBe(0);
   });
 
   it('refuses a scheme downgrade (http:// on the same host) as another origin', async () => {
@@ -180,47 +218,75 @@ describe('link pagination (meta.next)', () => {
       nextFor: (page) => (page === 1 ? `http://pages.example.test/v2/items?page=2` : undefined),
     });
 
-    await expect(linkList(queryAuth('apikey'))).rejects.toBeInstanceOf(PaginationError);
+    const first = await linkList(queryAuth('apikey'));
+    await expect(first.getNextPage()).rejects.toBeInstanceOf(PaginationError);
     expect(insecureHits).toBe(0);
   });
 
+  it('refuses a next link that is not a URL, keeping the page', async () => {
+    const seen = serveLinkPages({ pages: 3, nextFor: (page) => (page === 1 ? 'http://[::1' : undefined) });
+
+    const { items, error } = await collectUntilError(linkList(queryAuth('apikey')));
+
+    expect(items).toEqual(itemsOf(1));
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(seen).toHaveLength(1);
+  });
+
   it('the transport itself refuses an absolute path on another origin (defence in depth)', async () => {
-    let evilHits = 0;
-    server.use(
-      http.all(`${EVIL}/*`, () => {
-        evilHits += 1;
-        return HttpResponse.json({});
-      }),
-    );
+    const evil = serveOtherOrigin();
     const transport = testTransport({ baseUrl: BASE, auth: queryAuth('apikey') });
 
     await expect(transport.request({ method: 'GET', path: `${EVIL}/v2/items` })).rejects.toBeInstanceOf(
       ConfigurationError,
     );
-    expect(evilHits).toBe(0);
+    expect(evil.hits).toBe(0);
   });
 
-  it('stops with PaginationError when a next link repeats the current page', async () => {
-    const seen = serveLinkPages({ pages: 5, nextFor: (page) => (page === 2 ? keyedLink(2) : undefined) });
+  // Page 2 linking to itself; pages 1 → 2 → 3 → 2 (A → B → A): the same links on the configured origin, forever.
+  it.each([
+    ['a next link repeats the current page', 2, 2],
+    ['links cycle A → B → A', 3, 2],
+  ])('stops with PaginationError when %s, each page yielded once', async (_, lastPage, linkedBack) => {
+    const seen = serveLinkPages({
+      pages: 5,
+      nextFor: (page) => (page === lastPage ? keyedLink(linkedBack) : undefined),
+    });
 
     const { items, error } = await collectUntilError(linkList(queryAuth('apikey')));
 
     expect(error).toBeInstanceOf(PaginationError);
-    expect(items).toEqual(itemsOf(1));
-    expect(seen).toHaveLength(2);
+    expect((error as PaginationError).code).toBe('repeated_page');
+    const pages = Array.from({ length: lastPage }, (_, i) => i + 1);
+    expect(items).toEqual(pages.flatMap((page) => itemsOf(page)));
+    expect(seen.map((s) => s.url.searchParams.get('page'))).toEqual(
+      pages.map((p) => (p === 1 ? null : String(p))),
+    );
   });
 
-  it('stops on a first page that links to itself without yielding its items twice', async () => {
+  it('stops on a first page that links to itself without fetching it twice', async () => {
     const seen = serveLinkPages({
       pages: 5,
-      nextFor: (page) => (page === 1 ? `${BASE}/items?limit=2` : undefined),
+      nextFor: (page) => (page === 1 ? `${BASE}/items?limit=2&apikey=${CANARY_KEY}` : undefined),
     });
 
     const { items, error } = await collectUntilError(linkList(queryAuth('apikey')));
 
     expect(error).toBeInstanceOf(PaginationError);
     expect(items).toEqual(itemsOf(1));
-    expect(seen.length).toBeLessThanOrEqual(2);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('lets the same page be fetched again from where it was linked (getNextPage twice)', async () => {
+    const seen = serveLinkPages({ pages: 3 });
+    const first = await linkList();
+
+    const [a, b] = [await first.getNextPage(), await first.getNextPage()];
+
+    expect(a.data).toEqual(itemsOf(2));
+    expect(b.data).toEqual(itemsOf(2));
+    expect((await b.getNextPage()).data).toEqual(itemsOf(3));
+    expect(seen).toHaveLength(4);
   });
 
   it('treats a missing, null or empty next link as the end', async () => {
@@ -295,6 +361,7 @@ function serveCursorPages(pages: CursorPages): Seen[] {
     http.get(`${BASE}/rule-executions`, ({ request }) => {
       const url = new URL(request.url);
       seen.push({ url, headers: new Headers(request.headers) });
+      if (seen.length > RUNAWAY) return runaway();
       const page = pages[url.searchParams.get('after') ?? ''];
       return page ? HttpResponse.json(page) : HttpResponse.json({ error: 'bad cursor' }, { status: 400 });
     }),
@@ -312,6 +379,46 @@ function cursorList() {
 }
 
 describe('cursor pagination (first / after)', () => {
+  it('stops a cursor alternating X ↔ Y on empty pages, so a for await gets control back', async () => {
+    const seen = serveCursorPages({
+      '': { data: [], page_info: { end_cursor: 'X', has_next_page: true } },
+      X: { data: [], page_info: { end_cursor: 'Y', has_next_page: true } },
+      Y: { data: [], page_info: { end_cursor: 'X', has_next_page: true } },
+    });
+
+    const { items, error } = await collectUntilError(cursorList());
+
+    expect(items).toEqual([]);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).code).toBe('repeated_page');
+    expect(seen.map((s) => s.url.searchParams.get('after'))).toEqual([null, 'X', 'Y']);
+  });
+
+  it(`stops after ${MAX_EMPTY_PAGES} empty pages in a row that promise more, each with a new cursor`, async () => {
+    const pages: CursorPages = { '': { data: [], page_info: { end_cursor: 'c1', has_next_page: true } } };
+    for (let i = 1; i < 100; i++)
+      pages[`c${i}`] = { data: [], page_info: { end_cursor: `c${i + 1}`, has_next_page: true } };
+    const seen = serveCursorPages(pages);
+
+    const { items, error } = await collectUntilError(cursorList());
+
+    expect(items).toEqual([]);
+    expect((error as PaginationError).code).toBe('empty_pages');
+    expect(seen).toHaveLength(MAX_EMPTY_PAGES);
+  });
+
+  it('counts only empty pages in a row: an item in between starts the count again', async () => {
+    const pages: CursorPages = {};
+    for (let i = 0; i < 40; i++) {
+      const data = i % MAX_EMPTY_PAGES === MAX_EMPTY_PAGES - 1 ? [`e${i}`] : [];
+      pages[i === 0 ? '' : `c${i}`] = { data, page_info: { end_cursor: `c${i + 1}`, has_next_page: i < 39 } };
+    }
+    const seen = serveCursorPages(pages);
+
+    expect(await collect(cursorList())).toEqual(['e9', 'e19', 'e29', 'e39']);
+    expect(seen).toHaveLength(40);
+  });
+
   it('follows page_info.end_cursor over 3 pages and stops when has_next_page is false', async () => {
     const seen = serveCursorPages({
       '': { data: ['e1', 'e2'], page_info: { end_cursor: 'c1', has_next_page: true } },
@@ -330,12 +437,14 @@ describe('cursor pagination (first / after)', () => {
     }
   });
 
-  it('stops instead of looping when the server repeats the cursor or omits it', async () => {
+  it('stops with PaginationError when the server repeats the cursor, and at the end when it omits it', async () => {
     const repeating = serveCursorPages({
       '': { data: ['e1'], page_info: { end_cursor: 'c1', has_next_page: true } },
       c1: { data: ['e2'], page_info: { end_cursor: 'c1', has_next_page: true } },
     });
-    expect(await collect(cursorList())).toEqual(['e1', 'e2']);
+    const { items, error } = await collectUntilError(cursorList());
+    expect(items).toEqual(['e1', 'e2']);
+    expect((error as PaginationError).code).toBe('repeated_page');
     expect(repeating).toHaveLength(2);
 
     server.resetHandlers();

@@ -256,6 +256,37 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    id: 'echo-200',
+    label: '200 of the wrong shape echoing the request, after processing',
+    hits: 'first',
+    // The key comes back in a body the schema refuses: ResponseValidationError.body must not show it.
+    behaviour: async ({ res, process, received }) => {
+      const response = await process();
+      answer(res, 200, appHeaders(response), JSON.stringify([{ unexpected: echo(received) }]));
+    },
+  },
+  {
+    id: 'deep-200',
+    label: '200 with an unknown field nested 5,000 levels, after processing',
+    hits: 'first',
+    behaviour: async ({ res, process }) => {
+      const response = await process();
+      const text = await response.text();
+      const deep = `${'{"a":['.repeat(5_000)}{"id":"1"}${']}'.repeat(5_000)}`;
+      answer(res, response.status, appHeaders(response), text.replace(/^\{/, `{"deep":${deep},`));
+    },
+  },
+  {
+    id: 'long-id-200',
+    label: '200 whose first numeric id has 20 digits, after processing',
+    hits: 'first',
+    behaviour: async ({ res, process }) => {
+      const response = await process();
+      const text = (await response.text()).replace(/"id":\s*\d+/, '"id":"12345678901234567890"');
+      answer(res, response.status, appHeaders(response), text);
+    },
+  },
+  {
     id: 'redirect',
     label: '307 to another origin, not processed',
     hits: 'first',

@@ -33,6 +33,8 @@ describe('redisRateLimit options', () => {
     ['both targets', { url: 'redis://127.0.0.1', client: { duplicate: () => null } }],
     ['not a URL', { url: `not a url ${PASSWORD}` }],
     ['not redis', { url: `http://user:${PASSWORD}@example.com` }],
+    ['a password that is not percent-encoding', { url: `redis://user:${PASSWORD}%zz@127.0.0.1` }],
+    ['a user name that is not percent-encoding', { url: `redis://${PASSWORD}%zz:pw@127.0.0.1` }],
     ['not a client', { client: {} }],
     ['unknown key', { url: 'redis://127.0.0.1', host: 'x' }],
     ['fractional maxRequests', { url: 'redis://127.0.0.1', maxRequests: 1.5 }],

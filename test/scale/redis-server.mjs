@@ -1,7 +1,8 @@
-// Starts a throwaway redis-server on 127.0.0.1 (free port, no persistence, temp dir) and stops it.
+// A throwaway redis-server on 127.0.0.1 (free port, temp dir, no automatic saving) that can be shut down and
+// started again on the same port, as a crashed or restarted Redis would be.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +14,44 @@ async function freePort() {
   return port;
 }
 
-/** Resolves `{ url, stop }` once the server accepts connections; throws if redis-server is missing or fails. */
+/** Resolves once the server accepts connections; rejects with its output if it exits or takes over 10 s. */
+function whenReady(child) {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    const watch = (chunk) => {
+      output += chunk;
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        // Only this listener: removeAllListeners('exit') would also drop the one that reports the exit.
+        child.off('exit', onExit);
+        resolve();
+      }
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    const onExit = (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}:\n${output}`));
+    };
+    child.once('exit', onExit);
+  });
+}
+
+/** Sends one inline command and waits for the server to close the connection (SHUTDOWN answers nothing). */
+function sendAndWaitForClose(port, command) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${command}\r\n`));
+    socket.on('close', resolve);
+    socket.on('error', reject);
+  });
+}
+
+/**
+ * Resolves `{ url, port, version, shutdown, start, stop }` once the server accepts connections; throws if
+ * redis-server is missing or fails. `shutdown({ save })` is `SHUTDOWN SAVE` (the data survives the restart) or
+ * `SHUTDOWN NOSAVE` (Redis comes back empty); `start()` starts it again on the same port and directory (if it is not running).
+ */
 export async function startRedisServer() {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (probe.error) {
@@ -23,37 +61,38 @@ export async function startRedisServer() {
   }
   const dir = mkdtempSync(join(tmpdir(), 'ruleseq-redis-'));
   const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
+  let child;
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
+  const start = async () => {
+    if (running()) return;
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      await whenReady(child);
+    } catch (error) {
+      stop();
+      throw error;
+    }
+  };
   const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (running()) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-      const watch = (chunk) => {
-        output += chunk;
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout.on('data', watch);
-      child.stderr.on('data', watch);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited with ${code}:\n${output}`));
-      });
-    });
-  } catch (error) {
-    stop();
-    throw error;
-  }
-  child.removeAllListeners('exit');
-  return { url: `redis://127.0.0.1:${port}`, version: probe.stdout.trim().split(' ')[2] ?? '', stop };
+  const shutdown = async ({ save }) => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await sendAndWaitForClose(port, save ? 'SHUTDOWN SAVE' : 'SHUTDOWN NOSAVE');
+    await exited;
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    version: probe.stdout.trim().split(' ')[2] ?? '',
+    shutdown,
+    start,
+    stop,
+  };
 }

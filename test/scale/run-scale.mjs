@@ -6,6 +6,11 @@
 // 2. killed worker: a worker holding every in-flight slot (its requests hang) is SIGKILLed; the others get the
 //    full budget back once its slots expire.
 // 3. 429 pauses all: another consumer spends the key's window; the first 429 one worker sees pauses all four.
+// 4. idle past expiry: the cluster's Redis keys expire while its processes idle; the next calls register them again.
+// 5. Redis restart: redis-server shut down mid-run (without and with saving its data) and started again; every
+//    call completes and the budget holds.
+// 6. Redis down: redis-server stops for longer than connectTimeout; every call waiting on it fails with a
+//    retry-safe ConnectionError within connectTimeout, none hangs, and the cluster works again once Redis returns.
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -33,26 +38,42 @@ function check(scenario, what, ok, detail = '') {
 }
 
 const children = new Set();
+/** Forks a worker; `result` is its first burst's report, `next()` starts its next burst and resolves with that report. */
 function startWorker(job) {
   const child = fork(resolve(import.meta.dirname, 'worker.mjs'), [JSON.stringify(job)], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);
-  const result = new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      reject(new Error(`worker ${job.label} exited (${signal ?? code}) without a report`));
-    });
+  const reports = [];
+  const waiting = [];
+  let exited;
+  child.on('message', (report) => (waiting.shift()?.resolve ?? ((r) => reports.push(r)))(report));
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    exited = new Error(`worker ${job.label} exited (${signal ?? code}) without a report`);
+    for (const w of waiting.splice(0)) w.reject(exited);
   });
+  const nextReport = () => {
+    if (reports.length > 0) return Promise.resolve(reports.shift());
+    if (exited) return Promise.reject(exited);
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  };
+  const result = nextReport();
   result.catch(() => {});
-  return { child, result };
+  return {
+    child,
+    result,
+    next: (options) => {
+      child.send({ options });
+      return nextReport();
+    },
+  };
 }
 
 async function until(condition, ms, what) {
   const deadline = Date.now() + ms;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(20);
   }
@@ -67,7 +88,7 @@ function clusterKeyPrefix(fake) {
 }
 
 /** The redis-server of this run and a client to inspect it; set by main(). */
-const env = { redisUrl: '', redis: undefined };
+const env = { redisUrl: '', redis: undefined, server: undefined };
 
 async function checkRedisState(scenario, fake) {
   const { redis } = env;
@@ -99,7 +120,7 @@ async function withFake(name, apiKey, scenario) {
   }
 }
 
-function startWorkers(fake, labels, { calls, expiration = 60_000 }) {
+function startWorkers(fake, labels, { calls, expiration = 60_000, ...more }) {
   const job = {
     redisUrl: env.redisUrl,
     baseUrl: fake.baseUrl,
@@ -107,6 +128,7 @@ function startWorkers(fake, labels, { calls, expiration = 60_000 }) {
     ...BUDGET,
     expiration,
     calls,
+    ...more,
   };
   return labels.map((label) => startWorker({ ...job, label }));
 }
@@ -221,6 +243,118 @@ function pauseAll() {
   });
 }
 
+function idlePastExpiry() {
+  const name = 'idle past expiry';
+  const expiration = 1_000; // the cluster's keys expire 2 × expiration after its last call
+  return withFake(name, 'scale-idle-key', async (fake) => {
+    const workers = startWorkers(fake, ['i1', 'i2'], { calls: 50, expiration, bursts: 2 });
+    await completedCalls(name, workers, 100);
+    const lastCall = Math.max(...fake.arrivals.map((a) => a.at));
+    const settings = `${clusterKeyPrefix(fake)}_settings`;
+    await until(async () => (await env.redis.exists(settings)) === 0, 10_000, 'the keys to expire');
+    const expiredAfter = Date.now() - lastCall;
+    // A heartbeat of each process meets the missing keys before the next call does.
+    await sleep(HEARTBEAT_MS);
+    const second = await Promise.all(workers.map((w) => w.next()));
+    const ok = second.reduce((sum, r) => sum + r.ok, 0);
+    check(
+      name,
+      'all 100 calls after the idle period complete',
+      ok === 100,
+      JSON.stringify(second.map((r) => r.firstFailures)),
+    );
+    const minTime = Number(await env.redis.hget(settings, 'minTime'));
+    check(name, 'the settings are registered again', minTime === MIN_TIME, `minTime ${minTime}`);
+    const limited = fake.arrivals.filter((a) => a.status === 429).length;
+    check(name, 'zero 429s', limited === 0, `${limited} × 429`);
+    const idle = Math.min(...second.map((r) => r.started)) - lastCall;
+    summary.push(
+      `${name}: 2 processes idle ${(idle / 1000).toFixed(1)} s; the cluster's keys expired ${(expiredAfter / 1000).toFixed(1)} s ` +
+        `after the last call (expiration ${expiration} ms); the next ${ok}/100 calls ok, settings registered again; 429s: ${limited}`,
+    );
+  });
+}
+
+function redisRestart(save) {
+  const name = `Redis restart (SHUTDOWN ${save ? 'SAVE' : 'NOSAVE'})`;
+  const downMs = 1_000;
+  return withFake(name, `scale-restart-${save ? 'save' : 'nosave'}-key`, async (fake) => {
+    const workers = startWorkers(fake, ['r1', 'r2', 'r3', 'r4'], { calls: 100 });
+    await until(() => fake.arrivals.length >= 100, 20_000, 'the workers to get going');
+    const before = fake.arrivals.length;
+    const downAt = Date.now();
+    await env.server.shutdown({ save });
+    await sleep(downMs);
+    await env.server.start();
+    const upAt = Date.now();
+    const ok = await completedCalls(name, workers, 400);
+    const times = fake.arrivals.map((a) => a.at);
+    const resumed = Math.min(...times.filter((t) => t >= upAt)) - upAt;
+    const limited = fake.arrivals.filter((a) => a.status === 429).length;
+    const sliding = busiestSlidingWindow(times, BUDGET.intervalMs);
+    check(name, 'zero 429s', limited === 0, `${limited} × 429`);
+    check(name, 'never over the budget in any window', sliding <= BUDGET.maxRequests, `${sliding}`);
+    summary.push(
+      `${name}: redis-server shut down after ${before} of 400 calls and started again ${upAt - downAt} ms later; ` +
+        `requests resumed ${resumed} ms after it was back; ${ok}/400 calls ok; busiest 5 s window ` +
+        `${sliding}/${BUDGET.maxRequests}; 429s: ${limited}`,
+    );
+  });
+}
+
+function redisDown() {
+  const name = 'Redis down';
+  const connectTimeout = 2_000;
+  return withFake(name, 'scale-down-key', async (fake) => {
+    // No retries in the first burst: what is measured is how long one attempt waits on a dead Redis.
+    const workers = startWorkers(fake, ['d1', 'd2', 'd3', 'd4'], {
+      calls: 100,
+      connectTimeout,
+      bursts: 2,
+      options: { maxRetries: 0 },
+    });
+    await until(() => fake.arrivals.length >= 40, 20_000, 'the workers to get going');
+    const downAt = Date.now();
+    await env.server.shutdown({ save: false });
+    const first = await Promise.all(workers.map((w) => w.result));
+    const failed = first.flatMap((r) => r.failures);
+    const sent = fake.arrivals.length;
+    const ok = first.reduce((sum, r) => sum + r.ok, 0);
+    check(name, 'every call either completed or failed', ok + failed.length === 400);
+    check(name, 'calls waiting on Redis fail', failed.length > 0);
+    check(
+      name,
+      'every failure is a retry-safe ConnectionError',
+      failed.every((f) => f.name === 'ConnectionError' && f.refused),
+      JSON.stringify(first.flatMap((r) => r.firstFailures)),
+    );
+    const latest = Math.max(...failed.map((f) => f.at)) - downAt;
+    check(name, 'every failure within connectTimeout', latest <= connectTimeout + 500, `${latest} ms`);
+    await sleep(Math.max(0, downAt + 3 * connectTimeout - Date.now()));
+    await env.server.start();
+    const upAt = Date.now();
+    // Retries on (the default): an attempt made before the clients have reconnected fails and is retried.
+    const second = await Promise.all(workers.map((w) => w.next({})));
+    const recovered = second.reduce((sum, r) => sum + r.ok, 0);
+    check(
+      name,
+      'all 400 calls after Redis returns complete',
+      recovered === 400,
+      JSON.stringify(second.map((r) => r.firstFailures)),
+    );
+    const resumed = Math.min(...fake.arrivals.slice(sent).map((a) => a.at)) - upAt;
+    const limited = fake.arrivals.filter((a) => a.status === 429).length;
+    check(name, 'zero 429s', limited === 0, `${limited} × 429`);
+    const earliest = Math.min(...failed.map((f) => f.at)) - downAt;
+    summary.push(
+      `${name}: redis-server stopped after ${sent} of 400 calls (connectTimeout ${connectTimeout} ms, no retries); ` +
+        `the other ${failed.length} failed with a retry-safe ConnectionError ${earliest}–${latest} ms after it stopped, ` +
+        `none hung; Redis back after ${upAt - downAt} ms: the next ${recovered}/400 calls ok, the first request ` +
+        `${resumed} ms after it returned; 429s: ${limited}`,
+    );
+  });
+}
+
 /** Stops whatever is still running: workers, then redis-server. Safe to call twice. */
 const cleanups = [];
 function cleanUp() {
@@ -234,7 +368,9 @@ async function main() {
   const server = await startRedisServer();
   cleanups.push(server.stop);
   env.redisUrl = server.url;
-  env.redis = new Redis(server.url);
+  env.server = server;
+  env.redis = new Redis(server.url, { maxRetriesPerRequest: null });
+  env.redis.on('error', () => {}); // refused while redis-server restarts; it reconnects
   cleanups.unshift(() => env.redis.disconnect());
   summary.push(
     `redis-server ${server.version} on ${server.url}, budget ${BUDGET.maxRequests} per ${BUDGET.intervalMs} ms`,
@@ -242,6 +378,10 @@ async function main() {
   await sharedBudget();
   await killedWorker();
   await pauseAll();
+  await idlePastExpiry();
+  await redisRestart(false);
+  await redisRestart(true);
+  await redisDown();
 }
 
 const watchdog = setTimeout(() => {

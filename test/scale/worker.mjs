@@ -1,5 +1,7 @@
-// One process of the scale-out check: `calls` Rule calls through a client whose budget is shared through Redis.
-// Started by run-scale.mjs with fork(); reads its job from argv[2] (JSON) and reports on the IPC channel.
+// One process of the scale-out check: bursts of Rule calls through a client whose budget is shared through Redis.
+// Started by run-scale.mjs with fork(); reads its job from argv[2] (JSON) and reports each burst on the IPC channel.
+// With `bursts` above 1 it waits for a 'next' message between bursts (which may carry the calls' RequestOptions);
+// after the last one it leaves.
 import { redisRateLimit } from 'ruleseq/redis';
 import { RuleClient } from 'ruleseq/rule';
 
@@ -9,6 +11,7 @@ const shared = redisRateLimit({
   maxRequests: job.maxRequests,
   intervalMs: job.intervalMs,
   expiration: job.expiration,
+  ...(job.connectTimeout ? { connectTimeout: job.connectTimeout } : {}),
 });
 const rule = new RuleClient({
   apiKey: job.apiKey,
@@ -18,17 +21,40 @@ const rule = new RuleClient({
   defaultHeaders: { 'x-scale-worker': job.label },
 });
 
-const started = Date.now();
-const outcomes = await Promise.allSettled(Array.from({ length: job.calls }, () => rule.templates.list()));
-const failures = outcomes
-  .filter((o) => o.status === 'rejected')
-  .map((o) => String(o.reason?.message ?? o.reason));
-process.send({
-  label: job.label,
-  ok: outcomes.length - failures.length,
-  failed: failures.length,
-  firstFailures: [...new Set(failures)].slice(0, 3),
-  ms: Date.now() - started,
-});
+/** Runs one burst; every call's end is timed, so the parent can tell how long a failure took to surface. */
+async function burst(calls, options) {
+  const started = Date.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: calls }, () =>
+      rule.templates.list(options).then(
+        () => ({ ok: true, at: Date.now() }),
+        (error) => ({
+          ok: false,
+          at: Date.now(),
+          name: error?.constructor?.name ?? typeof error,
+          refused: error?.refused === true,
+          message: String(error?.message ?? error),
+        }),
+      ),
+    ),
+  );
+  const failures = outcomes.filter((o) => !o.ok);
+  return {
+    label: job.label,
+    ok: outcomes.length - failures.length,
+    failed: failures.length,
+    firstFailures: [...new Set(failures.map((f) => f.message))].slice(0, 3),
+    failures: failures.map(({ at, name, refused }) => ({ at, name, refused })),
+    started,
+    ms: Date.now() - started,
+  };
+}
+
+const nextBurst = () => new Promise((resolve) => process.once('message', resolve));
+const bursts = job.bursts ?? 1;
+for (let i = 0; i < bursts; i++) {
+  const options = i === 0 ? job.options : (await nextBurst()).options;
+  process.send(await burst(job.calls, options));
+}
 await shared.close();
 process.disconnect();

@@ -123,10 +123,15 @@ describe('ruleExecutions.list paging', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('stops instead of looping when the server hands back the cursor it was given', async () => {
+  it('stops with PaginationError instead of looping when the server hands back the cursor it was given', async () => {
     const same = { end_cursor: 'Y3Vyc29yOjE=', has_next_page: true };
     answerInTurn(mock, 'listRuleExecutions', [page('rex_1', same), page('rex_2', same), page('rex_3')]);
-    expect(await idsOf()).toEqual(['rex_1', 'rex_2']);
+    const ids: string[] = [];
+    const iterate = async () => {
+      for await (const execution of seq.ruleExecutions.list({ rule_id: RULE })) ids.push(execution.id);
+    };
+    await expect(iterate()).rejects.toMatchObject({ name: 'PaginationError', code: 'repeated_page' });
+    expect(ids).toEqual(['rex_1', 'rex_2']);
     expect(seen).toHaveLength(2);
   });
 

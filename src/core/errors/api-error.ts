@@ -1,3 +1,4 @@
+import { keep, type Redactor, redactValue } from '../redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 
 /**
@@ -15,9 +16,17 @@ export interface ApiErrorInit {
   requestId: string | undefined;
   method: string;
   url: string;
+  /**
+   * Masks the client's credentials in everything above: the error keeps only what it returns. The SDK always
+   * passes its client's; an error built by hand keeps what it is given.
+   */
+  redact?: Redactor;
 }
 
-/** The API answered with a non-2xx status. `url` is redacted; `body` is the parsed JSON or the raw text. */
+/**
+ * The API answered with a non-2xx status. `body` is the parsed JSON or the raw text; it, the message, `headers`
+ * and `url` have the client's credentials masked.
+ */
 export class ApiError<Code extends string = string> extends RuleseqError {
   override name = 'ApiError';
   declare readonly code: OpenCode<Code>;
@@ -29,14 +38,15 @@ export class ApiError<Code extends string = string> extends RuleseqError {
   readonly url: string;
 
   constructor(init: ApiErrorInit) {
-    const code = init.code ?? `http_${init.status}`;
-    super(`${init.status} ${code}${init.message ? `: ${init.message}` : ''}`, code);
+    const redact = init.redact ?? keep;
+    const code = redact(init.code ?? `http_${init.status}`);
+    super(redact(`${init.status} ${code}${init.message ? `: ${init.message}` : ''}`), code);
     this.status = init.status;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.requestId = init.requestId;
+    this.body = redactValue(init.body, redact);
+    this.headers = redactValue(init.headers, redact);
+    this.requestId = init.requestId === undefined ? undefined : redact(init.requestId);
     this.method = init.method;
-    this.url = init.url;
+    this.url = redact(init.url);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,7 +1,11 @@
+import { keep, type Redactor, redactValue } from '../redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 import { formatIssues, type ValidationIssue } from './validation-issue.js';
 
-/** A 2xx response did not match the documented schema. `body` holds what the server sent. */
+/**
+ * A 2xx response did not match the documented schema. `body` holds what the server sent and `issues` what did not
+ * match, both with the client's credentials masked (a server may echo the key).
+ */
 export class ResponseValidationError extends RuleseqError {
   override name = 'ResponseValidationError';
   declare readonly code: 'response_validation';
@@ -16,15 +20,21 @@ export class ResponseValidationError extends RuleseqError {
     status: number;
     requestId: string | undefined;
     operation: string;
+    /** Masks the client's credentials in all of the above (the SDK always passes its client's). */
+    redact?: Redactor;
   }) {
+    const redact = options.redact ?? keep;
+    const issues = redactValue(options.issues, redact);
     super(
-      `Unexpected response from ${options.operation}: ${formatIssues(options.issues)} (pass validateResponses: false to accept it as is)`,
+      redact(
+        `Unexpected response from ${options.operation}: ${formatIssues(issues)} (pass validateResponses: false to accept it as is)`,
+      ),
       'response_validation',
     );
-    this.issues = options.issues;
-    this.body = options.body;
+    this.issues = issues;
+    this.body = redactValue(options.body, redact);
     this.status = options.status;
-    this.requestId = options.requestId;
+    this.requestId = options.requestId === undefined ? undefined : redact(options.requestId);
   }
 
   override toJSON(): Record<string, unknown> {

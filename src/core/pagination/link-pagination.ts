@@ -1,26 +1,29 @@
 import { PaginationError } from '../errors/pagination-error.js';
 import { redactUrl } from '../redact.js';
 import type { Operation } from '../transport.js';
+import type { NextPage } from './page.js';
 
 /**
- * The operation behind a server-given "next" link, or `null` at the end. The link is followed only on the configured
- * origin; any credential it embeds is removed so the client's own auth is applied once, the client's way.
+ * What follows a page whose server-given "next" link is `link`: `null` at the end, the operation that fetches it,
+ * or a refusal (`PaginationError`) for a link that is not a URL or leads to another origin, which only following
+ * it throws. The link is followed only on the configured origin; any credential it embeds is removed so the
+ * client's own auth is applied once, the client's way.
  */
 export function nextFromLink(
   link: unknown,
   current: Operation,
   baseUrl: URL,
   credentialParams: readonly string[],
-): Operation | null {
+): NextPage {
   if (typeof link !== 'string' || link.trim() === '') return null;
   let url: URL;
   try {
     url = new URL(link, baseUrl);
   } catch {
-    throw new PaginationError(`Next page link is not a URL: ${JSON.stringify(redactUrl(link))}`);
+    return new PaginationError(`Next page link is not a URL: ${JSON.stringify(redactUrl(link))}`);
   }
   if (url.origin !== baseUrl.origin) {
-    throw new PaginationError(
+    return new PaginationError(
       `Refusing to follow a next page link to ${url.origin}: only ${baseUrl.origin} receives this client's credentials`,
     );
   }
@@ -28,12 +31,5 @@ export function nextFromLink(
   for (const name of [...url.searchParams.keys()]) {
     if (strip.has(name.toLowerCase())) url.searchParams.delete(name);
   }
-  if (url.href === currentUrl(current, baseUrl)) {
-    throw new PaginationError('Next page link repeats the current page; stopping to avoid an endless loop');
-  }
   return { method: 'GET', path: url.href, ...(current.schema ? { schema: current.schema } : {}) };
-}
-
-function currentUrl(op: Operation, baseUrl: URL): string | undefined {
-  return /^https?:\/\//i.test(op.path) ? new URL(op.path, baseUrl).href : undefined;
 }

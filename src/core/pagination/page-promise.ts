@@ -14,8 +14,12 @@ export class PagePromise<Item, E extends RuleseqError = RuleseqError>
 {
   readonly #options: RequestOptions;
 
-  constructor(fetchPage: PageFetcher<Item>, first: Operation, options: RequestOptions = {}) {
-    super(loadFirstPage(fetchPage, first, options));
+  /**
+   * `baseUrl` is the client's: with it a server's absolute link to a page compares equal to the relative
+   * operation the SDK built for that page, so a listing that links back to its first page stops there.
+   */
+  constructor(fetchPage: PageFetcher<Item>, first: Operation, options: RequestOptions = {}, baseUrl?: URL) {
+    super(loadFirstPage(fetchPage, first, options, baseUrl));
     this.#options = options;
   }
 
@@ -27,9 +31,10 @@ export class PagePromise<Item, E extends RuleseqError = RuleseqError>
     build: () => Operation,
     fetchPage: PageFetcher<Item>,
     options: RequestOptions = {},
+    baseUrl?: URL,
   ): PagePromise<Item, E> {
     try {
-      return new PagePromise<Item, E>(fetchPage, build(), options);
+      return new PagePromise<Item, E>(fetchPage, build(), options, baseUrl);
     } catch (error) {
       if (!(error instanceof RuleseqError)) throw error;
       return new PagePromise<Item, E>(() => Promise.reject(error), { method: 'GET', path: '' }, options);

@@ -128,6 +128,7 @@ export class SubscriberTags extends RuleResource {
         requestId,
         method: 'DELETE',
         url: redactUrl(response.url),
+        redact: (text) => this.ctx.v2.redact(text),
       });
     });
   }
