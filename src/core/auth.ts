@@ -1,4 +1,4 @@
-/** Where the API key travels. Resolved per request by the transport. */
+/** Where the API key travels. Placed per request by the transport (`placeAuth`). */
 export type AuthStrategy =
   | { kind: 'header'; header: string; scheme: string | undefined }
   | { kind: 'query'; param: string }
@@ -19,28 +19,36 @@ export function bodyAuth(field: string, fallbackParam: string): AuthStrategy {
   return { kind: 'body', field, param: fallbackParam };
 }
 
-export interface AuthTarget {
-  headers: Headers;
-  url: URL;
-  body: unknown;
+/** Where one request carries the key: a header, a query parameter, or a field of its JSON body. */
+export interface AuthPlacement {
+  header?: readonly [name: string, value: string];
+  query?: readonly [name: string, value: string];
+  /** The body to send, with the key field added. */
+  body?: Record<string, unknown>;
 }
 
-/** Applies the key to one outgoing request; returns the body to send (possibly with the key field added). */
-export function applyAuth(strategy: AuthStrategy, apiKey: string, target: AuthTarget): unknown {
+/** Places the key for one request whose JSON body (if any) is `body`. */
+export function placeAuth(strategy: AuthStrategy, apiKey: string, body: unknown): AuthPlacement {
   switch (strategy.kind) {
     case 'header':
-      target.headers.set(strategy.header, strategy.scheme ? `${strategy.scheme} ${apiKey}` : apiKey);
-      return target.body;
+      return { header: [strategy.header, strategy.scheme ? `${strategy.scheme} ${apiKey}` : apiKey] };
     case 'query':
-      target.url.searchParams.set(strategy.param, apiKey);
-      return target.body;
+      return { query: [strategy.param, apiKey] };
     case 'body':
-      if (isPlainObject(target.body)) return { ...target.body, [strategy.field]: apiKey };
-      target.url.searchParams.set(strategy.param, apiKey);
-      return target.body;
+      // A request without a JSON object body has nowhere else to carry it.
+      return isPlainObject(body)
+        ? { body: { ...body, [strategy.field]: apiKey } }
+        : { query: [strategy.param, apiKey] };
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** The query parameter or body field a caller's extras must not set, since it carries the key. */
+export function authNames(strategy: AuthStrategy): { query?: string; body?: string } {
+  if (strategy.kind === 'query') return { query: strategy.param };
+  if (strategy.kind === 'body') return { query: strategy.param, body: strategy.field };
+  return {};
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

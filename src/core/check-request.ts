@@ -26,6 +26,9 @@ function acceptedAsHeaders(headers: Record<string, string>): boolean {
   }
 }
 
+const headersSchema = (what: string) =>
+  z.record(z.string(), z.string()).check(z.refine(acceptedAsHeaders, `${what} must be valid HTTP headers`));
+
 const optionsSchema = z.nullish(
   z.object({
     signal: z.optional(z.instanceof(AbortSignal, { error: 'signal must be an AbortSignal' })),
@@ -35,19 +38,28 @@ const optionsSchema = z.nullish(
     maxRetries: z.optional(z.int().check(z.gte(0, 'maxRetries cannot be negative'))),
     idempotencyKey: z.optional(token('idempotencyKey')),
     requestId: z.optional(token('requestId')),
-    headers: z.optional(
-      z
-        .record(z.string(), z.string())
-        .check(z.refine(acceptedAsHeaders, 'headers must be valid HTTP headers')),
-    ),
+    headers: z.optional(headersSchema('headers')),
+    // Values are checked where they become URL text or JSON (the transport).
+    extraQuery: z.optional(z.record(z.string(), z.unknown())),
+    extraBody: z.optional(z.record(z.string(), z.unknown())),
+    extraHeaders: z.optional(headersSchema('extraHeaders')),
   }),
 );
 
 /** The per-call options, checked: anything a caller passes that cannot be honoured is a `RequestValidationError`. */
 export function checkRequestOptions(options: unknown): RequestOptions {
   if (options === null) throw new RequestValidationError([{ message: 'expected an object' }], 'options');
+  // Pages pass their options on to every page's call, most often `{}`: nothing to check there.
+  if (isEmptyPlainObject(options)) return options as RequestOptions;
   validateInput(optionsSchema, options, 'options');
   return (options ?? {}) as RequestOptions;
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+    return false;
+  for (const _ in value) return false;
+  return true;
 }
 
 /** A body must survive `JSON.stringify` (no BigInt, no cycles) before anything is sent; returns its JSON text. */
@@ -75,4 +87,26 @@ export function checkQueryValue(name: string, value: unknown): void {
       );
     }
   }
+}
+
+/** ASCII control characters (CR and LF among them), which no path sends as meant. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\x00-\x1f\x7f]/;
+/** `.` and `..` as URL parsing reads a segment, percent-encoded dots included. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * A path relative to the base URL, as a caller may write it: it cannot climb out of the base path (`..`, also as
+ * `%2e%2e` or behind a backslash, which URLs read as `/`), and holds no control character or lone surrogate.
+ */
+export function checkPath(path: string): void {
+  const [route = ''] = path.split(/[?#]/, 1);
+  const problem = CONTROL.test(path)
+    ? 'must not contain control characters (line breaks included)'
+    : !isWellFormed(path)
+      ? 'must be well-formed Unicode (it holds a lone surrogate)'
+      : route.split(/[/\\]/).some((segment) => DOT_SEGMENT.test(segment))
+        ? 'must not contain "." or ".." segments: it would leave the base URL\'s path'
+        : undefined;
+  if (problem) throw new RequestValidationError([{ message: problem, path: ['path'] }], 'request');
 }

@@ -1,3 +1,4 @@
+import type { Hooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { RateLimitSetting } from './rate-limit/rate-limiter.js';
 
@@ -13,7 +14,10 @@ export interface ClientOptions {
   totalTimeout?: number | undefined;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number | undefined;
-  /** A server-requested wait longer than this (ms) is not waited for; the error surfaces. Default 60 000. */
+  /**
+   * A server-requested wait longer than this (ms) is not waited for; the error surfaces. Default 60 000; capped at
+   * 2^31 - 1 (about 24.8 days), the longest a timer holds.
+   */
   maxRetryAfter?: number | undefined;
   /** Budget options, a limiter or Bottleneck instance to share, or `false`. Default: the vendor's documented budget. */
   rateLimit?: RateLimitSetting | undefined;
@@ -31,4 +35,10 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean | undefined;
   /** Headers added to every request. */
   defaultHeaders?: Record<string, string> | undefined;
+  /**
+   * Functions ky runs for every attempt: `beforeRequest`, `afterResponse`, `beforeError`, and `beforeRetry` before
+   * each retry. Each is told the attempt number and the request URL with credentials masked; the `Request` itself
+   * carries the API key (see "How every call behaves" in the README).
+   */
+  hooks?: Hooks | undefined;
 }

@@ -1,4 +1,5 @@
 import type { AuthStrategy } from './auth.js';
+import { checkHooks } from './check-hooks.js';
 import { checkNumber } from './check-number.js';
 import type { ClientOptions } from './client-options.js';
 import { ConfigurationError } from './errors/configuration-error.js';
@@ -8,6 +9,7 @@ import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import { MIN_SECRET_LENGTH } from './redact.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
+import { MAX_TIMER_MS } from './timer.js';
 import { type ErrorDetails, Transport, type TransportConfig } from './transport.js';
 import { checkBaseUrl } from './url-safety.js';
 
@@ -23,6 +25,8 @@ export interface VendorProfile {
   auth: AuthStrategy;
   rateLimit: Required<RateLimitOptions>;
   idempotencyHeader?: string;
+  /** Why the API takes no idempotency key, when it has no `idempotencyHeader` (refusing `idempotencyKey`). */
+  noIdempotencyKey?: string;
   requestIdHeader?: string;
   readErrorBody: (body: unknown, status: number) => ErrorDetails;
   readRequestId?: (response: Response, body: unknown) => string | undefined;
@@ -75,6 +79,7 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   checkNumber('totalTimeout', options.totalTimeout, { min: 1 });
   checkNumber('maxRetries', options.maxRetries, { integer: true });
   checkNumber('maxRetryAfter', options.maxRetryAfter);
+  checkHooks(options.hooks);
   const { url, source } = chooseBaseUrl(options, profile);
   const baseUrl = checkBaseUrl(url, options.allowInsecureHttp ?? false, source);
 
@@ -85,14 +90,18 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     timeout: options.timeout ?? 30_000,
     totalTimeout: options.totalTimeout,
     maxRetries: options.maxRetries ?? 2,
-    maxRetryAfter: options.maxRetryAfter ?? 60_000,
+    // A longer wait could not be timed anyway: setTimeout fires it at once.
+    maxRetryAfter: Math.min(options.maxRetryAfter ?? 60_000, MAX_TIMER_MS),
     rateLimiter: createRateLimiter(options.rateLimit, profile.rateLimit, baseUrl.origin, apiKey),
     fetch: options.fetch,
     logger: createLevelledLogger(options.logger, options.logLevel),
     validateResponses: options.validateResponses ?? true,
     readErrorBody: profile.readErrorBody,
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
-    ...(profile.idempotencyHeader ? { idempotencyHeader: profile.idempotencyHeader } : {}),
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(profile.idempotencyHeader
+      ? { idempotencyHeader: profile.idempotencyHeader }
+      : { idempotencyRefusal: profile.noIdempotencyKey ?? `${profile.name} takes no idempotency key` }),
     ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
     ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
     ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),

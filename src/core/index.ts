@@ -5,6 +5,14 @@ export { checkJsonBody, checkRequestOptions } from './check-request.js';
 export type { ClientOptions } from './client-options.js';
 export { chooseBaseUrl, createTransport, type VendorProfile } from './create-transport.js';
 export * from './errors/index.js';
+export type {
+  AfterResponseHook,
+  BeforeErrorHook,
+  BeforeRequestHook,
+  BeforeRetryHook,
+  HookState,
+  Hooks,
+} from './hooks.js';
 export type { Logger, LogLevel } from './logger.js';
 export { nextFromCursor } from './pagination/cursor-pagination.js';
 export { nextFromLink } from './pagination/link-pagination.js';

@@ -39,9 +39,22 @@ export class LevelledLogger {
     return rank[level] >= this.#threshold;
   }
 
+  /** One line per call: line breaks and other control characters in `message` (server-given text) are escaped. */
   log(level: Exclude<LogLevel, 'off'>, message: string, details?: Record<string, unknown>): void {
     if (!this.enabled(level)) return;
-    if (details) this.#sink[level](`[ruleseq] ${message}`, details);
-    else this.#sink[level](`[ruleseq] ${message}`);
+    const line = `[ruleseq] ${escapeControls(message)}`;
+    if (details) this.#sink[level](line, details);
+    else this.#sink[level](line);
   }
+}
+
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators: anything a log viewer may break a line on. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROLS = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
+
+/** `\n` as the two characters `\n`, other controls as `\u00XX`, so a server cannot forge a log line. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -32,30 +32,22 @@ async function readUpTo(
   maxBytes: number,
   signal: AbortSignal,
 ): Promise<BodyText> {
-  const chunks: Uint8Array[] = [];
+  // Decoded chunk by chunk (a character split across chunks is carried over): no copy of the whole body.
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   for (;;) {
     signal.throwIfAborted();
     const { done, value } = await reader.read();
     signal.throwIfAborted();
-    if (done) return { text: decode(chunks, size), truncated: false };
+    if (done) return { text: text + decoder.decode(), truncated: false };
     if (size + value.byteLength > maxBytes) {
-      chunks.push(value.subarray(0, maxBytes - size));
+      text += decoder.decode(value.subarray(0, maxBytes - size));
       // Closes the connection instead of downloading the rest.
       await reader.cancel().catch(() => undefined);
-      return { text: decode(chunks, maxBytes), truncated: true };
+      return { text, truncated: true };
     }
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
     size += value.byteLength;
   }
-}
-
-function decode(chunks: Uint8Array[], size: number): string {
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }

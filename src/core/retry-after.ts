@@ -28,3 +28,31 @@ export function parseRetryAfter(
   const serverNow = Date.parse(headers.get('date') ?? '');
   return Math.max(0, target - (Number.isNaN(serverNow) ? now() : serverNow));
 }
+
+/** Epoch seconds are ten digits today; a smaller `X-RateLimit-Reset` counts seconds from now (both forms exist). */
+const EPOCH_SECONDS = 1e9;
+
+/**
+ * The wait until `X-RateLimit-Reset` (ms), read as epoch seconds (Laravel, GitHub) or, when small, as seconds from
+ * now; measured against the response's `Date` header like `Retry-After` dates.
+ */
+export function parseRateLimitReset(headers: Headers, now: () => number = Date.now): number | undefined {
+  const value = headers.get('x-ratelimit-reset')?.trim();
+  if (!value || !/^\d+(\.\d+)?$/.test(value)) return undefined;
+  const seconds = Number(value);
+  if (seconds < EPOCH_SECONDS) return seconds * 1000;
+  const serverNow = Date.parse(headers.get('date') ?? '');
+  return Math.max(0, seconds * 1000 - (Number.isNaN(serverNow) ? now() : serverNow));
+}
+
+/**
+ * The wait a response states, in ms: `Retry-After` / `retry-after-ms` (see `parseRetryAfter`), else
+ * `X-RateLimit-Reset`; `undefined` when it states none.
+ */
+export function statedWait(
+  headers: Headers,
+  readLocalTime?: LocalTimeReader,
+  now: () => number = Date.now,
+): number | undefined {
+  return parseRetryAfter(headers, now, readLocalTime) ?? parseRateLimitReset(headers, now);
+}

@@ -31,14 +31,3 @@ export function isRetryableFailure(
   if (error instanceof TimeoutError) return safeToRepeat && error.kind === 'attempt';
   return false;
 }
-
-/**
- * The pause before retry number `attempt`: exponential from `initialMs`, times a random factor in [1, 2) so that
- * clients failing together do not retry together, capped at `maxMs`.
- */
-export function backoffDelay(
-  attempt: number,
-  { initialMs, maxMs }: { initialMs: number; maxMs: number },
-): number {
-  return Math.min(maxMs, Math.round(initialMs * 2 ** (attempt - 1) * (1 + Math.random())));
-}

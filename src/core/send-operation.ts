@@ -1,7 +1,10 @@
 import { APIPromise, mapResponse } from './api-promise.js';
+import { withData } from './api-response.js';
+import { ResponseValidationError } from './errors/response-validation-error.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
+import { operationName } from './parse-success.js';
 import type { RequestOptions } from './request-options.js';
-import type { Operation, Transport } from './transport.js';
+import type { ApiResponse, Operation, Transport } from './transport.js';
 
 /**
  * Builds and sends one operation, mapping its body with `unwrap`. An SDK error thrown while building (invalid
@@ -20,5 +23,31 @@ export function sendOperation<Body, T, E extends RuleseqError>(
     if (error instanceof RuleseqError) return APIPromise.reject(error as E);
     throw error;
   }
-  return new APIPromise<T, E>(mapResponse(transport.request(op, options), unwrap));
+  const response = transport.request(op, options);
+  if (transport.config.validateResponses) return new APIPromise<T, E>(mapResponse(response, unwrap));
+  return new APIPromise<T, E>(response.then((result) => unwrapUnchecked(transport, op, result, unwrap)));
+}
+
+/**
+ * With `validateResponses: false` the body was not checked, so unwrapping its envelope may meet a shape it cannot
+ * read: that is the body's fault, reported as a `ResponseValidationError` with the body, not a `TypeError`.
+ */
+function unwrapUnchecked<Body, T>(
+  transport: Transport,
+  op: Operation<Body>,
+  result: ApiResponse<Body>,
+  unwrap: (body: Body) => T,
+): ApiResponse<T> {
+  try {
+    return withData(result, unwrap(result.data));
+  } catch (error) {
+    throw new ResponseValidationError({
+      issues: [{ message: `cannot be read (${error instanceof Error ? error.message : String(error)})` }],
+      body: result.body,
+      status: result.response.status,
+      requestId: result.requestId,
+      operation: operationName(op),
+      redact: (text) => transport.redact(text),
+    });
+  }
 }

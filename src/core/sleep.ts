@@ -1,4 +1,6 @@
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+import { timerMs } from './timer.js';
+
+/** Resolves after `ms` (capped at what a timer holds), or rejects with the signal's reason as soon as it aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -12,7 +14,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, timerMs(ms));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

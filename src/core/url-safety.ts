@@ -20,6 +20,13 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean, source
   if (url.username || url.password) {
     throw new ConfigurationError(`${source} must not carry credentials; pass apiKey instead`);
   }
+  // Paths are joined under the base URL's path: a query or fragment there would either be dropped with the last
+  // path segment or end up in the middle of every URL. Per-call parameters go in `query` or `extraQuery`.
+  if (url.search || url.hash || /[?#]/.test(baseUrl)) {
+    throw new ConfigurationError(
+      `${source} must not have a query string or fragment: ${url.origin}${url.pathname} is the form it takes`,
+    );
+  }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && (isLoopback(url) || allowInsecureHttp)) return url;
   throw new ConfigurationError(
@@ -27,7 +34,7 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean, source
   );
 }
 
-/** Joins a path onto the base URL without dropping the base's own path (`/api/v2`). */
+/** Joins a path onto the base URL without dropping the base's own path (`/api/v2`), as ky's `prefix` does. */
 export function joinUrl(base: URL, path: string): URL {
   const root = base.href.endsWith('/') ? base.href : `${base.href}/`;
   return new URL(path.replace(/^\/+/, ''), root);

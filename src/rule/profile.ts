@@ -41,6 +41,9 @@ export function ruleProfile(auth: RuleAuthMode, baseUrl: string): VendorProfile 
     // Rule's example budget; four in flight as Rule's own TypeScript client does.
     rateLimit: { maxRequests: 2000, intervalMs: 600_000, maxConcurrent: 4 },
     readErrorBody,
+    noIdempotencyKey:
+      'Rule takes no idempotency key: a Rule write is made safe by not being retried after an ambiguous ' +
+      'failure (a timeout or a dropped connection), so it is never sent twice. Leave idempotencyKey out.',
     // A 429's Retry-After is a zone-less Stockholm timestamp.
     readLocalTime: parseRuleDateTime,
     prepareSchema: compileSchema,

@@ -7,10 +7,13 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Budgets from the runtimes issue, in min+gzip bytes. */
+/**
+ * Budgets in min+gzip bytes: Rule's and Sequence's re-based with ky, p-retry and Bottleneck's light build counted
+ * (issue 15); the Platform client's as its issue set it.
+ */
 export const budgets = {
-  'ruleseq/rule': 30 * 1024,
-  'ruleseq/sequence': 22 * 1024,
+  'ruleseq/rule': 45 * 1024,
+  'ruleseq/sequence': 38 * 1024,
   'ruleseq/sequence-platform': 38 * 1024,
 };
 

@@ -13,6 +13,10 @@ import {
   startSandbox,
 } from '../../src/testing/index.js';
 
+/** The URL a fetch was called with (the SDK hands fetch a `Request`). */
+const urlOf = (input: RequestInfo | URL | undefined) =>
+  input instanceof Request ? input.url : String(input);
+
 let sandbox: Sandbox;
 const sent: string[] = [];
 
@@ -30,7 +34,7 @@ afterEach(() => {
 function recordRequests(): void {
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    sent.push(input instanceof Request ? input.url : String(input));
+    sent.push(urlOf(input));
     return realFetch(input, init);
   });
 }
@@ -70,7 +74,7 @@ describe('RULE_BASE_URL', () => {
 
     await rule.subscribers.tags.add({ email: 'a@example.com' }, ['VIP']);
 
-    expect(new URL(String(fetch.mock.calls[0]?.[0])).origin).toBe('https://rule.example.test');
+    expect(new URL(urlOf(fetch.mock.calls[0]?.[0])).origin).toBe('https://rule.example.test');
   });
 
   it('is refused as plain http off loopback, naming the variable, unless allowInsecureHttp', () => {
@@ -99,7 +103,7 @@ describe('RULE_BASE_URL', () => {
 
     await rule.subscribers.tags.add({ email: 'a@example.com' }, ['VIP']);
 
-    expect(String(fetch.mock.calls[0]?.[0])).toMatch(/^https:\/\/app\.rule\.io\/api\/v2\//);
+    expect(urlOf(fetch.mock.calls[0]?.[0])).toMatch(/^https:\/\/app\.rule\.io\/api\/v2\//);
   });
 });
 

@@ -3,10 +3,10 @@ import Bottleneck from 'bottleneck';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
 import { BottleneckRateLimiter } from '../../src/core/rate-limit/bottleneck-rate-limiter.js';
+import { BudgetRateLimiter } from '../../src/core/rate-limit/budget-rate-limiter.js';
 import { createRateLimiter } from '../../src/core/rate-limit/create-rate-limiter.js';
 import { readBudget } from '../../src/core/rate-limit/rate-limit-headers.js';
 import type { RateLimiter, RateLimitScope } from '../../src/core/rate-limit/rate-limiter.js';
-import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
 
 const limiters: Bottleneck[] = [];
 function bottleneck(options: Bottleneck.ConstructorOptions): Bottleneck {
@@ -89,11 +89,36 @@ describe('BottleneckRateLimiter', () => {
     const b = new Bottleneck({ reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 50 });
     limiters.push(b);
     const limiter = new BottleneckRateLimiter(b);
-    limiter.observe(new Headers({ 'X-RateLimit-Limit': '3', 'X-RateLimit-Remaining': '0' }));
+    limiter.observe(new Headers({ 'X-RateLimit-Limit': '3', 'X-RateLimit-Remaining': '1' }));
     await tick(10);
-    expect(await b.currentReservoir()).toBe(0);
+    expect(await b.currentReservoir()).toBe(1);
     const ran = await Promise.all(Array.from({ length: 7 }, (_, i) => limiter.schedule(async () => i)));
     expect(ran).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('pauses until the stated wait when the server reports none left, and only briefly without one', async () => {
+    vi.useFakeTimers();
+    try {
+      const spent = { 'X-RateLimit-Limit': '2000', 'X-RateLimit-Remaining': '0' };
+      const timed = new BottleneckRateLimiter(bottleneck({ reservoir: 2000 }));
+      timed.observe(new Headers(spent), 3_000);
+      const bare = new BottleneckRateLimiter(bottleneck({ reservoir: 2000 }));
+      bare.observe(new Headers(spent));
+      const started: string[] = [];
+      void timed.schedule(async () => started.push('timed'));
+      void bare.schedule(async () => started.push('bare'));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(started).toEqual([]);
+      // About a second without a stated wait, never the window: the reservoir keeps its 2,000.
+      await vi.advanceTimersByTimeAsync(100);
+      expect(started).toEqual(['bare']);
+      await vi.advanceTimersByTimeAsync(1_850);
+      expect(started).toEqual(['bare']);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(started).toEqual(['bare', 'timed']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -200,8 +225,8 @@ describe('createRateLimiter', () => {
       defaults,
       'budget-test',
       'k',
-    ) as WindowRateLimiter;
-    expect(limiter).toBeInstanceOf(WindowRateLimiter);
+    ) as BudgetRateLimiter;
+    expect(limiter).toBeInstanceOf(BudgetRateLimiter);
     let ran = 0;
     const controller = new AbortController();
     const calls = Array.from({ length: 5 }, () => limiter.schedule(async () => ++ran, controller.signal));

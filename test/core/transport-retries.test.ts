@@ -13,7 +13,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../../src/core/errors/status-errors.js';
-import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
+import { BudgetRateLimiter } from '../../src/core/rate-limit/budget-rate-limiter.js';
 import { parseRuleDateTime } from '../../src/rule/datetime.js';
 import { closedPort, useServers } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';
@@ -190,7 +190,7 @@ describe('Transport retries: 429 and Retry-After', () => {
   it('pauses a shared rate limiter on 429 so a concurrent call does not reach the server until the wait is over', async () => {
     const { server, arrivals, rateLimitedAt } = await serveOne429('/a');
     // Room for several calls in flight: only the pause can hold the second call back.
-    const limiter = new WindowRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 4 });
+    const limiter = new BudgetRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 4 });
     const pauses: number[] = [];
     let onPause!: () => void;
     const paused = new Promise<void>((resolve) => {
@@ -222,7 +222,7 @@ describe('Transport retries: 429 and Retry-After', () => {
   it('pauses on a 429 before its slot is released, so a call queued behind it waits too', async () => {
     const { server, arrivals, rateLimitedAt } = await serveOne429('/a');
     // One slot: '/b' starts the moment '/a' gives it back.
-    const limiter = new WindowRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 1 });
+    const limiter = new BudgetRateLimiter({ maxRequests: 100, intervalMs: 60_000, maxConcurrent: 1 });
     const transport = testTransport({ baseUrl: server.url, rateLimiter: limiter });
 
     const a = transport.request({ method: 'GET', path: '/a' });

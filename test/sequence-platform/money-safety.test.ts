@@ -53,7 +53,8 @@ describe.each(Object.entries(WRITES))('%s', (_, write) => {
     const keys: string[] = [];
     let attempts = 0;
     const fetch: typeof globalThis.fetch = async (input, init) => {
-      keys.push(new Headers(init?.headers).get('idempotency-key') ?? '');
+      const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+      keys.push(headers.get('idempotency-key') ?? '');
       const answer = await fakeFetch(fake)(input, init);
       // Processed, but a proxy in front of Sequence answers for it.
       return attempts++ === 0 ? new Response('<html>Service Unavailable</html>', { status: 503 }) : answer;

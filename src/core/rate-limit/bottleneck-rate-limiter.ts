@@ -1,12 +1,17 @@
 import type Bottleneck from 'bottleneck';
 import { abortableSleep } from '../sleep.js';
+import { timerMs } from '../timer.js';
 import { readBudget } from './rate-limit-headers.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { untilAborted } from './until-aborted.js';
 
 export interface BottleneckRateLimiterOptions {
   /** Options for every job, e.g. `expiration`, so a clustered limiter takes back the slots of a crashed process. */
   jobOptions?: Bottleneck.JobOptions;
 }
+
+/** How long a limiter the server reports spent, without saying until when, holds calls before trying again. */
+const SPENT_PAUSE_MS = 1_000;
 
 /** How a pause travels between the processes of a clustered Bottleneck (its own pub/sub channel). */
 const PAUSE_MESSAGE = 'ruleseq:pause:';
@@ -46,13 +51,7 @@ export class BottleneckRateLimiter implements RateLimiter {
       if (sent) return sent;
       throw error;
     });
-    if (!signal) return scheduled;
-    // Bottleneck cannot drop a queued job; the job sees the abort when it starts and does nothing.
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      scheduled.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return signal ? untilAborted(scheduled, signal) : scheduled;
   }
 
   pause(ms: number): void {
@@ -61,9 +60,14 @@ export class BottleneckRateLimiter implements RateLimiter {
     if (this.#clustered) this.bottleneck.publish(`${PAUSE_MESSAGE}${Math.ceil(ms)}`).catch(() => {});
   }
 
-  observe(headers: Headers): void {
+  observe(headers: Headers, serverWait?: number): void {
     const remaining = readBudget(headers)?.remaining;
     if (remaining === undefined) return;
+    if (remaining === 0) {
+      // Spent: hold until the time the server gave, else only briefly, never for a whole refresh interval.
+      this.pause(serverWait ?? SPENT_PAUSE_MS);
+      return;
+    }
     // Adopt the server's count only when it is stricter than ours; off the request's path. Not through
     // updateSettings: in Bottleneck 2.19.5 it stops the reservoir refresh for good (bottleneck#185), so a limiter
     // that ran dry would never start another request.
@@ -77,7 +81,7 @@ export class BottleneckRateLimiter implements RateLimiter {
   }
 
   #pauseHere(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + timerMs(ms));
   }
 
   #receive(message: string): void {

@@ -1,6 +1,7 @@
 import { checkKnownKeys, checkNumber } from '../check-number.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { BottleneckRateLimiter } from './bottleneck-rate-limiter.js';
+import { BudgetRateLimiter } from './budget-rate-limiter.js';
 import {
   isBottleneck,
   isRateLimiter,
@@ -12,7 +13,6 @@ import {
   type RateLimitSetting,
 } from './rate-limiter.js';
 import { rateLimitScopeId } from './scope-id.js';
-import { WindowRateLimiter } from './window-rate-limiter.js';
 
 /** One limiter per (API, key, budget) in this process, so every client built with the same key shares a budget. */
 const shared = new Map<string, RateLimiter>();
@@ -53,7 +53,7 @@ function fingerprint(text: string): string {
 
 /** Checks budget options (`rateLimit: { … }`, or a factory's own overrides); throws `ConfigurationError`. */
 export function checkRateLimitOptions(name: string, options: RateLimitOptions): void {
-  // The default limiter keeps one start time per request of the window; a million is far above any vendor's budget.
+  // The default limiter keeps one refill time per request of the window; a million is far above any vendor's budget.
   checkNumber(`${name}.maxRequests`, options.maxRequests, { integer: true, min: 1, max: 1_000_000 });
   checkNumber(`${name}.intervalMs`, options.intervalMs, { min: 1 });
   checkNumber(`${name}.maxConcurrent`, options.maxConcurrent, { integer: true, min: 1 });
@@ -96,7 +96,7 @@ export function createRateLimiter(
   const id = `${scope}|${fingerprint(apiKey)}|${options.maxRequests}/${options.intervalMs}/${options.maxConcurrent}`;
   let limiter = shared.get(id);
   if (!limiter) {
-    limiter = new WindowRateLimiter(options);
+    limiter = new BudgetRateLimiter(options);
     shared.set(id, limiter);
   }
   return limiter;

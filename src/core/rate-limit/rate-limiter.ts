@@ -6,8 +6,12 @@ export interface RateLimiter {
   schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Holds back every request sharing this limiter for `ms` (after a 429). */
   pause(ms: number): void;
-  /** Lets the limiter adopt the server's own view of the budget from response headers. */
-  observe(headers: Headers): void;
+  /**
+   * Lets the limiter adopt the server's own view of the budget from response headers. `serverWait` is the wait the
+   * same response states (`Retry-After`, `retry-after-ms` or `X-RateLimit-Reset`, in ms), when it states one: it
+   * bounds anything the limiter infers from the counts.
+   */
+  observe(headers: Headers, serverWait?: number): void;
 }
 
 /** A budget of `maxRequests` per `intervalMs`, with at most `maxConcurrent` requests in flight. */

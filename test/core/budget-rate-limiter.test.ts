@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WindowRateLimiter } from '../../src/core/rate-limit/window-rate-limiter.js';
+import { BudgetRateLimiter } from '../../src/core/rate-limit/budget-rate-limiter.js';
 
 const limiterOf = (maxRequests: number, intervalMs: number, maxConcurrent = 100) =>
-  new WindowRateLimiter({ maxRequests, intervalMs, maxConcurrent });
+  new BudgetRateLimiter({ maxRequests, intervalMs, maxConcurrent });
 
 /** A task that records its start and finishes when released. */
 function recorder() {
@@ -21,23 +21,27 @@ function recorder() {
   return { started, releases, load, task };
 }
 
-describe('WindowRateLimiter without timers', () => {
-  it('starts a request on an idle limiter synchronously', () => {
+const macrotask = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('BudgetRateLimiter without timers', () => {
+  it('starts a request on an idle limiter before any timer or I/O callback runs', async () => {
     const limiter = limiterOf(10, 1_000);
-    let ran = false;
-    void limiter.schedule(async () => {
-      ran = true;
-    });
-    expect(ran).toBe(true);
+    const events: string[] = [];
+    const job = limiter.schedule(async () => void events.push('started'));
+    await macrotask().then(() => events.push('first macrotask'));
+    await job;
+    expect(events).toEqual(['started', 'first macrotask']);
   });
 
   it('never runs more than maxConcurrent at once, in FIFO order', async () => {
     const limiter = limiterOf(100, 60_000, 3);
     const { started, releases, load, task } = recorder();
     const calls = Array.from({ length: 7 }, (_, i) => limiter.schedule(task(i)));
+    await macrotask();
     expect(started).toEqual([0, 1, 2]);
     releases[1]?.();
     await calls[1];
+    await macrotask();
     expect(started).toEqual([0, 1, 2, 3]);
     // Release the others one at a time, each as soon as it has started.
     for (const next of [0, 2, 3, 4, 5, 6]) {
@@ -65,7 +69,7 @@ describe('WindowRateLimiter without timers', () => {
   });
 });
 
-describe('WindowRateLimiter budget', () => {
+describe('BudgetRateLimiter budget', () => {
   beforeEach(() => {
     vi.useFakeTimers();
   });
@@ -81,6 +85,7 @@ describe('WindowRateLimiter budget', () => {
     for (let i = 0; i < 3; i++) void run();
     await vi.advanceTimersByTimeAsync(600);
     for (let i = 0; i < 9; i++) void run();
+    await vi.advanceTimersByTimeAsync(0);
     // 3 at t0 and 2 at t0+600 use the budget; the rest wait for the oldest starts to leave the window.
     expect(starts.map((t) => t - t0)).toEqual([0, 0, 0, 600, 600]);
     await vi.advanceTimersByTimeAsync(399);
@@ -138,14 +143,52 @@ describe('WindowRateLimiter budget', () => {
     expect(abortedRan).toBe(false);
   });
 
-  it("adopts the server's stricter count and ignores a looser one", async () => {
+  it("holds back what the server's stricter count says is spent, and gives it back on a looser one", async () => {
     const limiter = limiterOf(10, 60_000);
     limiter.observe(new Headers({ 'RequestsCount-Allowed': '10', 'RequestsCount-Current': '8' }));
-    limiter.observe(new Headers({ 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '9' }));
     let ran = 0;
     for (let i = 0; i < 4; i++) void limiter.schedule(async () => ++ran);
+    await vi.advanceTimersByTimeAsync(0);
     expect(ran).toBe(2);
-    await vi.advanceTimersByTimeAsync(60_000);
+    // The server's window turned over: its count (9 left) is looser than the hold, never looser than our own (8).
+    limiter.observe(new Headers({ 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '9' }));
+    await vi.advanceTimersByTimeAsync(0);
     expect(ran).toBe(4);
+    for (let i = 0; i < 10; i++) void limiter.schedule(async () => ++ran);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ran).toBe(10);
+  });
+});
+
+describe('BudgetRateLimiter timers and the process', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('keep the process alive only while a call waits on them', async () => {
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const timer = realSetTimeout(fn, ms);
+      timers.push(timer);
+      return timer;
+    }) as typeof setTimeout);
+    const limiter = limiterOf(1, 200);
+
+    await limiter.schedule(async () => 'one call');
+    // A script that made one call must be able to exit: the token's refill must not hold it.
+    const refill = timers.at(-1)!;
+    expect(refill.hasRef()).toBe(false);
+
+    let ran = false;
+    const waiting = limiter.schedule(async () => {
+      ran = true;
+    });
+    await macrotask();
+    expect(ran).toBe(false);
+    // Now a call waits for that refill: the process must stay up for it.
+    expect(refill.hasRef()).toBe(true);
+    await waiting;
+    expect(ran).toBe(true);
   });
 });

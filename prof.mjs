@@ -1,0 +1,12 @@
+import { RuleClient } from './dist/rule/index.js';
+import { openaiCall } from './test/bench/card-stack.mjs';
+import { startServer } from './test/bench/server-process.mjs';
+const server = await startServer({ mode: 'canned' });
+const which = process.argv[2];
+const client = new RuleClient({ apiKey: server.apiKey, baseUrl: server.baseUrl, rateLimit: { maxRequests: 1_000_000 } });
+const call = which === 'openai' ? openaiCall(server.baseUrl, server.apiKey) : () => client.subscribers.list({ limit: 100 });
+for (let i = 0; i < 300; i++) await call();
+const t = process.cpuUsage();
+for (let i = 0; i < 3000; i++) await call();
+const u = process.cpuUsage(t); console.log(which, 'cpu ms/call', ((u.user + u.system) / 1000 / 3000).toFixed(3));
+await server.stop();

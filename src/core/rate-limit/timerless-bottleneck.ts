@@ -1,0 +1,57 @@
+import Bottleneck from 'bottleneck/light.js';
+
+/** The parts of Bottleneck 2.19.5 this class touches (test/core/timerless-bottleneck.test.ts pins their source). */
+interface BottleneckInternals {
+  _store: { yieldLoop: () => Promise<void> };
+  _scheduled: Record<string, { timeout: unknown; expiration: unknown; job: BottleneckJob }>;
+  _limiter: unknown;
+  _clearGlobalState(index: string): boolean;
+  _free(index: string, job: BottleneckJob, options: unknown, eventInfo: unknown): Promise<void>;
+}
+
+interface BottleneckJob {
+  options: { expiration?: number | null };
+  doRun(): void;
+  doExecute(
+    chained: unknown,
+    clearGlobalState: () => boolean,
+    run: (wait: number) => void,
+    free: (options: unknown, eventInfo: unknown) => Promise<void>,
+  ): Promise<void>;
+}
+
+const stockRun = (
+  Bottleneck.prototype as unknown as { _run(index: string, job: BottleneckJob, wait: number): void }
+)._run;
+
+/**
+ * Bottleneck (light build) without its timer hops. Its in-memory datastore imitates a Redis round trip with
+ * `setTimeout(0)` at every step (submit, register, free, reservoir changes) and `_run` starts even a job with no
+ * wait on a timer: in Node each hop costs about a millisecond, 4–6 ms per call. The state lives in this process, so a
+ * resolved promise keeps every step in the same order without the delay. Accounting (reservoir, `maxConcurrent`,
+ * queue order) is Bottleneck's own and unchanged; a job that must wait still waits on Bottleneck's timer. Relies on
+ * the internals of the Bottleneck version pinned exactly in package.json; a test fails if they change.
+ */
+export class TimerlessBottleneck extends Bottleneck {
+  constructor(options: Bottleneck.ConstructorOptions) {
+    super(options);
+    (this as unknown as BottleneckInternals)._store.yieldLoop = () => Promise.resolve();
+  }
+
+  /** Bottleneck's `_run`, minus the `setTimeout(…, 0)` before a job that has no wait and no expiration. */
+  protected _run(index: string, job: BottleneckJob, wait: number): void {
+    if (wait > 0 || job.options.expiration != null) {
+      stockRun.call(this, index, job, wait);
+      return;
+    }
+    const self = this as unknown as BottleneckInternals & TimerlessBottleneck;
+    job.doRun();
+    self._scheduled[index] = { timeout: undefined, expiration: undefined, job };
+    void job.doExecute(
+      self._limiter,
+      () => self._clearGlobalState(index),
+      (retryWait) => self._run(index, job, retryWait),
+      (options, eventInfo) => self._free(index, job, options, eventInfo),
+    );
+  }
+}
