@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { AMBIENT, ambientNames, ROOT, readmeExamples } from '../readme/readme-examples.ts';
 
 // Run by `npm run typecheck`, after tsc and before the unit tests (alone, so its ~20 s of compiling does not slow
 // anyone's timing). A consumer with the strictest settings users turn on (exactOptionalPropertyTypes, noUncheckedIndexedAccess,
@@ -8,7 +8,6 @@ import ts from 'typescript';
 // declarations, as an installed package would give them: the declarations are emitted from src/ in memory, with the
 // project's own settings, and the examples see only them.
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** Where the emitted declarations and the examples live, in memory only; inside the repo so node_modules resolve. */
 const VIRTUAL = join(ROOT, '.readme-types');
 
@@ -23,53 +22,9 @@ const ENTRY_POINTS: Record<string, string> = {
   'ruleseq/redis': 'redis/index',
 };
 
-/**
- * What the examples leave to the reader's own code, or take from an earlier example on the same page (a snippet
- * that goes on from the one before it). Each is declared only in an example that uses it without binding it.
- */
-const AMBIENT: Record<string, string> = {
-  rows: `declare const rows: import('ruleseq/rule').SubscriberInput[];`,
-  bar: 'declare const bar: { update(done: number): void };',
-  orderId: 'declare const orderId: string;',
-  ruleId: 'declare const ruleId: string;',
-  sourceAccountId: 'declare const sourceAccountId: string;',
-  destinationAccountId: 'declare const destinationAccountId: string;',
-  signUp: `declare function signUp(rule: import('ruleseq/rule').RuleClient, email: string): Promise<void>;`,
-  payRent: `declare function payRent(client: import('ruleseq/sequence-platform').SequencePlatformClient): Promise<void>;`,
-  expect: 'declare function expect(value: unknown): { toHaveLength(length: number): void };',
-  platform: `declare const platform: import('ruleseq/sequence-platform').SequencePlatformClient;`,
-  SequencePlatformClient: `declare const SequencePlatformClient: typeof import('ruleseq/sequence-platform').SequencePlatformClient;`,
-  createRuleFake: `declare const createRuleFake: typeof import('ruleseq/testing').createRuleFake;`,
-  createSequenceFake: `declare const createSequenceFake: typeof import('ruleseq/testing').createSequenceFake;`,
-  RuleClient: `declare const RuleClient: typeof import('ruleseq/rule').RuleClient;`,
-  Span: 'interface Span { setAttributes(attributes: Record<string, string | number>): void; end(): void }',
-  tracer: 'declare const tracer: { startSpan(name: string): Span };',
-};
-
-/** Whether an example binds `name` itself: imports it, or declares it as a variable, function or class. */
-function binds(code: string, name: string): boolean {
-  const word = `\\b${name}\\b`;
-  return (
-    new RegExp(`import[^;]*${word}[^;]*from`).test(code) ||
-    new RegExp(`\\b(const|let|var|function|class|interface|type)\\s+${name}\\b`).test(code) ||
-    new RegExp(`\\b(const|let|var)\\s*\\{[^}]*${word}[^}]*\\}\\s*=`).test(code)
-  );
-}
-
 /** An example as a module of its own, with the declarations it needs. */
 function asModule(code: string): string {
-  const needed = Object.entries(AMBIENT).filter(
-    ([name]) => new RegExp(`\\b${name}\\b`).test(code) && !binds(code, name),
-  );
-  return [code, ...needed.map(([, declaration]) => declaration), 'export {};'].join('\n');
-}
-
-/** Every ```ts block, list items' indented ones included (their indentation removed). */
-function readmeExamples(): string[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(/^( *)```ts\n([\s\S]*?)^\1```$/gm)].map(([, indent, code]) =>
-    code!.replace(new RegExp(`^${indent}`, 'gm'), ''),
-  );
+  return [code, ...ambientNames(code).map((name) => AMBIENT[name]!.type), 'export {};'].join('\n');
 }
 
 function emitDeclarations(): Map<string, string> {
@@ -141,7 +96,7 @@ function compile(files: Map<string, string>, roots: string[]): string[] {
 
 /** The problems, one line each; none when every example compiles. */
 function check(): string[] {
-  const examples = readmeExamples();
+  const examples = readmeExamples().map((example) => example.code);
   if (examples.length < 8)
     return [`expected at least 8 TypeScript examples in README.md, found ${examples.length}`];
   const files = emitDeclarations();
