@@ -38,7 +38,8 @@ export function readmeExamples(): ReadmeExample[] {
 export const AMBIENT: Record<string, { type: string; value: string }> = {
   rows: {
     type: `declare const rows: import('ruleseq/rule').SubscriberInput[];`,
-    value: "const rows = Array.from({ length: 2500 }, (_, i) => ({ email: 'reader-' + i + '@example.com' }));",
+    value:
+      "const rows = Array.from({ length: 2500 }, (_, i) => ({ email: 'reader-' + i + '@example.com' }));",
   },
   bar: {
     type: 'declare const bar: { update(done: number): void };',
