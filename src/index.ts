@@ -54,4 +54,4 @@ export {
   UnprocessableEntityError,
   type ValidationIssue,
 } from './core/index.js';
-export type { Transport } from './core/transport.js';
+export type { Transport } from './internal/transport.js';

@@ -1,6 +1,6 @@
-import { withData } from './api-response.js';
+import { withData } from '../internal/api-response.js';
+import type { ApiResponse } from '../internal/transport.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
-import type { ApiResponse } from './transport.js';
 
 /** `.safe()`'s outcome: never throws for anything the API or the network did. */
 export type Result<T, E> = { ok: true; data: T } | { ok: false; error: E };

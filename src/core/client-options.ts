@@ -1,6 +1,6 @@
+import type { Logger, LogLevel } from '../internal/logger.js';
 import type { Hooks } from './hooks.js';
-import type { Logger, LogLevel } from './logger.js';
-import type { RateLimitSetting } from './rate-limit/rate-limiter.js';
+import type { RateLimitSetting } from './rate-limiter.js';
 
 /** Options every client accepts. Vendor clients add their own (Rule: `auth`). */
 export interface ClientOptions {

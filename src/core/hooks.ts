@@ -1,5 +1,5 @@
 import type { Hooks as KyHooks } from 'ky';
-import { type AttemptState, attemptOf } from './attempt-state.js';
+import { type AttemptState, attemptOf } from '../internal/attempt-state.js';
 import type { RuleseqError } from './errors/ruleseq-error.js';
 
 /** What every hook is told about the attempt it runs for. */

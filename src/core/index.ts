@@ -1,9 +1,19 @@
+export { type AuthStrategy, bodyAuth, headerAuth, queryAuth } from '../internal/auth.js';
+export { BaseClient, type RawRequest } from '../internal/base-client.js';
+export { checkJsonBody, checkRequestOptions } from '../internal/check-request.js';
+export { chooseBaseUrl, createTransport, type VendorProfile } from '../internal/create-transport.js';
+export type { Logger, LogLevel } from '../internal/logger.js';
+export { nextFromCursor } from '../internal/pagination/cursor-pagination.js';
+export { nextFromLink } from '../internal/pagination/link-pagination.js';
+export { nextFromPageNumber } from '../internal/pagination/page-number-pagination.js';
+export { pathSegment } from '../internal/path-segment.js';
+export { redactUrl } from '../internal/redact.js';
+export { decodeBase64, encodeBase64 } from '../internal/runtime.js';
+export { sendOperation } from '../internal/send-operation.js';
+export type { ResponseSchema } from '../internal/standard-schema.js';
+export type { ApiResponse, HttpMethod, Operation, QueryValue } from '../internal/transport.js';
 export { APIPromise, mapResponse, type Result } from './api-promise.js';
-export { type AuthStrategy, bodyAuth, headerAuth, queryAuth } from './auth.js';
-export { BaseClient, type RawRequest } from './base-client.js';
-export { checkJsonBody, checkRequestOptions } from './check-request.js';
 export type { ClientOptions } from './client-options.js';
-export { chooseBaseUrl, createTransport, type VendorProfile } from './create-transport.js';
 export * from './errors/index.js';
 export type {
   AfterResponseHook,
@@ -13,23 +23,13 @@ export type {
   HookState,
   Hooks,
 } from './hooks.js';
-export type { Logger, LogLevel } from './logger.js';
-export { nextFromCursor } from './pagination/cursor-pagination.js';
-export { nextFromLink } from './pagination/link-pagination.js';
 export { type NextPage, Page, type PageContent, type PageFetcher } from './pagination/page.js';
-export { nextFromPageNumber } from './pagination/page-number-pagination.js';
 export { PagePromise } from './pagination/page-promise.js';
-export { pathSegment } from './path-segment.js';
 export type {
   RateLimiter,
   RateLimiterFactory,
   RateLimitOptions,
   RateLimitScope,
   RateLimitSetting,
-} from './rate-limit/rate-limiter.js';
-export { redactUrl } from './redact.js';
+} from './rate-limiter.js';
 export type { RequestOptions } from './request-options.js';
-export { decodeBase64, encodeBase64 } from './runtime.js';
-export { sendOperation } from './send-operation.js';
-export type { ResponseSchema } from './standard-schema.js';
-export type { ApiResponse, HttpMethod, Operation, QueryValue } from './transport.js';

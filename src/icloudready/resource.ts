@@ -8,7 +8,7 @@ import {
   type RequestOptions,
   sendOperation,
 } from '../core/index.js';
-import type { Transport } from '../core/transport.js';
+import type { Transport } from '../internal/transport.js';
 import type { ICloudReadyError } from './errors.js';
 
 /**

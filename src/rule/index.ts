@@ -12,7 +12,7 @@ export * from '../core/errors/index.js';
 export { Page } from '../core/pagination/page.js';
 export { PagePromise } from '../core/pagination/page-promise.js';
 export type { RequestOptions } from '../core/request-options.js';
-export type { ApiResponse } from '../core/transport.js';
+export type { ApiResponse } from '../internal/transport.js';
 export { RuleClient, type RuleClientOptions } from './client.js';
 export { isRuleError, type RuleError, type RuleErrorCode } from './errors.js';
 export type {

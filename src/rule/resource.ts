@@ -1,5 +1,4 @@
 import type * as z from 'zod/mini';
-import { sendAcknowledged, type WarnedOperations } from '../core/acknowledgement.js';
 import {
   APIPromise,
   type ApiResponse,
@@ -11,8 +10,9 @@ import {
   type ResponseSchema,
   sendOperation,
 } from '../core/index.js';
-import type { Transport } from '../core/transport.js';
-import { validateInput, validateQuery } from '../core/validate-input.js';
+import { sendAcknowledged, type WarnedOperations } from '../internal/acknowledgement.js';
+import type { Transport } from '../internal/transport.js';
+import { validateInput, validateQuery } from '../internal/validate-input.js';
 import type { RuleError } from './errors.js';
 import { zSuccessMessage } from './generated/v2/zod.gen.js';
 import { bulkSubscribers } from './selectors.js';

@@ -11,7 +11,7 @@ export * from '../core/errors/index.js';
 export { Page } from '../core/pagination/page.js';
 export { PagePromise } from '../core/pagination/page-promise.js';
 export type { RequestOptions } from '../core/request-options.js';
-export type { ApiResponse } from '../core/transport.js';
+export type { ApiResponse } from '../internal/transport.js';
 export { SequencePlatformClient, type SequencePlatformClientOptions } from './client.js';
 export type {
   SequencePlatformError,

@@ -8,7 +8,7 @@ import {
   type RequestOptions,
   sendOperation,
 } from '../core/index.js';
-import type { Transport } from '../core/transport.js';
+import type { Transport } from '../internal/transport.js';
 import type { SequencePlatformError } from './errors.js';
 
 /** Every success is wrapped: `{ data, requestId }`. */

@@ -6,8 +6,8 @@ import {
   NotFoundError,
   type RequestOptions,
 } from '../core/index.js';
-import { abortableSleep } from '../core/sleep.js';
-import { validateInput } from '../core/validate-input.js';
+import { abortableSleep } from '../internal/sleep.js';
+import { validateInput } from '../internal/validate-input.js';
 import type { SequencePlatformError } from './errors.js';
 import { WaitTimeoutError } from './wait-timeout-error.js';
 

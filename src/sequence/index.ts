@@ -11,7 +11,7 @@ export * from '../core/errors/index.js';
 export { Page } from '../core/pagination/page.js';
 export { PagePromise } from '../core/pagination/page-promise.js';
 export type { RequestOptions } from '../core/request-options.js';
-export type { ApiResponse } from '../core/transport.js';
+export type { ApiResponse } from '../internal/transport.js';
 export { SequenceClient, type SequenceClientOptions } from './client.js';
 export { isSequenceError, type SequenceError, type SequenceErrorCode } from './errors.js';
 export type { Accounts, CreateIncomeSourceParams, ListAccountsParams } from './resources/accounts.js';

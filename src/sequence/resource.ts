@@ -7,7 +7,7 @@ import {
   type RequestOptions,
   sendOperation,
 } from '../core/index.js';
-import type { Transport } from '../core/transport.js';
+import type { Transport } from '../internal/transport.js';
 import type { SequenceError } from './errors.js';
 
 /** A cursor page as Sequence returns it: items in `data`, the cursor in `page_info`. */

@@ -1,5 +1,5 @@
 import type { APIPromise, RuleseqError, VendorProfile } from '../../src/core/index.js';
-import type { Transport } from '../../src/core/transport.js';
+import type { Transport } from '../../src/internal/transport.js';
 import { RULE_V2_BASE_URL, type RuleAuthMode, ruleProfile } from '../../src/rule/profile.js';
 import type { RuleContext } from '../../src/rule/resource.js';
 import { Subscribers } from '../../src/rule/resources/subscribers.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateArgument, validateInput, validateQuery } from '../../core/validate-input.js';
+import { validateArgument, validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zCreateCampaignResponse,

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { pathSegment } from '../../core/path-segment.js';
-import { withElement } from '../../core/refine-field.js';
-import { validateArgument } from '../../core/validate-input.js';
+import { pathSegment } from '../../internal/path-segment.js';
+import { withElement } from '../../internal/refine-field.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zCreateCustomizationsRequest,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { refineField } from '../../core/refine-field.js';
-import { validateQuery } from '../../core/validate-input.js';
+import { refineField } from '../../internal/refine-field.js';
+import { validateQuery } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zListJourneysQuery, zListJourneysResponse } from '../generated/v2/zod.gen.js';
 import { positiveIdCheck } from '../input/common.js';

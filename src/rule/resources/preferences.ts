@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { withElement } from '../../core/refine-field.js';
-import { validateArgument } from '../../core/validate-input.js';
+import { withElement } from '../../internal/refine-field.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zGetSubscriberPreferencesQuery,

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { type APIPromise, NotFoundError, type RequestOptions, redactUrl } from '../../core/index.js';
-import { pathSegment } from '../../core/path-segment.js';
-import { validateArgument } from '../../core/validate-input.js';
+import { pathSegment } from '../../internal/path-segment.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zAddSubscriberTagsQuery,

@@ -6,9 +6,9 @@ import {
   type PagePromise,
   type RequestOptions,
 } from '../../core/index.js';
-import { mapConcurrent } from '../../core/map-concurrent.js';
-import { refineField } from '../../core/refine-field.js';
-import { validateArgument, validateInput } from '../../core/validate-input.js';
+import { mapConcurrent } from '../../internal/map-concurrent.js';
+import { refineField } from '../../internal/refine-field.js';
+import { validateArgument, validateInput } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zCreateSubscribersResponse,

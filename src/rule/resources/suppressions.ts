@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { refineField } from '../../core/refine-field.js';
+import { refineField } from '../../internal/refine-field.js';
 import type { RuleError } from '../errors.js';
 import { zListSuppressionsQuery, zListSuppressionsResponse } from '../generated/v2/zod.gen.js';
 import { zSuppressionsRequest } from '../generated/v3/zod.gen.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { pathSegment } from '../../core/path-segment.js';
-import { validateArgument, validateQuery } from '../../core/validate-input.js';
+import { pathSegment } from '../../internal/path-segment.js';
+import { validateArgument, validateQuery } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zGetTagQuery,

@@ -1,5 +1,5 @@
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateArgument } from '../../core/validate-input.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zGetTemplateResponse, zListTemplatesResponse } from '../generated/v2/zod.gen.js';
 import { idLike } from '../input/common.js';

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import type { Transport } from '../../core/transport.js';
+import type { Transport } from '../../internal/transport.js';
 import type { SequencePlatformError } from '../errors.js';
 import {
   zGetRulePath,

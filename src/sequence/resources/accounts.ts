@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput, validateQuery } from '../../core/validate-input.js';
+import { validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateIncomeSourceBody,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateQuery } from '../../core/validate-input.js';
+import { validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zGetCardResponse,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { refineField } from '../../core/refine-field.js';
-import { validateInput, validateQuery } from '../../core/validate-input.js';
+import { refineField } from '../../internal/refine-field.js';
+import { validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateRuleBody,

@@ -7,8 +7,8 @@ import {
   type PagePromise,
   type RequestOptions,
 } from '../../core/index.js';
-import { abortableSleep } from '../../core/sleep.js';
-import { validateArgument, validateInput, validateQuery } from '../../core/validate-input.js';
+import { abortableSleep } from '../../internal/sleep.js';
+import { validateArgument, validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateTransferBody,

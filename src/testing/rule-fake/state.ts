@@ -1,4 +1,4 @@
-import { formatWallClock } from '../../core/time-zone.js';
+import { formatWallClock } from '../../internal/time-zone.js';
 import { openWindow, type RateLimitWindow } from '../kernel/middleware/rate-limit.js';
 
 export type MessageType = 'email' | 'text_message';

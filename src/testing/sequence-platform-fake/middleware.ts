@@ -1,4 +1,4 @@
-import { abortableSleep } from '../../core/sleep.js';
+import { abortableSleep } from '../../internal/sleep.js';
 import type { FakeDialect, Middleware } from '../kernel/fake-call.js';
 import { openWindow, type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
 import { isObject } from '../kernel/parse-request.js';

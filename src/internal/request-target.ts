@@ -1,6 +1,6 @@
+import { ConfigurationError } from '../core/errors/configuration-error.js';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import { checkPath, checkQueryValue } from './check-request.js';
-import { ConfigurationError } from './errors/configuration-error.js';
-import { RequestValidationError } from './errors/request-validation-error.js';
 import type { Operation, QueryValue } from './transport.js';
 import { sameOrigin } from './url-safety.js';
 

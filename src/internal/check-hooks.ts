@@ -1,5 +1,5 @@
+import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { checkKnownKeys } from './check-number.js';
-import { ConfigurationError } from './errors/configuration-error.js';
 
 const HOOK_NAMES = ['beforeRequest', 'afterResponse', 'beforeRetry', 'beforeError'] as const;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { RequestValidationError } from './errors/request-validation-error.js';
-import type { RequestOptions } from './request-options.js';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
+import type { RequestOptions } from '../core/request-options.js';
 import { validateInput } from './validate-input.js';
 
 /** A header value the SDK sends as given: printable ASCII, no surrounding space (ids, keys, order numbers). */

@@ -1,5 +1,5 @@
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import { isWellFormed } from './check-request.js';
-import { RequestValidationError } from './errors/request-validation-error.js';
 
 /**
  * A caller's value as one URL path segment: percent-encoded, and never empty, `.` or `..`, which URL parsing would

@@ -1,5 +1,5 @@
 import pRetry from 'p-retry';
-import { ApiError } from './errors/api-error.js';
+import { ApiError } from '../core/errors/api-error.js';
 import { isRetryableFailure } from './retry-policy.js';
 import { abortableSleep } from './sleep.js';
 

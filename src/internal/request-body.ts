@@ -1,6 +1,6 @@
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import { isPlainObject } from './auth.js';
 import { checkJsonBody } from './check-request.js';
-import { RequestValidationError } from './errors/request-validation-error.js';
 import type { Operation } from './transport.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type ValidationIssue, wholeSentence } from './errors/validation-issue.js';
+import { type ValidationIssue, wholeSentence } from '../core/errors/validation-issue.js';
 import { definedKeysAt, formatPath, quoteKey } from './input-path.js';
 import { nearestName } from './nearest-name.js';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { APIPromise } from './api-promise.js';
-import type { RuleseqError } from './errors/ruleseq-error.js';
-import type { RequestOptions } from './request-options.js';
+import type { APIPromise } from '../core/api-promise.js';
+import type { RuleseqError } from '../core/errors/ruleseq-error.js';
+import type { RequestOptions } from '../core/request-options.js';
 import { sendOperation } from './send-operation.js';
 import type { HttpMethod, QueryValue, Transport } from './transport.js';
 import { validateInput } from './validate-input.js';

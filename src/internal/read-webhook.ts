@@ -1,4 +1,4 @@
-import { WebhookError } from './errors/webhook-error.js';
+import { WebhookError } from '../core/errors/webhook-error.js';
 
 /**
  * Runs a webhook parser so that every input ends in a value or a `WebhookError`: anything thrown while reading the

@@ -1,9 +1,9 @@
-import { APIPromise, mapResponse } from './api-promise.js';
+import { APIPromise, mapResponse } from '../core/api-promise.js';
+import { ResponseValidationError } from '../core/errors/response-validation-error.js';
+import { RuleseqError } from '../core/errors/ruleseq-error.js';
+import type { RequestOptions } from '../core/request-options.js';
 import { withData } from './api-response.js';
-import { ResponseValidationError } from './errors/response-validation-error.js';
-import { RuleseqError } from './errors/ruleseq-error.js';
 import { operationName } from './parse-success.js';
-import type { RequestOptions } from './request-options.js';
 import type { ApiResponse, Operation, Transport } from './transport.js';
 
 /**

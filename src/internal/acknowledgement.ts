@@ -1,6 +1,6 @@
-import type { APIPromise } from './api-promise.js';
-import type { RuleseqError } from './errors/ruleseq-error.js';
-import type { RequestOptions } from './request-options.js';
+import type { APIPromise } from '../core/api-promise.js';
+import type { RuleseqError } from '../core/errors/ruleseq-error.js';
+import type { RequestOptions } from '../core/request-options.js';
 import { sendOperation } from './send-operation.js';
 import type { ResponseSchema } from './standard-schema.js';
 import type { Operation, Transport } from './transport.js';

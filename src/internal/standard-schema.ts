@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './errors/validation-issue.js';
+import type { ValidationIssue } from '../core/errors/validation-issue.js';
 
 /**
  * The slice of Standard Schema v1 the transport uses to validate responses. zod 4 and zod/mini schemas implement it,

@@ -1,6 +1,6 @@
-import { ApiError } from './errors/api-error.js';
-import { ConnectionError } from './errors/connection-error.js';
-import { TimeoutError } from './errors/timeout-error.js';
+import { ApiError } from '../core/errors/api-error.js';
+import { ConnectionError } from '../core/errors/connection-error.js';
+import { TimeoutError } from '../core/errors/timeout-error.js';
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);

@@ -1,4 +1,4 @@
-import { ConfigurationError } from './errors/configuration-error.js';
+import { ConfigurationError } from '../core/errors/configuration-error.js';
 
 /** Throws `ConfigurationError` unless `value` is undefined or a finite number in [`min`, `max`] (whole if `integer`). */
 export function checkNumber(

@@ -1,9 +1,9 @@
 import type { Options as KyOptions } from 'ky';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
+import type { RequestOptions } from '../core/request-options.js';
 import { authNames, placeAuth } from './auth.js';
-import { RequestValidationError } from './errors/request-validation-error.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { bodyWithExtras, jsonPayload } from './request-body.js';
-import type { RequestOptions } from './request-options.js';
 import { requestTarget } from './request-target.js';
 import { isSafeToRepeat } from './retry-policy.js';
 import { timerMs } from './timer.js';

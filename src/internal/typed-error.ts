@@ -1,9 +1,9 @@
 import { HTTPError, TimeoutError as KyTimeoutError, NetworkError } from 'ky';
+import { AbortError } from '../core/errors/abort-error.js';
+import { ConnectionError } from '../core/errors/connection-error.js';
+import { RuleseqError } from '../core/errors/ruleseq-error.js';
+import { TimeoutError } from '../core/errors/timeout-error.js';
 import type { AttemptState } from './attempt-state.js';
-import { AbortError } from './errors/abort-error.js';
-import { ConnectionError } from './errors/connection-error.js';
-import { RuleseqError } from './errors/ruleseq-error.js';
-import { TimeoutError } from './errors/timeout-error.js';
 import { apiErrorFromHttp, type HttpErrorReaders } from './http-error.js';
 import { sanitizeCause } from './redact.js';
 import { isTransportFailure } from './transport-failure.js';

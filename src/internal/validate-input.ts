@@ -1,5 +1,5 @@
-import { RequestValidationError } from './errors/request-validation-error.js';
-import type { ValidationIssue } from './errors/validation-issue.js';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
+import type { ValidationIssue } from '../core/errors/validation-issue.js';
 import { explainIssues } from './input-issues.js';
 import type { ResponseSchema } from './standard-schema.js';
 

@@ -1,6 +1,6 @@
 import type { HTTPError } from 'ky';
-import type { ApiError } from './errors/api-error.js';
-import { apiErrorFor } from './errors/status-errors.js';
+import type { ApiError } from '../core/errors/api-error.js';
+import { apiErrorFor } from '../core/errors/status-errors.js';
 import { isJsonContentType, parseBody } from './parse-body.js';
 import { type Redactor, redactUrl } from './redact.js';
 import type { ErrorDetails, Operation } from './transport.js';

@@ -1,8 +1,8 @@
 import type Bottleneck from 'bottleneck';
+import type { RateLimiter } from '../../core/rate-limiter.js';
 import { abortableSleep } from '../sleep.js';
 import { timerMs } from '../timer.js';
 import { readBudget } from './rate-limit-headers.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { untilAborted } from './until-aborted.js';
 
 export interface BottleneckRateLimiterOptions {

@@ -1,4 +1,4 @@
-import { ResponseValidationError } from './errors/response-validation-error.js';
+import { ResponseValidationError } from '../core/errors/response-validation-error.js';
 import type { LevelledLogger } from './logger.js';
 import type { ParsedBody } from './parse-body.js';
 import type { Redactor } from './redact.js';

@@ -1,11 +1,11 @@
+import type { ClientOptions } from '../core/client-options.js';
+import { ConfigurationError } from '../core/errors/configuration-error.js';
+import type { RateLimitOptions } from '../core/rate-limiter.js';
 import type { AuthStrategy } from './auth.js';
 import { checkHooks } from './check-hooks.js';
 import { checkNumber } from './check-number.js';
-import type { ClientOptions } from './client-options.js';
-import { ConfigurationError } from './errors/configuration-error.js';
 import { createLevelledLogger } from './logger.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
-import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import { MIN_SECRET_LENGTH } from './redact.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';

@@ -1,7 +1,7 @@
 import type Bottleneck from 'bottleneck';
+import type { RateLimiter, RateLimitOptions } from '../../core/rate-limiter.js';
 import { keepAlive, timerMs } from '../timer.js';
 import { readBudget } from './rate-limit-headers.js';
-import type { RateLimiter, RateLimitOptions } from './rate-limiter.js';
 import { RefillQueue } from './refill-queue.js';
 import { ServerHold } from './server-hold.js';
 import { TimerlessBottleneck } from './timerless-bottleneck.js';

@@ -1,4 +1,4 @@
-import { PaginationError } from '../errors/pagination-error.js';
+import { PaginationError } from '../../core/errors/pagination-error.js';
 import type { Operation } from '../transport.js';
 import { joinUrl } from '../url-safety.js';
 

@@ -1,7 +1,4 @@
-import { checkKnownKeys, checkNumber } from '../check-number.js';
-import { ConfigurationError } from '../errors/configuration-error.js';
-import { BottleneckRateLimiter } from './bottleneck-rate-limiter.js';
-import { BudgetRateLimiter } from './budget-rate-limiter.js';
+import { ConfigurationError } from '../../core/errors/configuration-error.js';
 import {
   isBottleneck,
   isRateLimiter,
@@ -11,7 +8,10 @@ import {
   type RateLimiterFactory,
   type RateLimitOptions,
   type RateLimitSetting,
-} from './rate-limiter.js';
+} from '../../core/rate-limiter.js';
+import { checkKnownKeys, checkNumber } from '../check-number.js';
+import { BottleneckRateLimiter } from './bottleneck-rate-limiter.js';
+import { BudgetRateLimiter } from './budget-rate-limiter.js';
 import { rateLimitScopeId } from './scope-id.js';
 
 /** One limiter per (API, key, budget) in this process, so every client built with the same key shares a budget. */
