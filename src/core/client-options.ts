@@ -1,4 +1,3 @@
-import type { Logger, LogLevel } from '../internal/logger.js';
 import type { Hooks } from './hooks.js';
 import type { RateLimitSetting } from './rate-limiter.js';
 
@@ -41,4 +40,14 @@ export interface ClientOptions {
    * carries the API key (see "How every call behaves" in the README).
    */
   hooks?: Hooks | undefined;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Anything with console-like methods: `console`, pino, winston, … */
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { RequestValidationError } from '../core/index.js';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import { pathSegment } from '../internal/path-segment.js';
 import { validateInput } from '../internal/validate-input.js';
 import { zSequenceActivityInput, zSequenceInput } from './generated/v2/zod.gen.js';

@@ -1,13 +1,11 @@
-import {
-  type APIPromise,
-  mapResponse,
-  nextFromPageNumber,
-  type Operation,
-  type PageFetcher,
-  PagePromise,
-  type RequestOptions,
-  sendOperation,
-} from '../core/index.js';
+import type { APIPromise } from '../core/api-promise.js';
+import type { PageFetcher } from '../core/pagination/page.js';
+import { PagePromise } from '../core/pagination/page-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { mapResponse } from '../internal/api-response.js';
+import type { Operation } from '../internal/operation.js';
+import { nextFromPageNumber } from '../internal/pagination/page-number-pagination.js';
+import { sendOperation } from '../internal/send-operation.js';
 import type { Transport } from '../internal/transport.js';
 import type { ICloudReadyError } from './errors.js';
 

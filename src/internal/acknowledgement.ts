@@ -1,9 +1,10 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RuleseqError } from '../core/errors/ruleseq-error.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { Operation } from './operation.js';
 import { sendOperation } from './send-operation.js';
 import type { ResponseSchema } from './standard-schema.js';
-import type { Operation, Transport } from './transport.js';
+import type { Transport } from './transport.js';
 
 /** Operations whose undocumented acknowledgements were already reported, per client: one warning each. */
 export type WarnedOperations = Set<string>;

@@ -1,4 +1,4 @@
-import type { ApiResponse } from './transport.js';
+import type { ApiResponse } from '../core/api-promise.js';
 
 /**
  * An `ApiResponse` whose `response` is made on first read and then kept. Most calls never look at it, and copying
@@ -21,4 +21,12 @@ export function apiResponse<T>(
 /** The same response with other data (envelope unwrapping, pages), without making its `Response`. */
 export function withData<A, B>(result: ApiResponse<A>, data: B): ApiResponse<B> {
   return apiResponse(data, result.body, result.requestId, () => result.response);
+}
+
+/** Maps the data of a response, keeping the `Response` and request id (envelope unwrapping). */
+export function mapResponse<A, B>(
+  response: Promise<ApiResponse<A>>,
+  map: (data: A) => B,
+): Promise<ApiResponse<B>> {
+  return response.then((r) => withData(r, map(r.data)));
 }

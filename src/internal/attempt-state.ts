@@ -1,4 +1,4 @@
-import type { Operation } from './transport.js';
+import type { Operation } from './operation.js';
 
 /** Where an attempt's state rides in ky's `context` option, for the hooks of that attempt to find. */
 export const ATTEMPT = Symbol('ruleseq.attempt');

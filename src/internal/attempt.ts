@@ -1,4 +1,5 @@
 import type { KyInstance } from 'ky';
+import type { ApiResponse } from '../core/api-promise.js';
 import { ApiError } from '../core/errors/api-error.js';
 import { RateLimitError } from '../core/errors/status-errors.js';
 import type { RateLimiter } from '../core/rate-limiter.js';
@@ -13,7 +14,6 @@ import { parseBody } from './parse-body.js';
 import { parseSuccess, type SuccessReaders, unreadableBody } from './parse-success.js';
 import { type BodyText, readBodyText } from './read-body.js';
 import { redactUrl } from './redact.js';
-import type { ApiResponse } from './transport.js';
 import { markTransportFailure } from './transport-failure.js';
 
 /** Error bodies only feed a message and `ApiError.body`: their beginning is kept, the rest is not downloaded. */

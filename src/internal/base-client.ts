@@ -1,19 +1,11 @@
 import * as z from 'zod/mini';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RuleseqError } from '../core/errors/ruleseq-error.js';
+import type { RawRequest } from '../core/raw-request.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { sendOperation } from './send-operation.js';
-import type { HttpMethod, QueryValue, Transport } from './transport.js';
+import type { Transport } from './transport.js';
 import { validateInput } from './validate-input.js';
-
-/** A call the SDK has no method for, sent with the same auth, limits, retries and errors as every other. */
-export interface RawRequest {
-  method: HttpMethod;
-  /** Relative to the client's base URL. */
-  path: string;
-  query?: Record<string, QueryValue> | undefined;
-  body?: unknown;
-}
 
 /** A scheme (`https:`) or a protocol-relative `//host` would leave the base URL's origin. */
 const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;

@@ -3,11 +3,12 @@ import { RequestValidationError } from '../core/errors/request-validation-error.
 import type { RequestOptions } from '../core/request-options.js';
 import { authNames, placeAuth } from './auth.js';
 import { newIdempotencyKey } from './idempotency.js';
+import type { Operation } from './operation.js';
 import { bodyWithExtras, jsonPayload } from './request-body.js';
 import { requestTarget } from './request-target.js';
 import { isSafeToRepeat } from './retry-policy.js';
 import { timerMs } from './timer.js';
-import type { Operation, TransportConfig } from './transport.js';
+import type { TransportConfig } from './transport-config.js';
 
 /** Everything about a call that stays the same on every attempt, checked before anything is sent. */
 export interface CallPlan {

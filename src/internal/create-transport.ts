@@ -10,7 +10,8 @@ import { MIN_SECRET_LENGTH } from './redact.js';
 import type { LocalTimeReader } from './retry-after.js';
 import { isBrowser, readEnv } from './runtime.js';
 import { MAX_TIMER_MS } from './timer.js';
-import { type ErrorDetails, Transport, type TransportConfig } from './transport.js';
+import { Transport } from './transport.js';
+import type { ErrorDetails, TransportConfig } from './transport-config.js';
 import { checkBaseUrl } from './url-safety.js';
 
 /** What a vendor client tells the shared transport about its API. */

@@ -1,9 +1,10 @@
 import type { HTTPError } from 'ky';
 import type { ApiError } from '../core/errors/api-error.js';
 import { apiErrorFor } from '../core/errors/status-errors.js';
+import type { Operation } from './operation.js';
 import { isJsonContentType, parseBody } from './parse-body.js';
 import { type Redactor, redactUrl } from './redact.js';
-import type { ErrorDetails, Operation } from './transport.js';
+import type { ErrorDetails } from './transport-config.js';
 
 /** What turning an error status into an `ApiError` needs from the client. */
 export interface HttpErrorReaders {

@@ -1,7 +1,8 @@
 import ky, { type KyInstance } from 'ky';
-import { type Hooks, userKyHooks } from '../core/hooks.js';
+import type { Hooks } from '../core/hooks.js';
 import { type AttemptState, attemptOf } from './attempt-state.js';
 import { handOffFetch } from './fetch-hand-off.js';
+import { userKyHooks } from './ky-hooks.js';
 import { parseBody } from './parse-body.js';
 import type { Redactor } from './redact.js';
 import { timerMs } from './timer.js';

@@ -1,14 +1,5 @@
+import type { Logger, LogLevel } from '../core/client-options.js';
 import { readEnv } from './runtime.js';
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
-
-/** Anything with console-like methods: `console`, pino, winston, … */
-export interface Logger {
-  debug(message: string, ...rest: unknown[]): void;
-  info(message: string, ...rest: unknown[]): void;
-  warn(message: string, ...rest: unknown[]): void;
-  error(message: string, ...rest: unknown[]): void;
-}
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 

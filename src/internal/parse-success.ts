@@ -1,9 +1,9 @@
 import { ResponseValidationError } from '../core/errors/response-validation-error.js';
 import type { LevelledLogger } from './logger.js';
+import type { Operation } from './operation.js';
 import type { ParsedBody } from './parse-body.js';
 import type { Redactor } from './redact.js';
 import type { ResponseSchema } from './standard-schema.js';
-import type { Operation } from './transport.js';
 
 /** What validating a 2xx body needs from the client. */
 export interface SuccessReaders {

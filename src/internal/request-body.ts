@@ -1,7 +1,7 @@
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import { isPlainObject } from './auth.js';
 import { checkJsonBody } from './check-request.js';
-import type { Operation } from './transport.js';
+import type { Operation } from './operation.js';
 
 /**
  * An operation's JSON body with the caller's `extraBody` fields added (they replace documented fields of the same

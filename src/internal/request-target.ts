@@ -1,7 +1,8 @@
 import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
+import type { QueryValue } from '../core/raw-request.js';
 import { checkPath, checkQueryValue } from './check-request.js';
-import type { Operation, QueryValue } from './transport.js';
+import type { Operation } from './operation.js';
 import { sameOrigin } from './url-safety.js';
 
 /** Where ky sends an operation: its input (a path under ky's `prefix`, or an absolute URL) and query parameters. */

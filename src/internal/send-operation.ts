@@ -1,10 +1,12 @@
-import { APIPromise, mapResponse } from '../core/api-promise.js';
+import type { ApiResponse } from '../core/api-promise.js';
+import { APIPromise } from '../core/api-promise.js';
 import { ResponseValidationError } from '../core/errors/response-validation-error.js';
 import { RuleseqError } from '../core/errors/ruleseq-error.js';
 import type { RequestOptions } from '../core/request-options.js';
-import { withData } from './api-response.js';
+import { mapResponse, withData } from './api-response.js';
+import type { Operation } from './operation.js';
 import { operationName } from './parse-success.js';
-import type { ApiResponse, Operation, Transport } from './transport.js';
+import type { Transport } from './transport.js';
 
 /**
  * Builds and sends one operation, mapping its body with `unwrap`. An SDK error thrown while building (invalid

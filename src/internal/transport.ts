@@ -1,97 +1,27 @@
 import type { KyInstance } from 'ky';
+import type { ApiResponse } from '../core/api-promise.js';
 import { AbortError } from '../core/errors/abort-error.js';
-import type { ApiError } from '../core/errors/api-error.js';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import { RuleseqError } from '../core/errors/ruleseq-error.js';
 import { TimeoutError } from '../core/errors/timeout-error.js';
-import { type Hooks, runBeforeRetry } from '../core/hooks.js';
-import type { RateLimiter } from '../core/rate-limiter.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { type AttemptContext, sendAttempt } from './attempt.js';
 import type { AttemptState } from './attempt-state.js';
-import { type AuthStrategy, placeAuth } from './auth.js';
+import { placeAuth } from './auth.js';
 import { type CallPlan, planCall } from './call-plan.js';
 import { checkRequestOptions } from './check-request.js';
 import { deadline } from './deadline.js';
 import type { HttpErrorReaders } from './http-error.js';
+import { runBeforeRetry } from './ky-hooks.js';
 import { createKyInstance } from './ky-instance.js';
-import type { LevelledLogger } from './logger.js';
+import type { Operation } from './operation.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
-import { type LocalTimeReader, statedWait } from './retry-after.js';
+import { statedWait } from './retry-after.js';
 import { withRetries } from './retry-loop.js';
-import type { ResponseSchema } from './standard-schema.js';
 import { MAX_TIMER_MS } from './timer.js';
+import type { TransportConfig } from './transport-config.js';
 import { toTypedError } from './typed-error.js';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
-
-/** One logical API call, as a resource method describes it. */
-export interface Operation<T = unknown> {
-  method: HttpMethod;
-  /** Relative to the base URL, or an absolute URL on the same origin (pagination links). */
-  path: string;
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  /** Validates the parsed 2xx body. Omitted: the body is returned as parsed. */
-  schema?: ResponseSchema<T>;
-  /** Text appended to the message of an error with that status (e.g. the permission a 403 means is missing). */
-  hints?: Partial<Record<number, string>>;
-  /** The 2xx body carries nothing the caller needs (deletes): it is not validated, and may be any text. */
-  ignoreBody?: boolean;
-}
-
-/** A parsed response with what `.withResponse()` exposes. */
-export interface ApiResponse<T> {
-  data: T;
-  /** The parsed body exactly as the server sent it, before envelope unwrapping and validation. */
-  body: unknown;
-  response: Response;
-  requestId: string | undefined;
-}
-
-/** What a vendor's error body says, in a vendor-neutral shape. */
-export interface ErrorDetails {
-  code?: string | undefined;
-  message?: string | undefined;
-}
-
-export interface TransportConfig {
-  baseUrl: URL;
-  apiKey: string;
-  auth: AuthStrategy;
-  timeout: number;
-  totalTimeout: number | undefined;
-  maxRetries: number;
-  /** Server waits longer than this (ms) are not waited for; the error surfaces. Capped at what a timer holds. */
-  maxRetryAfter: number;
-  rateLimiter: RateLimiter | undefined;
-  fetch: typeof fetch | undefined;
-  logger: LevelledLogger;
-  validateResponses: boolean;
-  defaultHeaders?: Record<string, string>;
-  /** The user's hooks (`ClientOptions.hooks`), run by ky for every attempt. */
-  hooks?: Hooks;
-  /** Header carrying an idempotency key on every non-GET call, for APIs that honour one. */
-  idempotencyHeader?: string;
-  /** Why an API without an idempotency header refuses `RequestOptions.idempotencyKey` (the error's message). */
-  idempotencyRefusal?: string;
-  /** Header carrying `RequestOptions.requestId`. */
-  requestIdHeader?: string;
-  readErrorBody: (body: unknown, status: number) => ErrorDetails;
-  readRequestId?: (response: Response, body: unknown) => string | undefined;
-  /** Answers the API documents as "retry shortly" (Sequence Platform's 409 `*_IN_PROGRESS`), retried like a 503. */
-  isTransient?: (error: ApiError) => boolean;
-  /** Reads the API's zone-less Retry-After timestamps; without it only seconds and HTTP-dates are understood. */
-  readLocalTime?: LocalTimeReader;
-  /** Swaps a response schema for an equivalent, faster one before it validates (a vendor's compiled schemas). */
-  prepareSchema?: <T>(schema: ResponseSchema<T>) => ResponseSchema<T>;
-  /** Exponential backoff bounds in ms. */
-  backoff?: { initialMs: number; maxMs: number };
-  /** A 2xx body longer than this is refused with a `ResponseValidationError`. Default 32 MiB. */
-  maxResponseBytes?: number;
-}
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
 const NO_OPTIONS: RequestOptions = Object.freeze({});

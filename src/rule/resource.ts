@@ -1,16 +1,13 @@
 import type * as z from 'zod/mini';
-import {
-  APIPromise,
-  type ApiResponse,
-  mapResponse,
-  nextFromLink,
-  type Operation,
-  PagePromise,
-  type RequestOptions,
-  type ResponseSchema,
-  sendOperation,
-} from '../core/index.js';
+import { APIPromise, type ApiResponse } from '../core/api-promise.js';
+import { PagePromise } from '../core/pagination/page-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
 import { sendAcknowledged, type WarnedOperations } from '../internal/acknowledgement.js';
+import { mapResponse } from '../internal/api-response.js';
+import type { Operation } from '../internal/operation.js';
+import { nextFromLink } from '../internal/pagination/link-pagination.js';
+import { sendOperation } from '../internal/send-operation.js';
+import type { ResponseSchema } from '../internal/standard-schema.js';
 import type { Transport } from '../internal/transport.js';
 import { validateInput, validateQuery } from '../internal/validate-input.js';
 import type { RuleError } from './errors.js';

@@ -1,4 +1,4 @@
-import { WebhookError } from '../core/index.js';
+import { WebhookError } from '../core/errors/webhook-error.js';
 import { readWebhook, validateNow } from '../internal/read-webhook.js';
 import type { ResponseSchema } from '../internal/standard-schema.js';
 import type {

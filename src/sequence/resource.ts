@@ -1,12 +1,10 @@
-import {
-  type APIPromise,
-  mapResponse,
-  nextFromCursor,
-  type Operation,
-  PagePromise,
-  type RequestOptions,
-  sendOperation,
-} from '../core/index.js';
+import type { APIPromise } from '../core/api-promise.js';
+import { PagePromise } from '../core/pagination/page-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { mapResponse } from '../internal/api-response.js';
+import type { Operation } from '../internal/operation.js';
+import { nextFromCursor } from '../internal/pagination/cursor-pagination.js';
+import { sendOperation } from '../internal/send-operation.js';
 import type { Transport } from '../internal/transport.js';
 import type { SequenceError } from './errors.js';
 

@@ -1,4 +1,4 @@
-import { WebhookError } from '../core/index.js';
+import { WebhookError } from '../core/errors/webhook-error.js';
 import { readWebhook } from '../internal/read-webhook.js';
 import type { TransferEventData, TransferStatusChangedData } from './generated/v1/types.gen.js';
 import { zTransferEvent, zTransferStatusChangedEvent } from './generated/v1/zod.gen.js';

@@ -5,11 +5,12 @@ import { AbortError, ConfigurationError, PaginationError } from '../../src/core/
 import type { PageFetcher } from '../../src/core/pagination/page.js';
 import { PagePromise } from '../../src/core/pagination/page-promise.js';
 import { type AuthStrategy, headerAuth, queryAuth } from '../../src/internal/auth.js';
+import type { Operation } from '../../src/internal/operation.js';
 import { nextFromCursor } from '../../src/internal/pagination/cursor-pagination.js';
 import { nextFromLink } from '../../src/internal/pagination/link-pagination.js';
 import { nextFromPageNumber } from '../../src/internal/pagination/page-number-pagination.js';
 import { MAX_EMPTY_PAGES } from '../../src/internal/pagination/page-trail.js';
-import type { Operation, Transport } from '../../src/internal/transport.js';
+import type { Transport } from '../../src/internal/transport.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, testTransport } from '../helpers/test-transport.js';
 

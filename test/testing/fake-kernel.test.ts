@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InternalServerError } from '../../src/core/index.js';
+import { InternalServerError } from '../../src/core/errors/status-errors.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { type FakeApi, type FakeOptions, fakeFetch } from '../../src/testing/fake-api.js';

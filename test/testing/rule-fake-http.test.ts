@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitError } from '../../src/core/index.js';
+import { RateLimitError } from '../../src/core/errors/status-errors.js';
 import { parseRetryAfter } from '../../src/internal/retry-after.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { parseRuleDateTime } from '../../src/rule/datetime.js';

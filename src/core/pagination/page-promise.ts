@@ -1,4 +1,4 @@
-import type { Operation } from '../../internal/transport.js';
+import type { Operation } from '../../internal/operation.js';
 import { APIPromise } from '../api-promise.js';
 import { RuleseqError } from '../errors/ruleseq-error.js';
 import type { RequestOptions } from '../request-options.js';

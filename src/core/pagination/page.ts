@@ -1,6 +1,7 @@
 import { withData } from '../../internal/api-response.js';
+import type { Operation } from '../../internal/operation.js';
 import { PageTrail } from '../../internal/pagination/page-trail.js';
-import type { ApiResponse, Operation } from '../../internal/transport.js';
+import type { ApiResponse } from '../api-promise.js';
 import { PaginationError } from '../errors/pagination-error.js';
 import type { RequestOptions } from '../request-options.js';
 

@@ -1,4 +1,4 @@
-import type { Operation } from '../transport.js';
+import type { Operation } from '../operation.js';
 
 /**
  * The same listing from `cursor` on, or `null` when the server says there is no more (or gives no cursor). A

@@ -1,7 +1,7 @@
 import { PaginationError } from '../../core/errors/pagination-error.js';
 import type { NextPage } from '../../core/pagination/page.js';
+import type { Operation } from '../operation.js';
 import { redactUrl } from '../redact.js';
-import type { Operation } from '../transport.js';
 
 /**
  * What follows a page whose server-given "next" link is `link`: `null` at the end, the operation that fetches it,

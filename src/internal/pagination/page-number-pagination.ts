@@ -1,4 +1,4 @@
-import type { Operation } from '../transport.js';
+import type { Operation } from '../operation.js';
 
 /**
  * The following page number, or `null` at the end. Where the server says whether more follow (`hasMore`), that

@@ -1,5 +1,5 @@
 import { PaginationError } from '../../core/errors/pagination-error.js';
-import type { Operation } from '../transport.js';
+import type { Operation } from '../operation.js';
 import { joinUrl } from '../url-safety.js';
 
 /**

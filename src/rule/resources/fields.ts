@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import { pathSegment } from '../../internal/path-segment.js';
 import { withElement } from '../../internal/refine-field.js';
 import { validateArgument } from '../../internal/validate-input.js';

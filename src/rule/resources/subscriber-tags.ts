@@ -1,6 +1,9 @@
 import type * as z from 'zod/mini';
-import { type APIPromise, NotFoundError, type RequestOptions, redactUrl } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import { NotFoundError } from '../../core/errors/status-errors.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import { pathSegment } from '../../internal/path-segment.js';
+import { redactUrl } from '../../internal/redact.js';
 import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {

@@ -1,11 +1,8 @@
 import * as z from 'zod/mini';
-import {
-  type APIPromise,
-  checkJsonBody,
-  checkRequestOptions,
-  type PagePromise,
-  type RequestOptions,
-} from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { checkJsonBody, checkRequestOptions } from '../../internal/check-request.js';
 import { mapConcurrent } from '../../internal/map-concurrent.js';
 import { refineField } from '../../internal/refine-field.js';
 import { validateArgument, validateInput } from '../../internal/validate-input.js';

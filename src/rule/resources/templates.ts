@@ -1,4 +1,5 @@
-import type { APIPromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zGetTemplateResponse, zListTemplatesResponse } from '../generated/v2/zod.gen.js';

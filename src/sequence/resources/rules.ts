@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { APIPromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import { refineField } from '../../internal/refine-field.js';
 import { validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';

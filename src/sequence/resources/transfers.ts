@@ -1,12 +1,10 @@
 import * as z from 'zod/mini';
-import {
-  AbortError,
-  type APIPromise,
-  checkRequestOptions,
-  NotFoundError,
-  type PagePromise,
-  type RequestOptions,
-} from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import { AbortError } from '../../core/errors/abort-error.js';
+import { NotFoundError } from '../../core/errors/status-errors.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { checkRequestOptions } from '../../internal/check-request.js';
 import { abortableSleep } from '../../internal/sleep.js';
 import { validateArgument, validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
