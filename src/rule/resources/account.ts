@@ -12,7 +12,7 @@ const senderSchema = withNumericIds(zGetSenderDetailsResponse);
 export class Account extends RuleResource {
   /** The account's sender name, e-mail, company and text-message sender name. `GET /sender/details` */
   senderDetails(options?: RequestOptions): APIPromise<SenderDetails, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: 'sender/details', schema: senderSchema }),
       (body) => body,
       options,

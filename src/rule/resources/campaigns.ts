@@ -66,7 +66,7 @@ export class Campaigns extends RuleResource {
    * base64-encodes them. `POST /campaigns`
    */
   create(request: CampaignRequest, options?: RequestOptions): APIPromise<Campaign, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'POST',
         path: 'campaigns',
@@ -80,7 +80,7 @@ export class Campaigns extends RuleResource {
 
   /** One campaign with its recipients. `GET /campaigns/{id}` */
   get(id: number, options?: RequestOptions): APIPromise<Campaign, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: campaignPath(id, 'campaigns.get'), schema: campaignSchema }),
       (body) => body,
       options,
@@ -89,7 +89,7 @@ export class Campaigns extends RuleResource {
 
   /** Sent, open, click, bounce and unsubscribe counts (a draft reports `sent: 0`). `GET /campaigns/{id}/statistics` */
   statistics(id: number, options?: RequestOptions): APIPromise<CampaignStatistics, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         path: campaignPath(id, 'campaigns.statistics', 'campaigns', '/statistics'),

@@ -65,7 +65,7 @@ export class Fields extends RuleResource {
    * apart itself, so it reads an all-digit name as an id. `GET /customizations/{identifier}`
    */
   get(group: number | string, options?: RequestOptions): APIPromise<FieldGroup, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const identifier = validateArgument(groupSelector, group, 'group', 'fields.get');
         return {

@@ -27,7 +27,7 @@ export type ListJourneysParams = z.input<typeof listParams>;
 export class Journeys extends RuleResource {
   /** Every journey, optionally filtered (Rule does not paginate this listing). `GET /journey` */
   list(params: ListJourneysParams = {}, options?: RequestOptions): APIPromise<Journey[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         path: 'journey',

@@ -43,7 +43,7 @@ function route(parts: Parameters<typeof subscriberRoute>[0], groupId: unknown, c
 export class Preferences extends RuleResource {
   /** Every preference group with its preferences (Rule does not paginate this listing). `GET /preference-groups` */
   groups(options?: RequestOptions): APIPromise<PreferenceGroup[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: 'preference-groups', schema: groupsSchema }),
       (body) => body,
       options,
@@ -60,7 +60,7 @@ export class Preferences extends RuleResource {
     options?: RequestOptions,
   ): APIPromise<SubscriberPreference[], RuleError> {
     const context = 'preferences.get';
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(getSelector, subscriber, 'subscriber', context);
         return { method: 'GET', ...route(parts, groupId, context), schema: preferencesSchema };
@@ -81,7 +81,7 @@ export class Preferences extends RuleResource {
     options?: RequestOptions,
   ): APIPromise<SubscriberPreference[], RuleError> {
     const context = 'preferences.update';
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(updateSelector, subscriber, 'subscriber', context);
         return {

@@ -64,7 +64,7 @@ export class SubscriberTags extends RuleResource {
     subscriber: SubscriberSelector<AcceptedBy<typeof zListSubscriberTagsQuery>>,
     options?: RequestOptions,
   ): APIPromise<TagRef[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(listSelector, subscriber, 'subscriber', 'subscribers.tags.list');
         return { method: 'GET', ...subscriberRoute(parts, 'subscribers', '/tags'), schema: listSchema };

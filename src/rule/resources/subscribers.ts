@@ -131,7 +131,7 @@ export class Subscribers extends RuleResource {
    * (Date → datetime, string[] → multiple, object → json). `POST /subscribers`
    */
   create(params: CreateSubscriberParams, options?: RequestOptions): APIPromise<Subscriber, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const { subscriber, ...rest } = validateInput(createParams, params, 'subscribers.create');
         return {
@@ -214,7 +214,7 @@ export class Subscribers extends RuleResource {
     subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberQuery>>,
     options?: RequestOptions,
   ): APIPromise<Subscriber, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         ...subscriberRoute(
@@ -233,7 +233,7 @@ export class Subscribers extends RuleResource {
     subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberFieldsQuery>>,
     options?: RequestOptions,
   ): APIPromise<SubscriberFieldGroup[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(fieldsSelector, subscriber, 'subscriber', 'subscribers.fields');
         return { method: 'GET', ...subscriberRoute(parts, 'subscriber', '/fields'), schema: fieldsSchema };
@@ -249,7 +249,7 @@ export class Subscribers extends RuleResource {
     changes: UpdateSubscriberParams,
     options?: RequestOptions,
   ): APIPromise<Subscriber, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const valid = validateArgument(positiveId, id, 'id', 'subscribers.update');
         const body = validateArgument(subscriberChanges, changes, 'changes', 'subscribers.update');

@@ -55,7 +55,7 @@ export class Tags extends RuleResource {
 
   /** One tag; `with_count: true` adds `recipient_count`. `GET /tags/{identifier}` */
   get(tag: string | number, params: GetTagParams = {}, options?: RequestOptions): APIPromise<Tag, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const { path, query } = tagPath(tag, 'tags.get');
         return {
@@ -76,7 +76,7 @@ export class Tags extends RuleResource {
     changes: UpdateTagParams,
     options?: RequestOptions,
   ): APIPromise<Tag, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'PUT',
         ...tagPath(tag, 'tags.update'),

@@ -15,7 +15,7 @@ const templateSchema = withNumericIds(zGetTemplateResponse);
 export class Templates extends RuleResource {
   /** Every e-mail template, as `{ id, name }` (Rule does not paginate this listing). `GET /templates` */
   list(options?: RequestOptions): APIPromise<TemplateSummary[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: 'templates', schema: listSchema }),
       (body) => body.templates,
       options,
@@ -24,7 +24,7 @@ export class Templates extends RuleResource {
 
   /** One template with the block ids it supports and its content. `GET /templates/{id}` */
   get(id: number, options?: RequestOptions): APIPromise<Template, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         path: `templates/${validateArgument(idLike, id, 'id', 'templates.get')}`,

@@ -45,7 +45,6 @@ export class Cards extends SequenceResource {
         schema: zListCardsResponse,
         hints,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -59,7 +58,6 @@ export class Cards extends SequenceResource {
         schema: zGetCardResponse,
         hints,
       }),
-      (body) => body.data,
       options,
     );
   }

@@ -63,7 +63,6 @@ export class RuleExecutions extends SequenceResource {
         schema: zGetRuleExecutionResponse,
         hints,
       }),
-      (body) => body.data,
       options,
     );
   }

@@ -63,7 +63,6 @@ export class Rules extends SequenceResource {
         schema: zListRulesResponse,
         hints: needsScope('LIST_RULES'),
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -77,7 +76,6 @@ export class Rules extends SequenceResource {
         schema: zGetRuleResponse,
         hints: needsScope('READ_RULES', 'the rule must be in its resources'),
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -95,7 +93,6 @@ export class Rules extends SequenceResource {
         body: ruleBody(input, 'rules.create'),
         schema: disabledRuleSchema,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -113,14 +110,13 @@ export class Rules extends SequenceResource {
         body: ruleBody(input, 'rules.update'),
         schema: disabledRuleSchema,
       }),
-      (body) => body.data,
       options,
     );
   }
 
   /** Soft-deletes a rule: deactivated and hidden in the app, not removed. `DELETE /rules/{id}` */
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
-    return this.call(
+    return this.callWith(
       // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
       () => ({ method: 'DELETE', path: `rules/${idPath(id, 'id', 'rules.delete')}`, ignoreBody: true }),
       () => undefined,
@@ -147,7 +143,6 @@ export class Rules extends SequenceResource {
         schema: zTriggerRuleResponse,
         hints: needsScope('TRIGGER_RULES', 'the rule must be in its resources'),
       }),
-      (body) => body.data,
       options,
     );
   }

@@ -80,7 +80,6 @@ export class Transfers extends SequenceResource {
         schema: zGetTransferResponse,
         hints: readHints,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -103,7 +102,6 @@ export class Transfers extends SequenceResource {
           'with an entry whose source and target match, and max_amount ≥ the amount',
         ),
       }),
-      (body) => body.data,
       options,
     );
   }
