@@ -1,6 +1,5 @@
 import type { ParsedRequest } from './parse-request.js';
 import type { FakeReply } from './reply.js';
-import type { Route } from './route.js';
 
 /** One request as a fake's middleware and handlers see it: parsed once, routed, with the fake's state and clock. */
 export interface FakeCall<S> extends ParsedRequest {
@@ -20,6 +19,15 @@ export interface FakeCall<S> extends ParsedRequest {
 }
 
 export type Handler<S> = (call: FakeCall<S>) => unknown;
+
+/** One operation: `pattern` is below the API prefix; `:name` segments capture path parameters. */
+export interface Route<S> {
+  readonly method: string;
+  /** The prefix it lives under (Rule's `/api/v3`); undefined: any of the fake's. */
+  readonly prefix: string | undefined;
+  readonly parts: readonly string[];
+  readonly handle: Handler<S>;
+}
 
 /** One step around the handler: answers itself, or calls `next` and may change what comes back. */
 export type Middleware<S> = (
