@@ -38,7 +38,7 @@ const dialect: FakeDialect = {
   unauthorized: () => sequenceError(401, 'unauthorized', 'Missing or invalid API key.'),
   notFound: ({ method, url }) =>
     sequenceError(404, 'resource_not_found', `No operation ${method} ${url.pathname}.`),
-  invalidBody: () => sequenceError(400, 'invalid_parameters', 'The request body is not valid JSON.'),
+  invalidBody: (message) => sequenceError(400, 'invalid_parameters', `${message}.`),
   tooLarge: (max) => sequenceError(413, 'payload_too_large', `The request body is larger than ${max} bytes.`),
   failure: (status, detail) => sequenceError(status, 'unexpected_error', detail),
 };

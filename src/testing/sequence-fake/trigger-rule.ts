@@ -1,10 +1,10 @@
+import { zTriggerRuleRequest } from '../../sequence/generated/v1/zod.gen.js';
 import { reply } from '../kernel/reply.js';
 import { isoAt, newId, type SequenceCall } from './call.js';
 import { forbidden } from './fail.js';
 import { findRule } from './lookup.js';
 import type { ExecutionRecord, RuleAction, RuleRecord } from './model.js';
 import { newTransfer } from './new-transfer.js';
-import { bodyObject, positiveInteger } from './validate.js';
 
 /**
  * What an action moves: on a MANUAL rule `manual_execute_amount` overrides it; otherwise its fixed
@@ -28,11 +28,7 @@ function actionAmount(
  */
 export function triggerRule(ctx: SequenceCall, settleAfterMs: number) {
   const rule = findRule(ctx.state, ctx.params.id!);
-  const input = bodyObject(ctx.body, true);
-  const override =
-    input.manual_execute_amount === undefined
-      ? undefined
-      : positiveInteger(input.manual_execute_amount, 'manual_execute_amount');
+  const override = ctx.read(zTriggerRuleRequest, ctx.body ?? {}).manual_execute_amount;
   if (rule.status !== 'enabled') {
     forbidden(`Rule '${rule.id}' is disabled: enable it in the Sequence app before triggering it.`);
   }

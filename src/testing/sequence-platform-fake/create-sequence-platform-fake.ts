@@ -48,7 +48,7 @@ const dialect: FakeDialect = {
   unauthorized: () => platformError(401, 'UNAUTHORIZED', 'Unauthorized'),
   // "HTTP methods not listed for a given path also return 404 Not Found, but with a plain-text body."
   notFound: () => text(404, 'Not Found'),
-  invalidBody: () => platformError(400, 'INVALID_PARAMETERS', 'The request body is not valid JSON'),
+  invalidBody: (message) => platformError(400, 'INVALID_PARAMETERS', message),
   tooLarge: (max) => platformError(413, 'INVALID_PARAMETERS', `The request body is larger than ${max} bytes`),
   failure: (status, detail) => platformError(status, 'UNEXPECTED_ERROR', detail),
 };

@@ -1,5 +1,7 @@
 import type { FakeDialect, Middleware } from '../fake-call.js';
 
+export const NOT_JSON = 'The request body is not valid JSON';
+
 /** Where an API takes its key: an `Authorization` scheme and, for some, a query parameter or a body field. */
 export interface KeyPlaces {
   scheme: string;
@@ -28,7 +30,7 @@ export const requireRoute =
 export const requireBody =
   <S>(dialect: FakeDialect): Middleware<S> =>
   (call, next) =>
-    call.bodyError === 'invalid' ? dialect.invalidBody() : next();
+    call.bodyError === 'invalid' ? dialect.invalidBody(NOT_JSON) : next();
 
 /** The API's 413 for a body over the fake's `maxBodyBytes` (read no further than that). */
 export const bodyCap =
