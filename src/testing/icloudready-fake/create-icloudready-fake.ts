@@ -41,7 +41,7 @@ export function createICloudReadyFake(options: ICloudReadyFakeOptions = {}): Fak
       prefixes: ['/api/v2'],
       initialState: () => initialState(options.seed ?? true),
       routes: icloudReadyRoutes,
-      middleware: [auth(apiKey, { scheme: 'Bearer' }, dialect)],
+      middleware: [auth([apiKey], { scheme: 'Bearer' }, dialect)],
       dialect,
     },
     options,

@@ -1,12 +1,10 @@
 import type { FakeApi, FakeOptions } from '../fake-api.js';
 import { createFake } from '../kernel/create-fake.js';
-import type { FakeDialect, Middleware } from '../kernel/fake-call.js';
+import type { FakeDialect } from '../kernel/fake-call.js';
 import { auth, requireBody, requireRoute } from '../kernel/middleware/guards.js';
-import { requestId } from '../kernel/middleware/headers.js';
+import { envelope, requestId } from '../kernel/middleware/headers.js';
 import { idempotency } from '../kernel/middleware/idempotency.js';
 import { type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
-import { isObject } from '../kernel/parse-request.js';
-import { reply } from '../kernel/reply.js';
 import { newId } from './call.js';
 import { sequenceError } from './fail.js';
 import type { SequenceFakeState } from './model.js';
@@ -43,15 +41,6 @@ const dialect: FakeDialect = {
   failure: (status, detail) => sequenceError(status, 'unexpected_error', detail),
 };
 
-/** Successes go out as `{request_id, data, page_info?}`; handlers answer `{data, page_info?}`. */
-const envelope: Middleware<SequenceFakeState> = async (call, next) => {
-  const answer = await next();
-  const { status, body, headers } = answer;
-  return status < 300 && isObject(body)
-    ? reply(status, { request_id: call.requestId, ...body }, headers)
-    : answer;
-};
-
 /**
  * A stateful in-memory Sequence API v1 (`/api/v1`): the 18 operations, `{request_id, data}` envelopes with
  * `X-Request-ID` echoed, cursor pagination, `Idempotency-Key` replay for 24 hours, rules created disabled,
@@ -73,14 +62,14 @@ export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<S
       routes: sequenceRoutes(options.settleAfterMs ?? 0),
       middleware: [
         requestId('x-request-id', (call) => newId(call, 'req', '01HR', 'request')),
-        auth(apiKey, { scheme: 'ApiKey' }, dialect),
-        rateLimit(budget, (state) => state.rateLimit, {
-          limited: ({ budget, resetAt, now }) =>
+        auth([apiKey], { scheme: 'ApiKey' }, dialect),
+        rateLimit(budget, ({ state }) => state.rateLimit, {
+          limited: ({ budget, retryAfterSeconds }) =>
             sequenceError(
               429,
               'rate_limit_exceeded',
               `More than ${budget.maxRequests} requests in ${budget.intervalMs / 1000} s.`,
-            ).withHeaders({ 'retry-after': String(Math.max(1, Math.ceil((resetAt - now) / 1000))) }),
+            ).withHeaders({ 'retry-after': retryAfterSeconds }),
         }),
         requireRoute(dialect),
         requireBody(dialect),
@@ -95,7 +84,8 @@ export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<S
               'This Idempotency-Key was already used with a different request body.',
             ),
         }),
-        envelope,
+        // Successes go out as `{request_id, data, page_info?}`; handlers answer `{data, page_info?}`.
+        envelope((body, call) => ({ request_id: call.requestId, ...(body as object) })),
       ],
       dialect,
       advance: settleDue,

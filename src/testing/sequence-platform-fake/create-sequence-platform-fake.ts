@@ -1,13 +1,13 @@
 import type { FakeApi, FakeOptions } from '../fake-api.js';
 import { createFake } from '../kernel/create-fake.js';
 import type { FakeDialect } from '../kernel/fake-call.js';
-import { requireBody, requireRoute } from '../kernel/middleware/guards.js';
-import { requestId } from '../kernel/middleware/headers.js';
+import { auth, requireBody, requireRoute } from '../kernel/middleware/guards.js';
+import { envelope, requestId } from '../kernel/middleware/headers.js';
 import { idempotency } from '../kernel/middleware/idempotency.js';
 import type { RateLimitBudget } from '../kernel/middleware/rate-limit.js';
 import { text } from '../kernel/reply.js';
 import { platformError } from './fail.js';
-import { audit, bearer, envelope, keyedWrite, perKeyRateLimit } from './middleware.js';
+import { audit, keyedWrite, perKeyRateLimit } from './middleware.js';
 import type { PlatformFakeKey, PlatformFakeState } from './model.js';
 import { settleDue } from './money.js';
 import { platformRoutes, uuid } from './routes.js';
@@ -87,7 +87,11 @@ export function createSequencePlatformFake(
       middleware: [
         requireRoute(dialect),
         requestId('x-request-id', (call) => `req-${call.serial('request')}`),
-        bearer(config, dialect),
+        auth(
+          keys.map((k) => k.key),
+          { scheme: 'Bearer' },
+          dialect,
+        ),
         audit(config),
         perKeyRateLimit(config, options.rateLimit ?? { maxRequests: 100, intervalMs: 60_000 }),
         requireBody(dialect),
@@ -110,7 +114,8 @@ export function createSequencePlatformFake(
           },
         }),
         keyedWrite(options.processingMs ?? 0),
-        envelope,
+        // Successes go out as `{data, requestId}`; handlers answer the `data`.
+        envelope((data, call) => ({ data, requestId: call.requestId })),
       ],
       dialect,
       advance: settleDue,

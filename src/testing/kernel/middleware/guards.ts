@@ -9,16 +9,19 @@ export interface KeyPlaces {
   field?: string;
 }
 
-/** Lets through a request that presents `apiKey` in one of `places`; anything else gets the API's 401. */
+/** Lets through a request that presents one of `keys` in one of `places`; anything else gets the API's 401. */
 export const auth =
-  <S>(apiKey: string, { scheme, query, field }: KeyPlaces, dialect: FakeDialect): Middleware<S> =>
-  (call, next) =>
-    (call.authorization?.scheme.toLowerCase() === scheme.toLowerCase() &&
-      call.authorization.token === apiKey) ||
-    (query !== undefined && call.query.get(query) === apiKey) ||
-    (field !== undefined && call.fields[field] === apiKey)
-      ? next()
-      : dialect.unauthorized();
+  <S>(keys: readonly string[], { scheme, query, field }: KeyPlaces, dialect: FakeDialect): Middleware<S> =>
+  (call, next) => {
+    const presented = [
+      call.authorization?.scheme.toLowerCase() === scheme.toLowerCase()
+        ? call.authorization.token
+        : undefined,
+      query === undefined ? undefined : call.query.get(query),
+      field === undefined ? undefined : call.fields[field],
+    ];
+    return presented.some((key) => keys.includes(key as string)) ? next() : dialect.unauthorized();
+  };
 
 /** The API's 404 (or 405) for a path or method it does not have, this early in the chain. */
 export const requireRoute =
