@@ -14,7 +14,6 @@ import { settleDue } from './settle.js';
 
 /** Sequence documents 100 requests per minute per key. */
 const SEQUENCE_RATE_LIMIT: RateLimitBudget = { maxRequests: 100, intervalMs: 60_000 };
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Options of the Sequence fake: the key is `Authorization: ApiKey <key>`, default `'sequence-sandbox-key'`. */
 export interface SequenceFakeOptions extends FakeOptions {
@@ -74,8 +73,6 @@ export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<S
         requireRoute(dialect),
         requireBody(dialect),
         idempotency({
-          header: 'idempotency-key',
-          windowMs: DAY_MS,
           store: (state) => state.idempotency,
           mismatch: () =>
             sequenceError(

@@ -39,9 +39,7 @@ export function triggerRule(ctx: SequenceCall, settleAfterMs: number) {
     const source = ctx.state.accounts.find((a) => a.id === action.source?.id);
     const destination = ctx.state.accounts.find((a) => a.id === action.destination?.id);
     if (amount === undefined || !source || !destination) return [];
-    const transfer = newTransfer(ctx, settleAfterMs, {
-      source,
-      destination,
+    const transfer = newTransfer(ctx, settleAfterMs, source, destination, {
       amount_in_cents: amount,
       origin: 'rule',
       description: action.ach_description ?? null,

@@ -96,8 +96,6 @@ export function createSequencePlatformFake(
         perKeyRateLimit(config, options.rateLimit ?? { maxRequests: 100, intervalMs: 60_000 }),
         requireBody(dialect),
         idempotency({
-          header: 'idempotency-key',
-          windowMs: 24 * 60 * 60 * 1000,
           store: (state) => state.idempotency,
           mismatch: () =>
             platformError(

@@ -28,9 +28,7 @@ function create(call: SequenceCall, settleAfterMs: number) {
   if (!source.can_be_source) invalid(`Account '${source.id}' cannot be a transfer source.`);
   if (!destination.can_be_destination)
     invalid(`Account '${destination.id}' cannot be a transfer destination.`);
-  const transfer = newTransfer(call, settleAfterMs, {
-    source,
-    destination,
+  const transfer = newTransfer(call, settleAfterMs, source, destination, {
     amount_in_cents: input.amount_in_cents,
     origin: 'user',
     description: input.description ?? null,
