@@ -13,10 +13,8 @@ export const matches = (item: object, wanted: Record<string, unknown>): boolean 
 export function newestFirst<T>(
   items: readonly T[],
   time: (item: T) => string,
-  range: { from?: string | undefined; to?: string | undefined } = {},
-  invalid: (message: string) => never = (message) => {
-    throw new TypeError(message);
-  },
+  range: { from?: string | undefined; to?: string | undefined },
+  invalid: (message: string) => never,
 ): T[] {
   const [from, to] = (['from', 'to'] as const).map((name) => {
     const bound = range[name] === undefined ? undefined : Date.parse(range[name]);
