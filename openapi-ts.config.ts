@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type UserConfig } from '@hey-api/openapi-ts';
+import { parse } from 'yaml';
 
 /**
  * Every vendor spec under spec/ generates zod/mini schemas and types into its own folder under src/<api>/generated/.
@@ -12,23 +14,89 @@ export const generatedApis = [
   { spec: './spec/sequence-platform-v1.openapi.json', out: 'src/sequence-platform/generated/v1' },
 ];
 
-// Vendors add fields without notice: objects keep unknown keys instead of stripping or rejecting them, so
-// responses validate and `.withResponse()` consumers still see everything the server sent.
-const looseObjects = {
-  // biome-ignore lint/suspicious/noExplicitAny: the resolver context type is internal to @hey-api/openapi-ts.
-  object(ctx: any) {
-    const z = ctx.symbols.z;
-    const additional = ctx.nodes.additionalProperties(ctx);
-    const hasProperties = ctx.schema.properties && Object.keys(ctx.schema.properties).length > 0;
-    if (additional && !hasProperties) {
-      return ctx.$(z).attr('record').call(ctx.$(z).attr('string').call(), additional);
+// biome-ignore lint/suspicious/noExplicitAny: the resolver context type is internal to @hey-api/openapi-ts.
+type ResolverContext = any;
+type Json = Record<string, unknown>;
+
+/** The parts of an operation the caller sends; `responses` (and webhooks, which the vendor sends) are answers. */
+const REQUEST_PARTS = new Set(['body', 'path', 'query', 'headers', 'cookies']);
+
+/**
+ * The component schemas only requests use (through a request body or a parameter, directly or nested). A schema
+ * an answer or a webhook also uses stays open, since answers are read leniently.
+ */
+function requestOnlySchemas(specPath: string): Set<string> {
+  const doc = parse(readFileSync(specPath, 'utf8')) as Json;
+  const components = (doc.components ?? {}) as Record<string, Record<string, unknown>>;
+  const reached = { request: new Set<string>(), answer: new Set<string>() };
+  const visit = (node: unknown, side: Set<string>): void => {
+    if (Array.isArray(node)) for (const item of node) visit(item, side);
+    if (typeof node !== 'object' || node === null) return;
+    const ref = (node as Json).$ref;
+    const [, , kind, name] = typeof ref === 'string' ? ref.split('/') : [];
+    if (kind && name && !side.has(`${kind}/${name}`)) {
+      side.add(`${kind}/${name}`);
+      visit(components[kind]?.[name], side);
     }
-    return ctx.$(z).attr('looseObject').call(ctx.nodes.shape(ctx));
-  },
-};
+    for (const value of Object.values(node)) visit(value, side);
+  };
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Json>)) {
+    for (const [key, op] of Object.entries(item)) {
+      if (key === 'parameters') visit(op, reached.request);
+      if (typeof op !== 'object' || op === null || key === 'parameters') continue;
+      const { responses, ...request } = op as Json;
+      visit(request, reached.request);
+      visit(responses, reached.answer);
+    }
+  }
+  visit(doc.webhooks, reached.answer);
+  const only = [...reached.request].filter((key) => !reached.answer.has(key) && key.startsWith('schemas/'));
+  return new Set(only.map((key) => key.slice('schemas/'.length)));
+}
+
+/**
+ * Request schemas are exact: a key the spec does not define is refused, so a misspelt option fails before it is
+ * sent, and the input types derived from them (`z.input`) make it a type error too. Answers keep unknown keys
+ * (vendors add fields without notice; `.withResponse()` consumers still see everything the server sent). A schema
+ * that says `additionalProperties` stays open either way.
+ */
+function objects(requestOnly: Set<string>) {
+  const isRequest = (path: ReadonlyArray<string | number>) =>
+    (path[0] === 'paths' && REQUEST_PARTS.has(String(path[3]))) ||
+    (path[0] === 'components' && path[1] === 'schemas' && requestOnly.has(String(path[2])));
+  return {
+    object(ctx: ResolverContext) {
+      const z = ctx.symbols.z;
+      const additional = ctx.nodes.additionalProperties(ctx);
+      const hasProperties = ctx.schema.properties && Object.keys(ctx.schema.properties).length > 0;
+      if (additional && !hasProperties) {
+        return ctx.$(z).attr('record').call(ctx.$(z).attr('string').call(), additional);
+      }
+      const exact = !additional && isRequest(ctx.path['~ref']);
+      return ctx
+        .$(z)
+        .attr(exact ? 'strictObject' : 'looseObject')
+        .call(ctx.nodes.shape(ctx));
+    },
+    // `allOf` of objects: exact objects reject each other's keys, so a request merges them into one instead.
+    intersection(ctx: ResolverContext) {
+      const parts = ctx.childResults as Array<{ chain: ResolverContext; meta: { hasLazy: boolean } }>;
+      const isObject = (schema: { type?: string; $ref?: string }): boolean =>
+        schema.$ref ? isObject(ctx.plugin.context.resolveIrRef(schema.$ref)) : schema.type === 'object';
+      const mergeable =
+        parts.length > 1 && parts.every((part, i) => !part.meta.hasLazy && isObject(ctx.schemas[i]));
+      if (!mergeable || !isRequest(ctx.path['~ref'])) return undefined;
+      const extend = ctx.$(ctx.symbols.z).attr('extend');
+      return parts
+        .slice(1)
+        .reduce((merged, part) => extend.call(merged, part.chain.attr('shape')), parts[0]!.chain);
+    },
+  };
+}
 
 // Open enums (`anyOf: [{enum: […]}, {type: string}]`) accept any string, so they validate as a plain string: the
-// runtime union would reject nothing, and costs bundle bytes. The listed values stay in the spec and the types.
+// runtime union would reject nothing, and costs bundle bytes. The listed values stay in the type, as
+// `Known | (string & {})`, which editors complete and which `string` does not swallow.
 interface IrSchema {
   type?: string;
   items?: IrSchema[];
@@ -41,11 +109,17 @@ const isPlainString = (s: IrSchema) =>
 const isStringEnum = (s: IrSchema) =>
   s.type === 'enum' && (s.items ?? []).every((item) => item.type === 'string');
 const openEnums = {
-  // biome-ignore lint/suspicious/noExplicitAny: the resolver context type is internal to @hey-api/openapi-ts.
-  union(ctx: any) {
+  union(ctx: ResolverContext) {
     const members = ctx.schemas as IrSchema[];
     const open = members.some(isPlainString) && members.every((m) => isPlainString(m) || isStringEnum(m));
-    return open ? ctx.$(ctx.symbols.z).attr('string').call() : undefined;
+    if (!open) return undefined;
+    const $ = ctx.$;
+    const known = members.filter(isStringEnum).flatMap((m) => (m.items ?? []).map((item) => item.const));
+    const type = $.type.or(
+      ...known.map((value) => $.type.literal(value)),
+      $.type.and($.type('string'), $.type.object()),
+    );
+    return $(ctx.symbols.z).attr('string').call().as($.type('z.ZodMiniType').generic(type).generic(type));
   },
 };
 
@@ -57,7 +131,11 @@ export function generatorJobs(outRoot = '.'): UserConfig[] {
     logs: { level: 'silent' },
     plugins: [
       // zod/mini: about a quarter of classic zod's bundle cost, which keeps ruleseq/rule within its budget.
-      { name: 'zod', compatibilityVersion: 'mini', '~resolvers': { ...looseObjects, ...openEnums } },
+      {
+        name: 'zod',
+        compatibilityVersion: 'mini',
+        '~resolvers': { ...objects(requestOnlySchemas(spec)), ...openEnums },
+      },
       '@hey-api/typescript',
     ],
   }));

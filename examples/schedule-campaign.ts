@@ -13,6 +13,8 @@ try {
     content: { html: '<h1>Spring sale</h1><p>20 % off – hela veckan.</p>', plain: 'Spring sale: 20 % off' },
     send_at: tomorrow,
   });
+  // Rule's answer normally names the campaign; the schedule stands even when it does not.
+  if (campaign_id === undefined) throw new Error('Rule scheduled the campaign without saying its id');
   const campaign = await rule.campaigns.get(campaign_id);
   console.log(
     `campaign ${campaign_id} scheduled (${campaign.status ?? 'scheduled'}) for ${tomorrow.toISOString()}`,

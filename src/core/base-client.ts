@@ -11,7 +11,7 @@ export interface RawRequest {
   method: HttpMethod;
   /** Relative to the client's base URL. */
   path: string;
-  query?: Record<string, QueryValue>;
+  query?: Record<string, QueryValue> | undefined;
   body?: unknown;
 }
 

@@ -1,3 +1,4 @@
+import { apiErrorGuard } from '../core/errors/is-api-error.js';
 import type { ClientError } from '../core/index.js';
 
 /**
@@ -19,3 +20,9 @@ export type ICloudReadyErrorCode =
 
 /** What an iCloudReady call can fail with; `.safe()` narrows on `error.code` or the error class. */
 export type ICloudReadyError = ClientError<ICloudReadyErrorCode>;
+
+/**
+ * Whether an error (of any type, e.g. in a `catch`) is an iCloudReady `ApiError`, with `code` if given:
+ * `isICloudReadyError(err, 'http_404')`.
+ */
+export const isICloudReadyError = apiErrorGuard<ICloudReadyErrorCode>();

@@ -17,7 +17,7 @@ export {
   type Result,
 } from '../core/index.js';
 export { ICloudReadyClient, type ICloudReadyClientOptions } from './client.js';
-export type { ICloudReadyError, ICloudReadyErrorCode } from './errors.js';
+export { type ICloudReadyError, type ICloudReadyErrorCode, isICloudReadyError } from './errors.js';
 export type { SequenceActivities } from './resources/sequence-activity.js';
 export type { Sequences } from './resources/sequences.js';
 export type * from './types.js';

@@ -27,7 +27,7 @@ export function idPath(id: unknown): string {
 
 /**
  * A create/update/patch body: the documented fields with their documented types (`maxContacts` a whole number
- * ≥ 0), fields the docs do not list passed through. `nonEmpty` refuses a body without any defined field.
+ * ≥ 0); a field the docs do not list is refused. `nonEmpty` refuses a body without any defined field.
  */
 export function sequenceBody(
   input: SequenceInput,

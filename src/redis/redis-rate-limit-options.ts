@@ -14,16 +14,16 @@ export interface RedisRateLimitOptions extends RateLimitOptions {
    * `redis://[user:password@]host[:port][/db]`, or `rediss://…` for TLS. ruleseq opens its own ioredis clients
    * (on the first call, not before) and `close()` closes them.
    */
-  url?: string;
+  url?: string | undefined;
   /** Your own ioredis `Redis` or `Cluster` client, instead of `url`. Used as it is; `close()` leaves it open. */
-  client?: Redis | Cluster;
+  client?: Redis | Cluster | undefined;
   /**
    * How long (ms) one request may hold a slot of the shared budget before the cluster takes it back, so a
    * process that crashes strands nothing. Default 60 000. The call itself still completes with its own outcome.
    */
-  expiration?: number;
+  expiration?: number | undefined;
   /** How long (ms) a call waits for Redis to answer before it fails with `ConnectionError`. Default 10 000. */
-  connectTimeout?: number;
+  connectTimeout?: number | undefined;
 }
 
 /** Where Redis is: a URL ruleseq connects to, or a client the caller owns. */

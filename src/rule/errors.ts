@@ -1,3 +1,4 @@
+import { apiErrorGuard } from '../core/errors/is-api-error.js';
 import type { ClientError } from '../core/index.js';
 
 /** Every `error` code Rule's v2 docs and clients document; unknown codes still type-check. */
@@ -28,3 +29,9 @@ export type RuleErrorCode =
 
 /** What a Rule call can fail with; `.safe()` narrows on `error.code`. */
 export type RuleError = ClientError<RuleErrorCode>;
+
+/**
+ * Whether an error (of any type, e.g. in a `catch`) is a Rule `ApiError`, with `code` if given; the code must be
+ * one Rule documents: `isRuleError(err, 'NotFound')`.
+ */
+export const isRuleError = apiErrorGuard<RuleErrorCode>();

@@ -14,7 +14,15 @@ export { PagePromise } from '../core/pagination/page-promise.js';
 export type { RequestOptions } from '../core/request-options.js';
 export type { ApiResponse } from '../core/transport.js';
 export { RuleClient, type RuleClientOptions } from './client.js';
-export type { RuleError, RuleErrorCode } from './errors.js';
+export { isRuleError, type RuleError, type RuleErrorCode } from './errors.js';
+export type {
+  CampaignRecipients,
+  CampaignRequest,
+  EmailCampaignRequest,
+  ListCampaignsParams,
+  ScheduleCampaignRequest,
+  TextMessageCampaignRequest,
+} from './input/campaign.js';
 export type { FieldRecordValue, FieldType, FieldValue, FieldValuesInput } from './input/field-values.js';
 export type { SubscriberInput } from './input/subscriber.js';
 export type {
@@ -26,36 +34,28 @@ export type {
 } from './input/transaction.js';
 export type { RuleAuthMode } from './profile.js';
 export type { Account } from './resources/account.js';
-export type {
-  CampaignDateFilter,
-  CampaignRecipients,
-  CampaignRequest,
-  CampaignSendResult,
-  Campaigns,
-  EmailCampaignRequest,
-  ListCampaignsParams,
-  ScheduleCampaignRequest,
-  TextMessageCampaignRequest,
-} from './resources/campaigns.js';
-export type { Fields, NewField } from './resources/fields.js';
+export type { CampaignSendResult, Campaigns } from './resources/campaigns.js';
+export type { Fields, ListFieldGroupsParams, NewField } from './resources/fields.js';
 export type { Journeys, ListJourneysParams } from './resources/journeys.js';
 export type { PreferenceChoice, Preferences } from './resources/preferences.js';
-export type { Segments } from './resources/segments.js';
-export type { SubscriberTags } from './resources/subscriber-tags.js';
+export type { ListSegmentsParams, Segments } from './resources/segments.js';
+export type { AddSubscriberTagsParams, SubscriberTags } from './resources/subscriber-tags.js';
 export type {
+  BlockSubscribersParams,
   CreateManyCall,
   CreateManyParams,
   CreateManyProgress,
   CreateManyReport,
   CreateSubscriberParams,
+  ListSubscribersParams,
   Subscribers,
   UpdateSubscriberParams,
 } from './resources/subscribers.js';
-export type { SuppressionParams, Suppressions } from './resources/suppressions.js';
-export type { Tags } from './resources/tags.js';
+export type { ListSuppressionsParams, SuppressionParams, Suppressions } from './resources/suppressions.js';
+export type { GetTagParams, ListTagsParams, Tags, UpdateTagParams } from './resources/tags.js';
 export type { Templates } from './resources/templates.js';
 export type { SentTransaction, Transactions } from './resources/transactions.js';
-export type { IdentifiedBy, SubscriberSelector } from './selectors.js';
+export type { AcceptedBy, IdentifiedBy, SubscriberSelector } from './selectors.js';
 export type * from './types.js';
 export {
   type ParseRuleWebhookOptions,

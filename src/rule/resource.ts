@@ -1,3 +1,5 @@
+import type * as z from 'zod/mini';
+import { sendAcknowledged, type WarnedOperations } from '../core/acknowledgement.js';
 import {
   APIPromise,
   type ApiResponse,
@@ -6,15 +8,14 @@ import {
   type Operation,
   PagePromise,
   type RequestOptions,
-  RequestValidationError,
   type ResponseSchema,
   sendOperation,
 } from '../core/index.js';
 import type { Transport } from '../core/transport.js';
-import { validateInput } from '../core/validate-input.js';
+import { validateInput, validateQuery } from '../core/validate-input.js';
 import type { RuleError } from './errors.js';
-import { listParamsSchema } from './input/common.js';
-import { type SubscriberSelector, selectorObject } from './selectors.js';
+import { zSuccessMessage } from './generated/v2/zod.gen.js';
+import { bulkSubscribers } from './selectors.js';
 
 /** What every Rule resource shares. */
 export interface RuleContext {
@@ -23,9 +24,27 @@ export interface RuleContext {
   v3: Transport;
   /** Query parameters that may carry a key in server-given links. */
   credentialParams: readonly string[];
+  /** Operations whose undocumented acknowledgements were already reported. */
+  warned: WarnedOperations;
 }
 
-/** Base of every Rule resource: request building, envelope unwrapping, pagination. */
+/** A plain Rule listing: its method's name (for messages), path, generated query and answer, and where the items are. */
+export interface Listing<Item, Body, Query extends z.ZodMiniType> {
+  name: string;
+  path: string;
+  query: Query;
+  schema: ResponseSchema<Body>;
+  items: (body: Body) => Item[];
+}
+
+/** A listing's description, its types inferred from the schemas. */
+export function listing<Item, Body, Query extends z.ZodMiniType>(
+  spec: Listing<Item, Body, Query>,
+): Listing<Item, Body, Query> {
+  return spec;
+}
+
+/** Base of every Rule resource: request building, envelope unwrapping, acknowledgements, pagination. */
 export abstract class RuleResource {
   protected readonly ctx: RuleContext;
 
@@ -43,6 +62,34 @@ export abstract class RuleResource {
     return sendOperation(transport, build, unwrap, options);
   }
 
+  /**
+   * Sends a write Rule answers with an acknowledgement (`{message: "Success"}`, `{success, campaign_id}`); an
+   * acknowledgement of another shape resolves with what `readable` (the documented answer, every field optional)
+   * can read from it, and is reported once (`sendAcknowledged`).
+   */
+  protected acknowledged<T extends object>(
+    name: string,
+    build: () => Operation,
+    documented: ResponseSchema<unknown>,
+    readable: ResponseSchema<T>,
+    options?: RequestOptions,
+    transport: Transport = this.ctx.v2,
+  ): APIPromise<T, RuleError> {
+    const schemas = { documented, readable };
+    return sendAcknowledged(transport, name, this.ctx.warned, build, schemas, options);
+  }
+
+  /** A write answered by `{message: "Success"}` that returns nothing; any 2xx JSON acknowledgement resolves. */
+  protected done(
+    name: string,
+    build: () => Operation,
+    options?: RequestOptions,
+    transport: Transport = this.ctx.v2,
+  ): APIPromise<void, RuleError> {
+    const sent = this.acknowledged(name, build, zSuccessMessage, nothing, options, transport);
+    return new APIPromise(mapResponse(sent.withResponse(), () => undefined));
+  }
+
   /** A call that depends on an earlier one (e.g. a lookup); the second's response is the one exposed. */
   protected chain<A, B>(
     first: Promise<ApiResponse<A>>,
@@ -51,21 +98,18 @@ export abstract class RuleResource {
     return new APIPromise<B, RuleError>(first.then(next));
   }
 
-  /** A plain `?limit=` listing (`limit` ≤ 100) followed through `meta.next`. */
-  protected pages<Item, Body extends { meta?: unknown }>(
-    path: string,
-    schema: ResponseSchema<Body>,
-    items: (body: Body) => Item[],
-    params: { limit?: number | undefined },
+  /**
+   * A listing with a generated `{ limit, page }` query (limit ≤ 100; `page` starts the listing further on, so an
+   * export can resume), followed through `meta.next`.
+   */
+  protected pages<Item, Body extends { meta?: unknown }, Query extends z.ZodMiniType>(
+    listing: Listing<Item, Body, Query>,
+    params: z.input<Query>,
     options?: RequestOptions,
   ): PagePromise<Item, RuleError> {
+    const { name, path, query, schema, items } = listing;
     return this.paginate(
-      () => ({
-        method: 'GET',
-        path,
-        query: { limit: validateInput(listParamsSchema, params, 'list params').limit },
-        schema,
-      }),
+      () => ({ method: 'GET', path, query: validateQuery(query, params, name), schema }),
       items,
       options,
     );
@@ -76,40 +120,30 @@ export abstract class RuleResource {
    * first, then sent in requests of at most 1,000, one after another. The first failure rejects and stops the rest
    * (earlier requests were accepted; these endpoints are idempotent, so repeating the call is safe).
    */
-  protected bulkV3(
+  protected bulkV3<Extra extends z.ZodMiniType>(
+    name: string,
     method: 'POST' | 'DELETE',
     path: string,
-    subscribers: readonly SubscriberSelector[],
-    extra: () => Record<string, unknown>,
+    input: { subscribers: unknown; extra: Extra; params: unknown },
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    let rest: Record<string, unknown>[] = [];
-    // `call` builds synchronously: once it returns, `rest` holds the batches after the first.
-    const first = this.call(
-      () => {
-        if (!Array.isArray(subscribers) || subscribers.length === 0) {
-          throw new RequestValidationError([{ message: 'name at least one subscriber' }], path);
-        }
-        const shared = extra();
-        // Array.from visits the holes of a sparse array, which map would skip and JSON would send as null.
-        const items = Array.from(subscribers, selectorObject);
-        const bodies: Record<string, unknown>[] = [];
-        for (let start = 0; start < items.length; start += MAX_PER_BULK_CALL) {
-          bodies.push({ subscribers: items.slice(start, start + MAX_PER_BULK_CALL), ...shared });
-        }
-        const [head, ...tail] = bodies;
-        rest = tail;
-        return { method, path, body: head };
-      },
-      () => undefined,
-      options,
-      this.ctx.v3,
-    );
+    let rest: Array<() => Operation> = [];
+    const send = (build: () => Operation) => this.done(name, build, options, this.ctx.v3);
+    // `done` builds synchronously: once it returns, `rest` holds the batches after the first.
+    const first = send(() => {
+      const subscribers = validateInput(bulkSubscribers, input.subscribers, name);
+      const shared = validateInput(input.extra, input.params, name) as Record<string, unknown>;
+      const bodies: Array<() => Operation> = [];
+      for (let start = 0; start < subscribers.length; start += MAX_PER_BULK_CALL) {
+        const body = { subscribers: subscribers.slice(start, start + MAX_PER_BULK_CALL), ...shared };
+        bodies.push(() => ({ method, path, body }));
+      }
+      const [head, ...tail] = bodies;
+      rest = tail;
+      return head!();
+    });
     return rest.reduce<APIPromise<void, RuleError>>(
-      (previous, body) =>
-        this.chain(previous.withResponse(), () =>
-          mapResponse(this.ctx.v3.request({ method, path, body }, options), () => undefined),
-        ),
+      (previous, build) => this.chain(previous.withResponse(), () => send(build).withResponse()),
       first,
     );
   }
@@ -134,6 +168,9 @@ export abstract class RuleResource {
     );
   }
 }
+
+/** What a bare acknowledgement carries for the caller: nothing. */
+const nothing: ResponseSchema<Record<string, never>> = { '~standard': { validate: () => ({ value: {} }) } };
 
 /** Rule's v3 bulk endpoints take at most 1,000 subscribers per request. */
 const MAX_PER_BULK_CALL = 1000;

@@ -1,3 +1,4 @@
+import { apiErrorGuard } from '../core/errors/is-api-error.js';
 import type { ClientError } from '../core/index.js';
 
 /**
@@ -16,3 +17,9 @@ export type SequenceErrorCode =
 
 /** What a Sequence call can fail with; `.safe()` narrows on `error.code`. */
 export type SequenceError = ClientError<SequenceErrorCode>;
+
+/**
+ * Whether an error (of any type, e.g. in a `catch`) is a Sequence `ApiError`, with `code` if given; the code must
+ * be one Sequence documents: `isSequenceError(err, 'resource_not_found')`.
+ */
+export const isSequenceError = apiErrorGuard<SequenceErrorCode>();

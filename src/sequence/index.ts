@@ -13,11 +13,17 @@ export { PagePromise } from '../core/pagination/page-promise.js';
 export type { RequestOptions } from '../core/request-options.js';
 export type { ApiResponse } from '../core/transport.js';
 export { SequenceClient, type SequenceClientOptions } from './client.js';
-export type { SequenceError, SequenceErrorCode } from './errors.js';
-export type { Accounts } from './resources/accounts.js';
+export { isSequenceError, type SequenceError, type SequenceErrorCode } from './errors.js';
+export type { Accounts, CreateIncomeSourceParams, ListAccountsParams } from './resources/accounts.js';
 export type { Cards, ListCardsParams, ListCardTransactionsParams } from './resources/cards.js';
 export type { ListRuleExecutionsParams, RuleExecutions } from './resources/rule-executions.js';
-export type { Rules } from './resources/rules.js';
+export type {
+  DisabledRule,
+  ListRulesParams,
+  RuleInput,
+  Rules,
+  TriggerRuleParams,
+} from './resources/rules.js';
 export type {
   CreateTransferParams,
   ListTransfersParams,

@@ -1,50 +1,38 @@
 import * as z from 'zod/mini';
 import { pathSegment } from '../core/path-segment.js';
-import { validateInput } from '../core/validate-input.js';
+import { validateArgument } from '../core/validate-input.js';
+
+// What Sequence's docs state in prose, as checks and pipes over the generated schemas' fields.
 
 /** A Sequence id: non-empty, no slash (it becomes a path segment). */
-export const idSchema = z.string('an id is a string such as "rule_01HXYZ1234"').check(
-  z.minLength(1, 'an id cannot be empty'),
-  z.refine((id) => !id.includes('/'), 'an id cannot contain "/"'),
-);
+export const idCheck = z.superRefine<string>((id, ctx) => {
+  if (id === '') ctx.addIssue({ code: 'custom', message: 'cannot be empty', input: id });
+  else if (id.includes('/')) ctx.addIssue({ code: 'custom', message: 'cannot contain "/"', input: id });
+});
 
-/** Page size for cursor listings: Sequence allows at most 100. */
-export const firstSchema = z.optional(
-  z.int().check(z.minimum(1, 'first must be at least 1'), z.maximum(100, 'first cannot exceed 100')),
-);
+const id = z.string('an id is a string such as "rule_01HXYZ1234"').check(idCheck);
+
+/** A path segment for an id: validated (`RequestValidationError`) and URL-encoded. */
+export function idPath(value: unknown, name: string, context: string): string {
+  return pathSegment(validateArgument(id, value, name, context), name);
+}
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A timestamp filter: a `Date`, or an ISO 8601 string with a time zone (Sequence rejects zone-less ones). */
-export const timestampSchema = z.optional(
-  z.pipe(
-    z.union([
-      z.date().check(z.refine((d) => !Number.isNaN(d.getTime()), 'invalid Date')),
-      z
-        .string()
-        .check(z.regex(RFC3339, 'a timestamp must be ISO 8601 with a zone, e.g. 2024-04-23T09:15:00Z')),
-    ]),
-    z.transform((value) => (value instanceof Date ? value.toISOString() : value)),
-  ),
-);
-
-/** A path segment for an id: validated (`RequestValidationError`) and URL-encoded. */
-export function idPath(id: unknown, what: string): string {
-  return pathSegment(validateInput(idSchema, id, what), what);
-}
-
 /**
- * Validates query parameters and returns them as given (no schema defaults added), so the URL carries only what
- * the caller chose. Names the schema does not know are refused, even when the schema itself would let them pass.
+ * A generated timestamp filter that also takes a `Date`: sent as ISO 8601 with a zone (Sequence rejects zone-less
+ * ones).
  */
-export function queryOf(
-  schema: { shape: z.core.$ZodShape },
-  params: unknown,
-  context: string,
-): Record<string, string | number | boolean | undefined> {
-  const valid = validateInput(z.strictObject(schema.shape), params, context) as Record<string, unknown>;
-  const out: Record<string, string | number | boolean | undefined> = {};
-  for (const key of Object.keys(params as object))
-    out[key] = valid[key] as string | number | boolean | undefined;
-  return out;
+export function timestamp(generated: z.ZodMiniOptional<z.ZodMiniString<string>>) {
+  return z.optional(
+    z.pipe(
+      z.union([
+        z.date(),
+        generated.def.innerType.check(
+          z.regex(RFC3339, 'must be ISO 8601 with a zone, e.g. 2024-04-23T09:15:00Z, or a Date'),
+        ),
+      ]),
+      z.transform((value) => (value instanceof Date ? value.toISOString() : value)),
+    ),
+  );
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { APIPromise, mapResponse } from '../../src/core/api-promise.js';
 import {
   type ConnectionError,
+  isApiError,
   NotFoundError,
   RequestValidationError,
   RuleseqError,
@@ -65,12 +66,13 @@ describe('.safe()', () => {
     if (result.ok) throw new Error('unreachable');
     // Every member of the union has `status` (undefined when no answer came), so no narrowing is needed to read it.
     expectTypeOf(result.error.status).toEqualTypeOf<number | undefined>();
-    if (result.error.code !== 'NotFound') throw new Error(`unexpected code ${result.error.code}`);
-    // DESIGN §1: checking `error.code === 'NotFound'` narrows the union to the API error (compile-time check).
+    if (!isApiError(result.error, 'NotFound')) throw new Error(`unexpected code ${result.error.code}`);
+    // DESIGN §1: the typed code guard narrows the union to the API error with that code (compile-time check).
     expect(result.error.status).toBe(404);
     expect(result.error).toBeInstanceOf(NotFoundError);
     if (!(result.error instanceof NotFoundError)) throw new Error('unreachable');
-    expectTypeOf(result.error).toEqualTypeOf<NotFoundError<'NotFound'>>();
+    expectTypeOf(result.error).toExtend<NotFoundError<'NotFound'>>();
+    expectTypeOf(result.error.code).toEqualTypeOf<'NotFound'>();
     expect(result.error.code).toBe('NotFound');
     expect(result.error.status).toBe(404);
     expect(result.error.message).toContain('Subscriber not found');

@@ -65,7 +65,7 @@ const cases: Array<[string, () => PromiseLike<unknown> | APIPromise<unknown>]> =
   ['null create params', () => rule.subscribers.create(anyArgs(null))],
   ['null schedule params', () => rule.campaigns.schedule(anyArgs(null))],
   ['null list params', () => rule.tags.list(anyArgs(null))],
-  ['an unknown list param', () => rule.tags.list(anyArgs({ limit: 5, page: 2 }))],
+  ['an unknown list param', () => rule.tags.list(anyArgs({ limit: 5, pgae: 2 }))],
   ['a non-boolean with_count', () => rule.tags.get('VIP', anyArgs({ with_count: 'yes' }))],
   ['an id beyond the safe integers', () => rule.campaigns.get(1e21)],
   ['a sparse array of subscribers', () => rule.subscribers.block(sparse)],

@@ -52,7 +52,8 @@ const BY_FAULT: Record<string, Row> = {
   'wrong-content-type': [ok(1, 0), ok(1), ok(1), ok(1)],
   'html-200': everywhere(fails(RVE, 1, 0)),
   'huge-body': [fails(RVE, 1, 0), fails(RVE, 1, 1), fails(RVE, 1, 1), fails(RVE, 1, 1)],
-  'echo-200': [fails(RVE, 1, 0), fails(RVE, 1, 1), fails(RVE, 1, 1), fails(RVE, 1, 1)],
+  // Rule's acknowledged writes read what they can from any JSON answer: the write happened (issue 16).
+  'echo-200': [fails(RVE, 1, 0), ok(1), fails(RVE, 1, 1), ok(1)],
   'deep-200': [ok(1, 0), ok(1), ok(1), ok(1)],
   'long-id-200': [fails(RVE, 1, 0), ok(1), ok(1), ok(1)],
   redirect: everywhere(fails('ApiError 307', 1, 0)),

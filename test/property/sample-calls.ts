@@ -26,7 +26,7 @@ export const SAMPLE_CALLS: Record<string, unknown[]> = {
     },
   ],
   'rule.subscribers.createMany': [[{ ...who, fields: { 'Profile.City': 'Lund' } }], { tags: ['Import'] }],
-  'rule.subscribers.list': [{ limit: 10 }],
+  'rule.subscribers.list': [{ limit: 10, page: 2 }],
   'rule.subscribers.get': [who],
   'rule.subscribers.fields': [{ id: 1 }],
   'rule.subscribers.update': [1, { language: 'sv', tags: ['VIP'] }],
@@ -61,7 +61,7 @@ export const SAMPLE_CALLS: Record<string, unknown[]> = {
   'rule.suppressions.list': [{ limit: 5 }],
   'rule.suppressions.create': [[who], { message_types: ['email'] }],
   'rule.suppressions.delete': [[who], {}],
-  'rule.campaigns.list': [{ limit: 5 }],
+  'rule.campaigns.list': [{ limit: 5, page: 3, type: 'email', created_from: '2026-01-01' }],
   'rule.campaigns.create': [campaign],
   'rule.campaigns.get': [1],
   'rule.campaigns.statistics': [1],
@@ -86,7 +86,7 @@ export const SAMPLE_CALLS: Record<string, unknown[]> = {
   'sequence.rules.trigger': ['rule_01HXYZ1234', { manual_execute_amount: 5000 }],
   'sequence.ruleExecutions.list': [{ rule_id: 'rule_01HXYZ1234', first: 2 }],
   'sequence.ruleExecutions.get': ['rex_01HABC4567'],
-  'sequence.transfers.list': [{ account_id: 'acc_01HABC4567', first: 2 }],
+  'sequence.transfers.list': [{ account_id: 'acc_01HABC4567', first: 2, after: 'Y3Vyc29yOjE=' }],
   'sequence.transfers.get': ['txr_01HABC1111'],
   'sequence.transfers.create': [
     {

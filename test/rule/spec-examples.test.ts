@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as ruleV2Zod from '../../src/rule/generated/v2/zod.gen.js';
+import * as ruleV3Zod from '../../src/rule/generated/v3/zod.gen.js';
+import { OpenApiExamples } from '../helpers/openapi-examples.js';
+import { expectAnswerExamplesPass, expectRequestExamplesPass } from '../helpers/round-trip.js';
 import {
   deref,
   examplesOf,
@@ -231,5 +235,19 @@ describe('spec/rule-v3.yaml', () => {
         expect(examplesOf(v3, op.requestBody).length, op.operationId as string).toBeGreaterThan(0);
       else expect(responseExamples.length, op.operationId as string).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the Rule examples round-trip through the generated schemas', () => {
+  const v2Examples = new OpenApiExamples('rule-v2.yaml');
+  const v3Examples = new OpenApiExamples('rule-v3.yaml');
+
+  it('every request example passes its exact generated body schema', () => {
+    expect(expectRequestExamplesPass(v2Examples, ruleV2Zod)).toBeGreaterThanOrEqual(18);
+    expect(expectRequestExamplesPass(v3Examples, ruleV3Zod)).toBeGreaterThan(3);
+  });
+
+  it('every 2xx example passes its generated answer schema, every field kept', () => {
+    expect(expectAnswerExamplesPass(v2Examples, ruleV2Zod)).toBeGreaterThan(38);
   });
 });

@@ -149,7 +149,7 @@ describe('inputs', () => {
     [
       'a misspelt filter',
       () => testPlatformClient().accounts.list({ sate: 'ALL' } as never),
-      'unknown key "sate"',
+      'sate: unknown option; did you mean state?',
     ],
     [
       'an undocumented enum value',

@@ -34,7 +34,7 @@ describe('rules.trigger bodies', () => {
     [{ executeAmount: 2 ** 53 }, 'executeAmount: must be a whole number of cents'],
     [{ executeAmount: '5000' }, 'executeAmount: must be a whole number of cents'],
     [{ simulation: 'yes' }, 'simulation: must be true or false'],
-    [{ manual_execute_amount: 5000 }, 'unknown key "manual_execute_amount"'],
+    [{ manual_execute_amount: 5000 }, 'manual_execute_amount: unknown option; did you mean executeAmount?'],
   ])('refuses %j before sending', async (body, message) => {
     const error = await rejectionOf(testPlatformClient().rules.trigger(AUTO_SAVE, body as never));
     expect(error).toBeInstanceOf(RequestValidationError);
@@ -71,7 +71,7 @@ describe('transfers.create bodies', () => {
     [{ ...transfer, description: 'Rent-May' }, label],
     [{ ...transfer, description: 'Hyra maj å' }, label],
     [{ sourceAccountId: EMERGENCY, amountInCents: 500 }, 'destinationAccountId: must be an account id'],
-    [{ ...transfer, amount_in_cents: 500 }, 'unknown key "amount_in_cents"'],
+    [{ ...transfer, amount_in_cents: 500 }, 'amount_in_cents: unknown option; did you mean amountInCents?'],
   ])('refuses %j before sending', async (body, message) => {
     const error = await rejectionOf(testPlatformClient().transfers.create(body as never));
     expect(error).toBeInstanceOf(RequestValidationError);

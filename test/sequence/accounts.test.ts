@@ -67,8 +67,13 @@ describe('accounts', () => {
     ['an id with a slash', 'acc_1/../rules'],
     ['a number', 42],
   ])('getAccount and deleteAccount refuse %s, sending nothing', async (_, id) => {
-    await expectRefusedUnsent(mock, 'getAccount', () => seq.accounts.get(id as string), /account id/);
-    await expectRefusedUnsent(mock, 'deleteAccount', () => seq.accounts.delete(id as string), /account id/);
+    await expectRefusedUnsent(mock, 'getAccount', () => seq.accounts.get(id as string), /^accounts\.\w+: id/);
+    await expectRefusedUnsent(
+      mock,
+      'deleteAccount',
+      () => seq.accounts.delete(id as string),
+      /^accounts\.\w+: id/,
+    );
   });
 
   it.each([

@@ -48,7 +48,7 @@ describe('cards', () => {
   });
 
   it.each([
-    ['an empty card id', '', {}, /card id/],
+    ['an empty card id', '', {}, /^cards\.transactions: id: cannot be empty/],
     ['first over 100', CARD, { first: 101 }, /first/],
     ['an unknown direction', CARD, { direction: 'refund' }, /direction/],
   ])('transactions refuses %s, sending nothing', async (_, id, params, message) => {

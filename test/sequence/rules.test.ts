@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseValidationError } from '../../src/core/index.js';
-import type { RuleInput } from '../../src/sequence/types.js';
+import { RequestValidationError, ResponseValidationError } from '../../src/core/index.js';
+import type { RuleInput } from '../../src/sequence/resources/rules.js';
 import {
   BASE,
   describeDocumentedCall,
@@ -70,7 +70,7 @@ describe('rules', () => {
     ['deleteRule', () => seq.rules.delete('')],
     ['triggerRule', () => seq.rules.trigger('rules/../accounts')],
   ])('%s refuses an empty id or one with a slash, sending nothing', async (operationId, send) => {
-    await expectRefusedUnsent(mock, operationId, send, /rule id/);
+    await expectRefusedUnsent(mock, operationId, send, /^rules\.\w+: id/);
   });
 });
 
@@ -131,22 +131,31 @@ describe('rules.update', () => {
     expect(rule.status).toBe('disabled');
   });
 
-  it('sends nested all/any conditions and trigger fields it does not model verbatim', async () => {
+  it('sends nested all/any conditions (open in the docs) verbatim', async () => {
     answer('updateRule');
     const scheduled = (sequenceV1.response('getRule', '200', 'scheduledWithGroups') as { data: RuleInput })
       .data;
     const input: RuleInput = {
       nickname: 'Monthly Amex payment',
-      trigger: {
-        type: 'SCHEDULED',
-        schedule_type: 'MONTHLY',
-        start_date: '2024-03-01T09:00:00Z',
-        time_zone: 'UTC',
-      } as RuleInput['trigger'],
+      trigger: { type: 'SCHEDULED', schedule_type: 'MONTHLY', start_date: '2024-03-01T09:00:00Z' },
       steps: scheduled.steps,
     };
     await seq.rules.update('rule_01HXYZ5678', input);
     expect(seen[0]!.body).toEqual({ ...input, status: 'disabled' });
+  });
+
+  it('refuses a trigger field the docs do not define, naming the one it most likely meant', async () => {
+    const call = seq.rules.update('rule_01HXYZ5678', {
+      // @ts-expect-error schedule_typ is not a trigger field
+      trigger: { type: 'SCHEDULED', schedule_typ: 'MONTHLY' },
+      steps: [],
+    });
+    const error = await call.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toBe(
+      'rules.update: trigger.schedule_typ: unknown option; did you mean schedule_type?',
+    );
+    expect(seen).toHaveLength(0);
   });
 
   it('reports a server that leaves an updated rule enabled (ResponseValidationError)', async () => {

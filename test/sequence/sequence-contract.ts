@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type APIPromise, Page, type RequestOptions, RequestValidationError } from '../../src/core/index.js';
 import type { SequenceClient } from '../../src/sequence/client.js';
 import type { SequenceError } from '../../src/sequence/errors.js';
-import type { RuleInput } from '../../src/sequence/types.js';
+import type { RuleInput } from '../../src/sequence/resources/rules.js';
 import type { SeenRequest } from '../helpers/spec-mock.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { sequenceV1, testSequenceClient, useSequenceMock } from './sequence-mock.js';

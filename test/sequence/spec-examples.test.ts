@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as sequenceZod from '../../src/sequence/generated/v1/zod.gen.js';
+import { OpenApiExamples } from '../helpers/openapi-examples.js';
+import { expectAnswerExamplesPass, expectRequestExamplesPass } from '../helpers/round-trip.js';
 import {
   deref,
   examplesOf,
@@ -333,5 +336,17 @@ describe('spec/sequence-v1.yaml', () => {
     expect(changed.map((v) => v.data)).toContainEqual(
       expect.objectContaining({ transfer_id: expect.any(String), previous_status: expect.any(String) }),
     );
+  });
+});
+
+describe('the Sequence examples round-trip through the generated schemas', () => {
+  const examples = new OpenApiExamples('sequence-v1.yaml');
+
+  it('every request example passes its exact generated body schema', () => {
+    expect(expectRequestExamplesPass(examples, sequenceZod)).toBeGreaterThan(5);
+  });
+
+  it('every 2xx example passes its generated answer schema, every field kept', () => {
+    expect(expectAnswerExamplesPass(examples, sequenceZod)).toBeGreaterThan(18);
   });
 });

@@ -2,10 +2,10 @@ import { keep, type Redactor, redactValue } from '../redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 
 /**
- * A vendor's error code union that still accepts codes the docs do not list. `NoInfer<string>` (unlike the usual
- * `string & {}`) keeps the literals for autocompletion and still lets `error.code === 'NotFound'` narrow a union.
+ * A vendor's error code union that still accepts codes the docs do not list: `string & {}` is every string, but
+ * unlike `string` it does not swallow the literals, so editors list the documented codes after `error.code ===`.
  */
-export type OpenCode<Code extends string> = Code | NoInfer<string>;
+export type OpenCode<Code extends string> = Code | (string & {});
 
 export interface ApiErrorInit {
   status: number;

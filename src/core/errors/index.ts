@@ -3,6 +3,7 @@ export { ApiError, type ApiErrorInit, type OpenCode } from './api-error.js';
 export type { ClientError } from './client-error.js';
 export { ConfigurationError } from './configuration-error.js';
 export { ConnectionError } from './connection-error.js';
+export { type ApiErrorGuard, type CodeOf, isApiError } from './is-api-error.js';
 export { PaginationError } from './pagination-error.js';
 export { RequestValidationError } from './request-validation-error.js';
 export { ResponseValidationError } from './response-validation-error.js';

@@ -1,7 +1,18 @@
+import { formatPath } from '../input-path.js';
+
 /** One problem found by a schema, in the Standard Schema shape that zod and zod/mini both produce. */
 export interface ValidationIssue {
   readonly message: string;
   readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** Issues whose message already names its place in the caller's notation (`tags is required`). */
+const sentences = new WeakSet<ValidationIssue>();
+
+/** Marks an issue whose message is a whole sentence, path included, so it is shown as it is. */
+export function wholeSentence(issue: ValidationIssue): ValidationIssue {
+  sentences.add(issue);
+  return issue;
 }
 
 /**
@@ -22,7 +33,8 @@ function describe(issue: ValidationIssue): string {
 export function formatIssues(issues: readonly ValidationIssue[]): string {
   return issues
     .map((issue) => {
-      const path = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+      if (sentences.has(issue)) return issue.message;
+      const path = formatPath(issue.path ?? []);
       return path ? `${path}: ${describe(issue)}` : describe(issue);
     })
     .join('; ');

@@ -16,9 +16,9 @@ export interface RateLimiter {
 
 /** A budget of `maxRequests` per `intervalMs`, with at most `maxConcurrent` requests in flight. */
 export interface RateLimitOptions {
-  maxRequests?: number;
-  intervalMs?: number;
-  maxConcurrent?: number;
+  maxRequests?: number | undefined;
+  intervalMs?: number | undefined;
+  maxConcurrent?: number | undefined;
 }
 
 export const RATE_LIMIT_OPTION_NAMES = ['maxRequests', 'intervalMs', 'maxConcurrent'] as const;

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
 import { validateInput } from '../../core/validate-input.js';
 import type { ICloudReadyError } from '../errors.js';
@@ -14,8 +13,7 @@ import { SequenceActivities } from './sequence-activity.js';
  */
 export const DEFAULT_LIST_LIMIT = 20;
 
-/** Unknown parameter names are refused, so a misspelt filter (`sort_by`) cannot silently list everything. */
-const listSchema = z.strictObject(zListSequencesQuery.shape);
+const VERBS = { POST: 'create', PUT: 'update', PATCH: 'patch' } as const;
 
 /** Sequences (`/sequences`) and their activity. */
 export class Sequences extends ICloudReadyResource {
@@ -29,7 +27,8 @@ export class Sequences extends ICloudReadyResource {
    */
   list(params: ListSequencesParams = {}, options?: RequestOptions): PagePromise<Sequence, ICloudReadyError> {
     return this.paginate(() => {
-      const query = validateInput(listSchema, params, 'sequence list parameters');
+      // Unknown names are refused, so a misspelt filter (`sort_by`) cannot silently list everything.
+      const query = validateInput(zListSequencesQuery, params, 'sequences.list');
       return {
         method: 'GET',
         path: 'sequences',
@@ -105,7 +104,7 @@ export class Sequences extends ICloudReadyResource {
       () => ({
         method,
         path: path(),
-        body: sequenceBody(input, 'sequence', { nonEmpty: method !== 'POST' }),
+        body: sequenceBody(input, `sequences.${VERBS[method]}`, { nonEmpty: method !== 'POST' }),
         schema: zSequence,
       }),
       options,

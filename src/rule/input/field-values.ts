@@ -1,37 +1,20 @@
 import * as z from 'zod/mini';
-import { RequestValidationError } from '../../core/errors/request-validation-error.js';
 import { toRuleDateTime } from '../datetime.js';
-
-export type FieldType = 'text' | 'single' | 'multiple' | 'json' | 'date' | 'datetime' | 'time';
-
-/** One custom field value as Rule's wire format spells it. */
-export interface FieldValue {
-  key: string;
-  value: string | number | string[];
-  type?: FieldType;
-}
-
-/**
- * A value in the record form; its Rule type is inferred: Date → datetime, string[] → multiple, any other array or
- * plain object → json, anything else → text.
- */
-export type FieldRecordValue =
-  | string
-  | number
-  | boolean
-  | Date
-  | string[]
-  | readonly unknown[]
-  | Record<string, unknown>;
-
-/** Either Rule's own `[{ key, value, type }]` or `{ 'Group.Field': value }`. */
-export type FieldValuesInput = FieldValue[] | Record<string, FieldRecordValue>;
+import {
+  zCreateCustomizationsRequest,
+  zFieldKey,
+  type zFieldType,
+  zFieldValueInput,
+} from '../generated/v2/zod.gen.js';
 
 const FORBIDDEN = /[[\]/\\|@^~`]/;
 const GROUP_LIMIT = 65_000;
 
-/** `Group.Field`: the last dot splits group from field, so only the group may contain dots. */
-export const fieldKeySchema = z.string().check(
+/**
+ * `Group.Field` (the last dot splits group from field), as the docs' prose states it; each rule gets its own message
+ * in place of the generated pattern's.
+ */
+export const fieldKey = zFieldKey.check(
   z.refine((key) => /^.+\.[^.]+$/.test(key), 'field key must be "Group.Field"'),
   z.refine((key) => !FORBIDDEN.test(key), 'field key must not contain [ ] / \\ | @ ^ ~ or a backtick'),
   z.refine(
@@ -40,38 +23,54 @@ export const fieldKeySchema = z.string().check(
   ),
 );
 
-export const fieldValueSchema = z.strictObject({
-  key: fieldKeySchema,
-  value: z.union([z.string(), z.number(), z.array(z.string())]),
-  type: z.optional(z.enum(['text', 'single', 'multiple', 'json', 'date', 'datetime', 'time'])),
-});
+/** One value in Rule's own form, `{ key, value, type }`. */
+export const fieldValue = z.extend(zFieldValueInput, { key: fieldKey });
 
-function inferred(key: string, value: FieldRecordValue, path: string): FieldValue {
-  if (value instanceof Date) return { key, value: toRuleDateTime(value), type: 'datetime' };
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return { key, value: value as string[], type: 'multiple' };
-  }
-  if (typeof value === 'object' && value !== null)
-    return { key, value: jsonText(value, `${path}.${key}`), type: 'json' };
-  return { key, value: typeof value === 'boolean' ? String(value) : value, type: 'text' };
+/** A field to create with `fields.createGroups`: `{ key, type }`. */
+export const newField = z.extend(zCreateCustomizationsRequest.shape.fields.def.element, { key: fieldKey });
+
+/**
+ * A value in the record form; its Rule type is inferred: Date → datetime, string[] → multiple, any other array or
+ * plain object → json, anything else → text.
+ */
+const recordValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.date(),
+  // Any array, read-only ones included (the SDK copies it; `z.readonly` would freeze the caller's own).
+  z.custom<readonly unknown[]>((value) => Array.isArray(value), 'expected an array'),
+  z.record(z.string(), z.unknown()),
+]);
+
+export type FieldType = z.output<typeof zFieldType>;
+export type FieldValue = z.input<typeof fieldValue>;
+export type FieldRecordValue = z.input<typeof recordValue>;
+
+function inferredValue(value: FieldRecordValue): Pick<FieldValue, 'value' | 'type'> {
+  if (value instanceof Date) return { value: toRuleDateTime(value), type: 'datetime' };
+  // Array.from reads the holes of a sparse array, which `every` would skip and JSON would send as null.
+  const items = Array.isArray(value) ? Array.from(value as readonly unknown[]) : undefined;
+  if (items?.every((item) => typeof item === 'string')) return { value: items as string[], type: 'multiple' };
+  if (typeof value === 'object') return { value: JSON.stringify(value), type: 'json' };
+  return { value: typeof value === 'boolean' ? String(value) : value, type: 'text' };
 }
 
-function jsonText(value: object, path: string): string {
+/** One record entry as Rule's `{ key, value, type }`; a value that cannot be sent becomes an issue at its key. */
+function inferred(key: string, value: FieldRecordValue, ctx: z.core.ParsePayload): FieldValue {
   try {
-    return JSON.stringify(value);
+    return { key, ...inferredValue(value) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new RequestValidationError(
-      [{ message: `a json field must be serialisable (${reason})`, path: [path] }],
-      'subscriber fields',
-    );
+    // A date out of Rule's range is refused by toRuleDateTime; JSON.stringify throws on cycles and BigInt.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    ctx.issues.push({ code: 'custom', message: `cannot be sent (${reason})`, input: value, path: [key] });
+    return { key, value: '' };
   }
 }
 
-/** The characters a value counts against its group; values of the wrong type count nothing (validation reports them). */
-function text(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return Array.isArray(value) ? value.filter((item) => typeof item === 'string').join('') : '';
+/** The characters a value counts against its group. */
+function text(value: FieldValue['value']): string {
+  return Array.isArray(value) ? value.join('') : String(value);
 }
 
 /** Rule counts Scandinavian letters twice against a group's budget. */
@@ -81,36 +80,37 @@ function weight(text: string): number {
   return n;
 }
 
-/** Converts either input form to the wire array and enforces Rule's per-group size limit. */
-export function toWireFields(input: FieldValuesInput, path: string): FieldValue[] {
-  if (typeof input !== 'object' || input === null) {
-    throw new RequestValidationError(
-      [{ message: 'fields must be an array of { key, value } or an object of values', path: [path] }],
-      'subscriber fields',
-    );
-  }
-  const fields = Array.isArray(input)
-    ? input
-    : Object.entries(input).map(([key, value]) => inferred(key, value, path));
+/** Rule's per-group budget: fewer than 65,000 characters, Scandinavian letters counting twice. */
+function checkGroupSizes(fields: FieldValue[], ctx: z.core.ParsePayload): void {
   const perGroup = new Map<string, number>();
-  for (const field of fields as unknown[]) {
-    const { key, value } = (field ?? {}) as { key?: unknown; value?: unknown };
-    if (typeof key !== 'string') continue;
+  for (const { key, value } of fields) {
     const group = key.slice(0, key.lastIndexOf('.'));
     perGroup.set(group, (perGroup.get(group) ?? 0) + weight(text(value)));
   }
   for (const [group, size] of perGroup) {
-    if (size > GROUP_LIMIT) {
-      throw new RequestValidationError(
-        [
-          {
-            message: `group "${group}" holds ${size} characters; Rule allows fewer than ${GROUP_LIMIT}`,
-            path: [path],
-          },
-        ],
-        'subscriber fields',
-      );
+    if (size >= GROUP_LIMIT) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `group "${group}" holds ${size} characters; Rule allows fewer than ${GROUP_LIMIT}`,
+        input: fields,
+      });
     }
   }
-  return fields;
 }
+
+/**
+ * A subscriber's field values: Rule's `[{ key, value, type }]`, or `{ 'Group.Field': value }` with types inferred.
+ * Either way the SDK sends Rule's array, and refuses a group over Rule's size limit.
+ */
+export const fieldValues = z.pipe(
+  z.union([z.array(fieldValue), z.record(fieldKey, recordValue)]),
+  z.transform((input, ctx) => {
+    const fields = Array.isArray(input)
+      ? input
+      : Object.entries(input).map(([key, value]) => inferred(key, value, ctx));
+    checkGroupSizes(fields, ctx);
+    return fields;
+  }),
+);
+
+export type FieldValuesInput = z.input<typeof fieldValues>;

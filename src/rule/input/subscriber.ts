@@ -1,23 +1,28 @@
 import * as z from 'zod/mini';
-import { emailSchema, languageSchema, phoneNumberSchema } from './common.js';
-import { type FieldValuesInput, fieldValueSchema, toWireFields } from './field-values.js';
+import { refineField } from '../../core/refine-field.js';
+import {
+  zAddSubscriberTagsRequest,
+  zCreateSubscribersRequest,
+  zSubscriberInput,
+  zUpdateSubscriberRequest,
+} from '../generated/v2/zod.gen.js';
+import { distinctTagsCheck, emailCheck, languageCheck, phoneNumberCheck, tagIdsCheck } from './common.js';
+import { fieldValues } from './field-values.js';
 
-/** A subscriber to create or update. `fields` takes Rule's wire array or a `{ 'Group.Field': value }` record. */
-export interface SubscriberInput {
-  email?: string;
-  phone_number?: string;
-  language?: string;
-  fields?: FieldValuesInput;
-}
+/** The prose rules on a subscriber's own attributes, over the generated `SubscriberInput` and update shapes. */
+const attributes = {
+  email: refineField(zSubscriberInput.shape.email, emailCheck),
+  phone_number: refineField(zSubscriberInput.shape.phone_number, phoneNumberCheck),
+  language: refineField(zSubscriberInput.shape.language, languageCheck),
+  fields: z.optional(fieldValues),
+};
 
-/** The wire shape after field conversion; email or phone number is required. */
-export const wireSubscriberSchema = z
-  .looseObject({
-    email: z.optional(emailSchema),
-    phone_number: z.optional(phoneNumberSchema),
-    language: z.optional(languageSchema),
-    fields: z.optional(z.array(fieldValueSchema)),
-  })
+/**
+ * A subscriber to create: email or phone number (one is required), language and field values, which take Rule's
+ * `[{ key, value, type }]` or a `{ 'Group.Field': value }` record.
+ */
+export const subscriberInput = z
+  .extend(zSubscriberInput, attributes)
   .check(
     z.refine(
       (s) => s.email !== undefined || s.phone_number !== undefined,
@@ -25,34 +30,22 @@ export const wireSubscriberSchema = z
     ),
   );
 
-export type WireSubscriber = z.infer<typeof wireSubscriberSchema>;
+/** Tags by name or id: at least one, none twice. */
+export const tags = zCreateSubscribersRequest.shape.tags.check(distinctTagsCheck, tagIdsCheck);
 
-/** Converts `fields` to the wire array; validation follows with `wireSubscriberSchema`. */
-export function toWireSubscriber(input: SubscriberInput, path = 'subscriber'): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null) return input;
-  const { fields, ...rest } = input;
-  return fields === undefined ? rest : { ...rest, fields: toWireFields(fields, `${path}.fields`) };
-}
+/** Rule's create options (`tags` required), without the subscribers they apply to. */
+export const createOptions = z.extend(z.omit(zCreateSubscribersRequest, { subscribers: true }), { tags });
 
-const tagSchema = z.union([
-  z.string().check(z.minLength(1, 'tag names cannot be empty')),
-  z.int().check(z.positive()),
-]);
-
-/** Tags by name or id; Rule rejects an empty list and duplicates. */
-export const tagListSchema = z.array(tagSchema).check(
-  z.minLength(1, 'tags must name at least one tag'),
-  z.refine((tags) => new Set(tags.map(String)).size === tags.length, 'tags must not repeat'),
-);
-
-/** Options Rule accepts beside `subscribers` on POST /subscribers. */
-export const createOptionsSchema = z.looseObject({
-  tags: tagListSchema,
-  update_on_duplicate: z.optional(z.boolean()),
-  automation: z.optional(z.union([z.literal(false), z.enum(['reset', 'force'])])),
-  sync_subscribers: z.optional(z.boolean()),
-  fields_clear: z.optional(z.boolean()),
-  require_opt_in: z.optional(z.boolean()),
+/** What `subscribers.update` may change; every attribute optional. */
+export const subscriberChanges = z.extend(zUpdateSubscriberRequest, {
+  ...attributes,
+  tags: z.optional(tags),
 });
 
-export type CreateOptions = z.infer<typeof createOptionsSchema>;
+/** Options of `subscribers.tags.add` beside the tags. */
+export const addTagsOptions = z.omit(zAddSubscriberTagsRequest, { tags: true });
+
+/** The tags of `subscribers.tags.add`: the generated list, with the prose rules. */
+export const addedTags = zAddSubscriberTagsRequest.shape.tags.check(distinctTagsCheck, tagIdsCheck);
+
+export type SubscriberInput = z.input<typeof subscriberInput>;

@@ -1,127 +1,104 @@
 import * as z from 'zod/mini';
-import { RequestValidationError } from '../../core/errors/request-validation-error.js';
+import { refineField } from '../../core/refine-field.js';
 import { bytesToBase64, encodeBase64 } from '../../core/runtime.js';
-import { emailSchema, phoneNumberSchema } from './common.js';
-
-/** A PDF to attach: raw bytes, or a `data:application/pdf;base64,…` URI. Rule accepts PDFs up to 50 KB. */
-export interface Attachment {
-  name: string;
-  file: Uint8Array | string;
-}
-
-interface EmailBase {
-  type: 'email';
-  /** Used by Rule for reporting. */
-  transaction_name?: string;
-  subject: string;
-  from: { name: string; email: string };
-  to: { email: string; name?: string };
-  attachment?: Attachment;
-}
-
-/** An email with your own HTML and plain-text bodies (the SDK base64-encodes them, UTF-8 safe). */
-export interface EmailTransaction extends EmailBase {
-  content: { html: string; plain: string };
-}
-
-/** An email built from a custom template (set up by Rule support) and block content. */
-export interface TemplateEmailTransaction extends EmailBase {
-  template_id: number;
-  content: Array<{
-    block_id: string;
-    block_content: Array<{ title?: string; body?: string; image?: string; url?: string }>;
-  }>;
-}
-
-/** A text message; costs 0.40 SEK per SMS. */
-export interface TextMessageTransaction {
-  type: 'text_message';
-  transaction_name?: string;
-  from: { name: string };
-  to: { phone_number: string };
-  content: string;
-}
-
-export type TransactionInput = EmailTransaction | TemplateEmailTransaction | TextMessageTransaction;
+import {
+  zAttachment,
+  zEmailContent,
+  zEmailRecipient,
+  zEmailTemplateTransaction,
+  zEmailTransaction,
+  zSender,
+  zTextMessageTransaction,
+} from '../generated/v2/zod.gen.js';
+import { emailCheck, phoneNumberCheck, positiveIdCheck } from './common.js';
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024;
 // Whole base64 groups only: a truncated string cannot be decoded.
 const DATA_URI =
   /^data:application\/pdf;base64,((?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)$/;
 
-const nonEmpty = (what: string) => z.string().check(z.minLength(1, `${what} cannot be empty`));
+const nonEmpty = z.minLength(1, 'cannot be empty');
 
-const emailBase = {
-  type: z.literal('email'),
-  transaction_name: z.optional(z.string()),
-  subject: nonEmpty('subject'),
-  from: z.strictObject({ name: nonEmpty('from.name'), email: emailSchema }),
+/** `from` of an e-mail: a sender name and an address. */
+export const emailSender = z.extend(zSender, {
+  name: zSender.shape.name.check(nonEmpty),
+  email: zSender.shape.email.def.innerType.check(emailCheck),
+});
+
+/** Your own bodies as text: the SDK base64-encodes both (UTF-8 safe), as Rule wants them. */
+export const emailContent = z.pipe(
+  zEmailContent,
+  z.transform(({ plain, html }) => ({ plain: encodeBase64(plain), html: encodeBase64(html) })),
+);
+
+/** The PDF as bytes or a `data:application/pdf;base64,…` URI; checked (PDF, at most 50 KB) and sent as the URI. */
+const attachment = z.pipe(
+  z.extend(zAttachment, { file: z.union([z.instanceof(Uint8Array), zAttachment.shape.file]) }),
+  z.transform(({ name, file }, ctx) => {
+    const fail = (message: string) => {
+      ctx.issues.push({ code: 'custom', message, input: file });
+      return z.NEVER;
+    };
+    if (!/\.pdf$/i.test(name)) return fail('attachment must be a PDF (name ending in .pdf)');
+    const match = typeof file === 'string' ? DATA_URI.exec(file) : undefined;
+    if (match === null)
+      return fail('attachment.file must be bytes or a whole data:application/pdf;base64,… URI');
+    const base64 = match ? match[1]! : bytesToBase64(file as Uint8Array);
+    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+    const bytes = Math.floor((base64.length * 3) / 4) - padding;
+    if (bytes > MAX_ATTACHMENT_BYTES) {
+      return fail(`attachment is ${bytes} bytes; Rule accepts at most ${MAX_ATTACHMENT_BYTES}`);
+    }
+    if (!atob(base64.slice(0, 8)).startsWith('%PDF'))
+      return fail('attachment.file is not a PDF (no %PDF header)');
+    return { name, file: `data:application/pdf;base64,${base64}` };
+  }),
+);
+
+/** The parts both kinds of e-mail share, over the generated e-mail transaction. */
+const email = {
+  type: zEmailTransaction.shape.transaction_type,
+  subject: zEmailTransaction.shape.subject.check(nonEmpty),
+  from: emailSender,
   // Rule rejects an empty or null name: it must be absent or a real name.
-  to: z.strictObject({ email: emailSchema, name: z.optional(nonEmpty('to.name')) }),
-  attachment: z.optional(
-    z.strictObject({ name: z.string(), file: z.union([z.instanceof(Uint8Array), z.string()]) }),
-  ),
+  to: z.extend(zEmailRecipient, { email: zEmailRecipient.shape.email.check(emailCheck) }),
+  attachment: z.optional(attachment),
 };
 
-export const transactionInputSchema = z.union([
-  z.strictObject({ ...emailBase, content: z.strictObject({ html: z.string(), plain: z.string() }) }),
-  z.strictObject({
-    ...emailBase,
-    template_id: z.int().check(z.positive()),
-    content: z.array(
-      z.strictObject({
-        block_id: z.string(),
-        block_content: z.array(
-          z.strictObject({
-            title: z.optional(z.string()),
-            body: z.optional(z.string()),
-            image: z.optional(z.string()),
-            url: z.optional(z.string()),
-          }),
-        ),
-      }),
-    ),
-  }),
-  z.strictObject({
-    type: z.literal('text_message'),
-    transaction_name: z.optional(z.string()),
-    from: z.strictObject({ name: nonEmpty('from.name') }),
-    to: z.strictObject({ phone_number: phoneNumberSchema }),
-    content: nonEmpty('content'),
-  }),
-]);
+/** An e-mail with your own HTML and plain-text bodies. */
+const emailTransaction = z.extend(z.omit(zEmailTransaction, { transaction_type: true }), {
+  ...email,
+  content: emailContent,
+});
 
-function attachmentFile(attachment: Attachment): string {
-  const fail = (message: string) =>
-    new RequestValidationError([{ message, path: ['attachment'] }], 'transaction');
-  if (!/\.pdf$/i.test(attachment.name)) throw fail('attachment must be a PDF (name ending in .pdf)');
-  let base64: string;
-  if (typeof attachment.file === 'string') {
-    const match = DATA_URI.exec(attachment.file);
-    if (!match) throw fail('attachment.file must be bytes or a data:application/pdf;base64,… URI');
-    base64 = match[1]!;
-  } else {
-    base64 = bytesToBase64(attachment.file);
-  }
-  const bytes =
-    Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
-  if (bytes > MAX_ATTACHMENT_BYTES)
-    throw fail(`attachment is ${bytes} bytes; Rule accepts at most ${MAX_ATTACHMENT_BYTES}`);
-  if (!atob(base64.slice(0, 8)).startsWith('%PDF'))
-    throw fail('attachment.file is not a PDF (no %PDF header)');
-  return `data:application/pdf;base64,${base64}`;
-}
+/** An e-mail built from a custom template (set up by Rule support) and block content. */
+const templateEmailTransaction = z.extend(z.omit(zEmailTemplateTransaction, { transaction_type: true }), {
+  ...email,
+  template_id: zEmailTemplateTransaction.shape.template_id.check(positiveIdCheck),
+});
 
-/** The body of POST /transactionals for a validated input. */
-export function toWireTransaction(input: TransactionInput): Record<string, unknown> {
-  const { type, ...rest } = input;
-  const wire: Record<string, unknown> = { transaction_type: type, ...rest };
-  if (type === 'email' && 'attachment' in input && input.attachment) {
-    wire.attachment = { name: input.attachment.name, file: attachmentFile(input.attachment) };
-  }
-  if (type === 'email' && !('template_id' in input)) {
-    const { html, plain } = (input as EmailTransaction).content;
-    wire.content = { html: encodeBase64(html), plain: encodeBase64(plain) };
-  }
-  return wire;
-}
+/** A text message; costs 0.40 SEK per SMS. `from.name` is the sender name. */
+const textMessageTransaction = z.extend(z.omit(zTextMessageTransaction, { transaction_type: true }), {
+  type: zTextMessageTransaction.shape.transaction_type,
+  from: z.extend(zSender, { name: zSender.shape.name.check(nonEmpty) }),
+  to: z.extend(zTextMessageTransaction.shape.to, {
+    phone_number: refineField(zTextMessageTransaction.shape.to.shape.phone_number, phoneNumberCheck),
+  }),
+  content: zTextMessageTransaction.shape.content.check(nonEmpty),
+});
+
+/**
+ * A transactional message as the SDK takes it: Rule's `TransactionRequest` with `type` for `transaction_type`,
+ * e-mail bodies as text and an attachment as bytes or a data URI. Its output is Rule's wire body.
+ */
+const transactions = z.union([emailTransaction, templateEmailTransaction, textMessageTransaction]);
+export const transactionInput = z.pipe(
+  transactions,
+  z.transform(({ type, ...rest }: z.output<typeof transactions>) => ({ transaction_type: type, ...rest })),
+);
+
+export type EmailTransaction = z.input<typeof emailTransaction>;
+export type TemplateEmailTransaction = z.input<typeof templateEmailTransaction>;
+export type TextMessageTransaction = z.input<typeof textMessageTransaction>;
+export type TransactionInput = z.input<typeof transactionInput>;
+export type Attachment = z.input<typeof attachment>;

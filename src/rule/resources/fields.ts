@@ -1,36 +1,39 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
 import { pathSegment } from '../../core/path-segment.js';
-import { validateInput } from '../../core/validate-input.js';
+import { withElement } from '../../core/refine-field.js';
+import { validateArgument } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
-  zCreateCustomizationsResponse,
+  zCreateCustomizationsRequest,
   zGetCustomizationResponse,
+  zListCustomizationsQuery,
   zListCustomizationsResponse,
 } from '../generated/v2/zod.gen.js';
-import { type FieldType, fieldKeySchema, fieldValueSchema } from '../input/field-values.js';
+import { positiveId } from '../input/common.js';
+import { newField } from '../input/field-values.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { FieldGroup } from '../types.js';
 
 const listSchema = withNumericIds(zListCustomizationsResponse);
+const list = listing({
+  name: 'fields.list',
+  path: 'customizations',
+  query: zListCustomizationsQuery,
+  schema: listSchema,
+  items: (body) => body.groups,
+});
 const groupSchema = withNumericIds(zGetCustomizationResponse);
 
-/** Keys follow the rules of subscriber field keys: `Group.Field`, one dot, no reserved characters or names. */
-const newFieldsSchema = z
-  .array(z.strictObject({ key: fieldKeySchema, type: fieldValueSchema.shape.type }))
-  .check(z.minLength(1, 'name at least one field'));
+/** The generated `fields` list, with each key checked as subscriber field keys are. */
+const newFields = withElement(zCreateCustomizationsRequest.shape.fields, newField);
 
-const groupSelectorSchema = z.union([
-  z.int().check(z.positive('a group id is a positive integer')),
-  z.string().check(z.minLength(1, 'a group name cannot be empty')),
-]);
+const groupSelector = z.union([positiveId, z.string().check(z.minLength(1, 'cannot be empty'))]);
 
 /** A field to create: `key` is `Group.Field`; `type` defaults to `text` on Rule's side. */
-export interface NewField {
-  key: string;
-  type?: FieldType;
-}
+export type NewField = z.input<typeof newField>;
+export type ListFieldGroupsParams = z.input<typeof zListCustomizationsQuery>;
 
 /** Custom field groups and their fields (Rule's `/customizations`). */
 export class Fields extends RuleResource {
@@ -38,22 +41,21 @@ export class Fields extends RuleResource {
    * Creates fields, and their groups when missing. Keys are checked as subscriber field keys are (`Group.Field`,
    * no `[ ] / \ | @ ^ ~` or backtick, field not named `email` or `phone_number`). `POST /customizations`
    */
-  createGroups(fields: NewField[], options?: RequestOptions): APIPromise<void, RuleError> {
-    return this.call(
+  createGroups(fields: readonly NewField[], options?: RequestOptions): APIPromise<void, RuleError> {
+    return this.done(
+      'fields.createGroups',
       () => ({
         method: 'POST',
         path: 'customizations',
-        body: { fields: validateInput(newFieldsSchema, fields, 'fields') },
-        schema: zCreateCustomizationsResponse,
+        body: { fields: validateArgument(newFields, fields, 'fields', 'fields.createGroups') },
       }),
-      () => undefined,
       options,
     );
   }
 
-  /** Every field group with its fields, page by page (`limit` ≤ 100 per page). `GET /customizations` */
-  list(params: { limit?: number } = {}, options?: RequestOptions): PagePromise<FieldGroup, RuleError> {
-    return this.pages('customizations', listSchema, (body) => body.groups, params, options);
+  /** Every field group with its fields, page by page (`limit` ≤ 100); `page` starts further on. `GET /customizations` */
+  list(params: ListFieldGroupsParams = {}, options?: RequestOptions): PagePromise<FieldGroup, RuleError> {
+    return this.pages(list, params, options);
   }
 
   /**
@@ -63,7 +65,7 @@ export class Fields extends RuleResource {
   get(group: number | string, options?: RequestOptions): APIPromise<FieldGroup, RuleError> {
     return this.call(
       () => {
-        const identifier = validateInput(groupSelectorSchema, group, 'field group');
+        const identifier = validateArgument(groupSelector, group, 'group', 'fields.get');
         return {
           method: 'GET',
           path: `customizations/${pathSegment(identifier, 'field group')}`,

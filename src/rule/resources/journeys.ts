@@ -1,26 +1,26 @@
 import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import { refineField } from '../../core/refine-field.js';
+import { validateQuery } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
-import { zListJourneysResponse } from '../generated/v2/zod.gen.js';
-import { idSchema } from '../input/common.js';
+import { zListJourneysQuery, zListJourneysResponse } from '../generated/v2/zod.gen.js';
+import { positiveIdCheck } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
 import type { Journey } from '../types.js';
 
 const listSchema = withNumericIds(zListJourneysResponse);
 
-const listParamsSchema = z.strictObject({
-  name: z.optional(z.string().check(z.minLength(1, 'name cannot be empty'))),
-  preference_id: z.optional(idSchema),
+/**
+ * `name`: only journeys with this name; `preference_id`: only journeys using this preference group (Rule names the
+ * filter `preference_id` but reads a group id).
+ */
+const listParams = z.extend(zListJourneysQuery, {
+  name: refineField(zListJourneysQuery.shape.name, z.minLength(1, 'cannot be empty')),
+  preference_id: refineField(zListJourneysQuery.shape.preference_id, positiveIdCheck),
 });
 
-export interface ListJourneysParams {
-  /** Only journeys with this name. */
-  name?: string;
-  /** Only journeys using this preference group. Rule names the filter `preference_id` but reads a group id. */
-  preference_id?: number;
-}
+export type ListJourneysParams = z.input<typeof listParams>;
 
 /** Journey Builder journeys (`/journey`). */
 export class Journeys extends RuleResource {
@@ -30,7 +30,7 @@ export class Journeys extends RuleResource {
       () => ({
         method: 'GET',
         path: 'journey',
-        query: validateInput(listParamsSchema, params, 'journey filters'),
+        query: validateQuery(listParams, params, 'journeys.list'),
         schema: listSchema,
       }),
       (body) => body,

@@ -1,31 +1,41 @@
 import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import { withElement } from '../../core/refine-field.js';
+import { validateArgument } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zGetSubscriberPreferencesQuery,
   zGetSubscriberPreferencesResponse,
   zListPreferenceGroupsResponse,
+  zUpdateSubscriberPreferencesBody,
+  zUpdateSubscriberPreferencesQuery,
   zUpdateSubscriberPreferencesResponse,
 } from '../generated/v2/zod.gen.js';
-import { idSchema } from '../input/common.js';
+import { idLike, positiveIdCheck } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
-import { resolveSelector, type SubscriberSelector } from '../selectors.js';
+import { type AcceptedBy, type SubscriberSelector, selectorFor, subscriberRoute } from '../selectors.js';
 import type { PreferenceGroup, SubscriberPreference } from '../types.js';
 
 const groupsSchema = withNumericIds(zListPreferenceGroupsResponse);
 const preferencesSchema = withNumericIds(zGetSubscriberPreferencesResponse);
 const updatedSchema = withNumericIds(zUpdateSubscriberPreferencesResponse);
+const getSelector = selectorFor(zGetSubscriberPreferencesQuery);
+const updateSelector = selectorFor(zUpdateSubscriberPreferencesQuery);
+const generatedChoices = zUpdateSubscriberPreferencesBody.shape.preferences;
+const choice = generatedChoices.def.element;
+const choices = withElement(
+  generatedChoices,
+  z.extend(choice, { preference_id: choice.shape.preference_id.check(positiveIdCheck) }),
+);
 
-const choicesSchema = z
-  .array(z.strictObject({ preference_id: idSchema, is_opted_in: z.boolean() }))
-  .check(z.minLength(1, 'name at least one preference'));
+/** One opt-in choice to set: `{ preference_id, is_opted_in }`. */
+export type PreferenceChoice = z.input<typeof choices>[number];
 
-/** One opt-in choice to set. */
-export interface PreferenceChoice {
-  preference_id: number;
-  is_opted_in: boolean;
+/** Rule's preference routes: `subscriber/{identifier}/preference_group/{id}` (singular, underscore). */
+function route(parts: Parameters<typeof subscriberRoute>[0], groupId: unknown, context: string) {
+  const group = validateArgument(idLike, groupId, 'groupId', context);
+  return subscriberRoute(parts, 'subscriber', `/preference_group/${group}`);
 }
 
 /** Preference groups and each subscriber's opt-in choices in them. */
@@ -40,16 +50,20 @@ export class Preferences extends RuleResource {
   }
 
   /**
-   * The subscriber's choices in one preference group (by email, id or phone number).
-   * `GET /subscriber/{identifier}/preference_group/{preference_group_id}`
+   * The subscriber's choices in one preference group (by email, id or phone number; Rule takes no
+   * `custom_identifier` here). `GET /subscriber/{identifier}/preference_group/{preference_group_id}`
    */
   get(
-    subscriber: SubscriberSelector,
+    subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberPreferencesQuery>>,
     groupId: number,
     options?: RequestOptions,
   ): APIPromise<SubscriberPreference[], RuleError> {
+    const context = 'preferences.get';
     return this.call(
-      () => ({ method: 'GET', ...preferenceGroupPath(subscriber, groupId), schema: preferencesSchema }),
+      () => {
+        const parts = validateArgument(getSelector, subscriber, 'subscriber', context);
+        return { method: 'GET', ...route(parts, groupId, context), schema: preferencesSchema };
+      },
       (body) => body.preferences,
       options,
     );
@@ -60,31 +74,24 @@ export class Preferences extends RuleResource {
    * `PATCH /subscriber/{identifier}/preference_group/{preference_group_id}`
    */
   update(
-    subscriber: SubscriberSelector,
+    subscriber: SubscriberSelector<AcceptedBy<typeof zUpdateSubscriberPreferencesQuery>>,
     groupId: number,
-    preferences: PreferenceChoice[],
+    preferences: readonly PreferenceChoice[],
     options?: RequestOptions,
   ): APIPromise<SubscriberPreference[], RuleError> {
+    const context = 'preferences.update';
     return this.call(
-      () => ({
-        method: 'PATCH',
-        ...preferenceGroupPath(subscriber, groupId),
-        body: { preferences: validateInput(choicesSchema, preferences, 'preferences') },
-        schema: updatedSchema,
-      }),
+      () => {
+        const parts = validateArgument(updateSelector, subscriber, 'subscriber', context);
+        return {
+          method: 'PATCH',
+          ...route(parts, groupId, context),
+          body: { preferences: validateArgument(choices, preferences, 'preferences', context) },
+          schema: updatedSchema,
+        };
+      },
       (body) => body.preferences,
       options,
     );
   }
-}
-
-/** Rule's preference routes take a subscriber by email, id or phone number only (no `custom_identifier`). */
-function preferenceGroupPath(subscriber: SubscriberSelector, groupId: number) {
-  const { identifier, identified_by } = resolveSelector(subscriber);
-  const query = validateInput(zGetSubscriberPreferencesQuery, { identified_by }, 'subscriber selector');
-  const group = validateInput(idSchema, groupId, 'preference group id');
-  return {
-    path: `subscriber/${identifier}/preference_group/${group}`,
-    query: { identified_by: query.identified_by },
-  };
 }

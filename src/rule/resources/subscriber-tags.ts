@@ -1,60 +1,70 @@
+import type * as z from 'zod/mini';
 import { type APIPromise, NotFoundError, type RequestOptions, redactUrl } from '../../core/index.js';
 import { pathSegment } from '../../core/path-segment.js';
-import { validateInput } from '../../core/validate-input.js';
+import { validateArgument } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
-  zAddSubscriberTagsResponse,
-  zClearSubscriberTagsResponse,
+  zAddSubscriberTagsQuery,
+  zClearSubscriberTagsQuery,
+  zListSubscriberTagsQuery,
   zListSubscriberTagsResponse,
-  zRemoveSubscriberTagResponse,
+  zRemoveSubscriberTagQuery,
 } from '../generated/v2/zod.gen.js';
-import { tagListSchema } from '../input/subscriber.js';
+import { tagIdentifier } from '../input/common.js';
+import { addedTags, addTagsOptions } from '../input/subscriber.js';
 import { withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
-import { resolveSelector, type SubscriberSelector } from '../selectors.js';
+import { type AcceptedBy, type SubscriberSelector, selectorFor, subscriberRoute } from '../selectors.js';
 import type { TagRef } from '../types.js';
 
 const listSchema = withNumericIds(zListSubscriberTagsResponse);
+const addSelector = selectorFor(zAddSubscriberTagsQuery);
+const listSelector = selectorFor(zListSubscriberTagsQuery);
+const clearSelector = selectorFor(zClearSubscriberTagsQuery);
+const removeSelector = selectorFor(zRemoveSubscriberTagQuery);
+
+export type AddSubscriberTagsParams = z.input<typeof addTagsOptions>;
 
 /** Tags on one subscriber (`/subscribers/{identifier}/tags`). */
 export class SubscriberTags extends RuleResource {
   /**
-   * Adds tags (names or ids; unknown names are created). `POST /subscribers/{identifier}/tags`
-   * @param options.automation `'force'` starts a new flow pass; `'reset'` restarts flows for these tags.
+   * Adds tags (names or ids; unknown names are created). `automation: 'force'` starts a new flow pass; `'reset'`
+   * restarts flows for these tags. `POST /subscribers/{identifier}/tags`
    */
   add(
-    subscriber: SubscriberSelector,
-    tags: Array<string | number>,
-    params: { automation?: 'force' | 'reset' } = {},
+    subscriber: SubscriberSelector<AcceptedBy<typeof zAddSubscriberTagsQuery>>,
+    tags: z.input<typeof addedTags>,
+    params: AddSubscriberTagsParams = {},
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.call(
-      () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        return {
-          method: 'POST',
-          path: `subscribers/${identifier}/tags`,
-          query: { identified_by },
-          body: { tags: validateInput(tagListSchema, tags, 'tags'), ...params },
-          schema: zAddSubscriberTagsResponse,
-        };
-      },
-      () => undefined,
+    const context = 'subscribers.tags.add';
+    return this.done(
+      context,
+      () => ({
+        method: 'POST',
+        ...subscriberRoute(
+          validateArgument(addSelector, subscriber, 'subscriber', context),
+          'subscribers',
+          '/tags',
+        ),
+        body: {
+          tags: validateArgument(addedTags, tags, 'tags', context),
+          ...validateArgument(addTagsOptions, params, 'params', context),
+        },
+      }),
       options,
     );
   }
 
   /** The subscriber's tags (not paginated). `GET /subscribers/{identifier}/tags` */
-  list(subscriber: SubscriberSelector, options?: RequestOptions): APIPromise<TagRef[], RuleError> {
+  list(
+    subscriber: SubscriberSelector<AcceptedBy<typeof zListSubscriberTagsQuery>>,
+    options?: RequestOptions,
+  ): APIPromise<TagRef[], RuleError> {
     return this.call(
       () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        return {
-          method: 'GET',
-          path: `subscribers/${identifier}/tags`,
-          query: { identified_by },
-          schema: listSchema,
-        };
+        const parts = validateArgument(listSelector, subscriber, 'subscriber', 'subscribers.tags.list');
+        return { method: 'GET', ...subscriberRoute(parts, 'subscribers', '/tags'), schema: listSchema };
       },
       (body) => body.tags,
       options,
@@ -67,7 +77,7 @@ export class SubscriberTags extends RuleResource {
    * `DELETE /subscribers/{identifier}/tags/{tag}`
    */
   remove(
-    subscriber: SubscriberSelector,
+    subscriber: SubscriberSelector<AcceptedBy<typeof zRemoveSubscriberTagQuery>>,
     tag: string | number,
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
@@ -78,45 +88,44 @@ export class SubscriberTags extends RuleResource {
   }
 
   /** Removes every tag from the subscriber. `DELETE /subscribers/{identifier}/tags/clear` */
-  clear(subscriber: SubscriberSelector, options?: RequestOptions): APIPromise<void, RuleError> {
-    return this.call(
-      () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        return {
-          method: 'DELETE',
-          path: `subscribers/${identifier}/tags/clear`,
-          query: { identified_by },
-          schema: zClearSubscriberTagsResponse,
-        };
-      },
-      () => undefined,
-      options,
-    );
-  }
-
-  #removeById(subscriber: SubscriberSelector, tag: string | number, options?: RequestOptions) {
-    return this.call(
-      () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        const tagPart = pathSegment(validateInput(tagListSchema, [tag], 'tag')[0]!, 'tag');
-        return {
-          method: 'DELETE',
-          path: `subscribers/${identifier}/tags/${tagPart}`,
-          query: { identified_by },
-          schema: zRemoveSubscriberTagResponse,
-        };
-      },
-      () => undefined,
-      options,
-    );
-  }
-
-  #removeByLookup(
-    subscriber: SubscriberSelector,
-    name: string,
+  clear(
+    subscriber: SubscriberSelector<AcceptedBy<typeof zClearSubscriberTagsQuery>>,
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.chain(this.list(subscriber, options).withResponse(), ({ data, response, requestId }) => {
+    const context = 'subscribers.tags.clear';
+    return this.done(
+      context,
+      () => ({
+        method: 'DELETE',
+        ...subscriberRoute(
+          validateArgument(clearSelector, subscriber, 'subscriber', context),
+          'subscribers',
+          '/tags/clear',
+        ),
+      }),
+      options,
+    );
+  }
+
+  #removeById(subscriber: unknown, tag: string | number, options?: RequestOptions) {
+    const context = 'subscribers.tags.remove';
+    return this.done(
+      context,
+      () => {
+        const parts = validateArgument(removeSelector, subscriber, 'subscriber', context);
+        const valid = validateArgument(tagIdentifier, tag, 'tag', context);
+        return {
+          method: 'DELETE',
+          ...subscriberRoute(parts, 'subscribers', `/tags/${pathSegment(valid, 'tag')}`),
+        };
+      },
+      options,
+    );
+  }
+
+  #removeByLookup(subscriber: unknown, name: string, options?: RequestOptions): APIPromise<void, RuleError> {
+    const listed = this.list(subscriber as SubscriberSelector<'email'>, options).withResponse();
+    return this.chain(listed, ({ data, response, requestId }) => {
       const match = data.find((t) => t.name === name);
       if (match) return this.#removeById(subscriber, match.id, options).withResponse();
       throw new NotFoundError<'TagNotFound'>({

@@ -5,44 +5,37 @@ import {
   checkRequestOptions,
   type PagePromise,
   type RequestOptions,
-  RequestValidationError,
 } from '../../core/index.js';
 import { mapConcurrent } from '../../core/map-concurrent.js';
-import { validateInput } from '../../core/validate-input.js';
+import { refineField } from '../../core/refine-field.js';
+import { validateArgument, validateInput } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
-import type { CreateSubscribersResult } from '../generated/v2/types.gen.js';
 import {
   zCreateSubscribersResponse,
   zDeleteSubscriberQuery,
-  zDeleteSubscriberResponse,
-  zDeleteSubscribersResponse,
+  zDeleteSubscribersRequest,
+  zGetSubscriberFieldsQuery,
   zGetSubscriberFieldsResponse,
+  zGetSubscriberQuery,
   zGetSubscriberResponse,
+  zListSubscribersQuery,
   zListSubscribersResponse,
   zSubscriber,
   zUpdateSubscriberResponse,
 } from '../generated/v2/zod.gen.js';
+import { zBlockSubscribersRequest } from '../generated/v3/zod.gen.js';
+import { httpUrlCheck, positiveId } from '../input/common.js';
+import { createOptions, subscriberChanges, subscriberInput } from '../input/subscriber.js';
+import { withNumericIds } from '../numeric-ids.js';
+import { listing, RuleResource } from '../resource.js';
 import {
-  callbackUrlSchema,
-  emailSchema,
-  isPositiveId,
-  languageSchema,
-  paramsObjectSchema,
-  phoneNumberSchema,
-} from '../input/common.js';
-import { type FieldValuesInput, fieldValueSchema } from '../input/field-values.js';
-import {
-  type CreateOptions,
-  createOptionsSchema,
-  type SubscriberInput,
-  tagListSchema,
-  toWireSubscriber,
-  wireSubscriberSchema,
-} from '../input/subscriber.js';
-import { type NumericIds, withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
-import { resolveSelector, type SubscriberSelector, selectorParts } from '../selectors.js';
-import type { Subscriber, SubscriberFieldGroup } from '../types.js';
+  type AcceptedBy,
+  type SubscriberSelector,
+  selectorFor,
+  selectorSchema,
+  subscriberRoute,
+} from '../selectors.js';
+import type { CreateSubscribersResult, Subscriber, SubscriberFieldGroup } from '../types.js';
 import { SubscriberTags } from './subscriber-tags.js';
 
 /** Rule refuses more than 1,000 subscribers per call (413). */
@@ -55,28 +48,49 @@ const MAX_PER_RESET_CALL = 19;
 const createOneSchema = withNumericIds(z.extend(zCreateSubscribersResponse, { subscriber: zSubscriber }));
 const createManySchema = withNumericIds(zCreateSubscribersResponse);
 const listSchema = withNumericIds(zListSubscribersResponse);
+const list = listing({
+  name: 'subscribers.list',
+  path: 'subscribers',
+  query: zListSubscribersQuery,
+  schema: listSchema,
+  items: (body) => body.subscribers,
+});
 const getSchema = withNumericIds(zGetSubscriberResponse);
 const fieldsSchema = withNumericIds(zGetSubscriberFieldsResponse);
 const updateSchema = withNumericIds(zUpdateSubscriberResponse);
 
-const updateSchemaInput = z.strictObject({
-  email: z.optional(emailSchema),
-  phone_number: z.optional(phoneNumberSchema),
-  language: z.optional(languageSchema),
-  tags: z.optional(tagListSchema),
-  fields: z.optional(z.array(fieldValueSchema)),
+const getSelector = selectorFor(zGetSubscriberQuery);
+const fieldsSelector = selectorFor(zGetSubscriberFieldsQuery);
+const deleteSelector = selectorFor(zDeleteSubscriberQuery);
+const deleteManyItem = zDeleteSubscribersRequest.shape.subscribers.def.element;
+type DeleteManyBy = z.output<typeof deleteManyItem>['identified_by'];
+const deleteManySubscribers = z
+  .array(selectorSchema<DeleteManyBy>(deleteManyItem.shape.identified_by._zod.values))
+  .check(z.minLength(1, 'name at least one subscriber'));
+
+/** `subscribers.create`: one subscriber and Rule's create options (`tags` is required). */
+const createParams = z.extend(z.omit(createOptions, { async: true }), { subscriber: subscriberInput });
+
+/** `subscribers.createMany`: Rule's create options plus the SDK's own (`onProgress`, `concurrency`). */
+const createManyParams = z.extend(createOptions, {
+  onProgress: z.optional(
+    z.custom<(progress: CreateManyProgress) => void>((f) => typeof f === 'function', 'must be a function'),
+  ),
+  /** Calls in flight at once (the rate limiter may allow fewer). Default 4. */
+  concurrency: z.optional(z.int().check(z.gte(1, 'must be at least 1'))),
+});
+const createManyRows = z.strictObject({ subscribers: z.array(subscriberInput) });
+
+/** Options of `block` and `unblock` beside the subscribers. */
+const blockOptions = z.extend(z.omit(zBlockSubscribersRequest, { subscribers: true }), {
+  callback_url: refineField(zBlockSubscribersRequest.shape.callback_url, httpUrlCheck),
 });
 
-const callbackSchema = z.strictObject({ callback_url: z.optional(callbackUrlSchema) });
-
-function callbackParams(params: { callback_url?: string }, action: string): Record<string, unknown> {
-  return validateInput(callbackSchema, params, `${action} options`);
-}
-
-/** Options of `create`: the subscriber plus Rule's create options (`tags` is required). */
-export interface CreateSubscriberParams extends CreateOptions {
-  subscriber: SubscriberInput;
-}
+export type CreateSubscriberParams = z.input<typeof createParams>;
+export type CreateManyParams = z.input<typeof createManyParams>;
+export type ListSubscribersParams = z.input<typeof zListSubscribersQuery>;
+export type UpdateSubscriberParams = z.input<typeof subscriberChanges>;
+export type BlockSubscribersParams = z.input<typeof blockOptions>;
 
 /** Progress of `createMany`, reported after each call completes. */
 export interface CreateManyProgress {
@@ -89,35 +103,18 @@ export interface CreateManyProgress {
   calls: number;
 }
 
-const createManyParamsSchema = z.extend(createOptionsSchema, {
-  async: z.optional(z.boolean()),
-  onProgress: z.optional(
-    z.custom<(progress: CreateManyProgress) => void>(
-      (f) => typeof f === 'function',
-      'onProgress must be a function',
-    ),
-  ),
-  concurrency: z.optional(z.int().check(z.gte(1, 'concurrency must be at least 1'))),
-});
-
-export interface CreateManyParams extends CreateOptions {
-  /** Rule processes multi-subscriber creates asynchronously unless `async: false`. */
-  async?: boolean;
-  onProgress?: (progress: CreateManyProgress) => void;
-  /** Calls in flight at once (the rate limiter may allow fewer). Default 4. */
-  concurrency?: number;
-}
-
 /** One call of a `createMany`: which input subscribers it carried and how it ended. */
 export type CreateManyCall =
   | {
       ok: true;
       index: number;
       start: number;
-      subscribers: SubscriberInput[];
-      result: NumericIds<CreateSubscribersResult>;
+      subscribers: SubscriberInputRow[];
+      result: CreateSubscribersResult;
     }
-  | { ok: false; index: number; start: number; subscribers: SubscriberInput[]; error: RuleError };
+  | { ok: false; index: number; start: number; subscribers: SubscriberInputRow[]; error: RuleError };
+
+type SubscriberInputRow = z.input<typeof subscriberInput>;
 
 export interface CreateManyReport {
   total: number;
@@ -125,14 +122,6 @@ export interface CreateManyReport {
   failed: number;
   /** In input order; a failed call lists its subscribers so they can be retried. */
   calls: CreateManyCall[];
-}
-
-export interface UpdateSubscriberParams {
-  email?: string;
-  phone_number?: string;
-  language?: string;
-  tags?: Array<string | number>;
-  fields?: FieldValuesInput;
 }
 
 /** Subscribers (`/subscribers`), their fields and their tags. */
@@ -147,17 +136,11 @@ export class Subscribers extends RuleResource {
   create(params: CreateSubscriberParams, options?: RequestOptions): APIPromise<Subscriber, RuleError> {
     return this.call(
       () => {
-        const { subscriber, ...rest } = validateInput(paramsObjectSchema, params, 'create params');
-        const createOptions = validateInput(createOptionsSchema, rest, 'create options');
-        const wire = validateInput(
-          wireSubscriberSchema,
-          toWireSubscriber(subscriber as SubscriberInput),
-          'subscriber',
-        );
+        const { subscriber, ...rest } = validateInput(createParams, params, 'subscribers.create');
         return {
           method: 'POST',
           path: 'subscribers',
-          body: { ...createOptions, subscribers: wire },
+          body: { ...rest, subscribers: subscriber },
           schema: createOneSchema,
         };
       },
@@ -172,32 +155,23 @@ export class Subscribers extends RuleResource {
    * which those options take effect) under the rate limiter. Calls of 20 or more do not start automations unless
    * `sync_subscribers` is set. A failed call never stops the others: the report lists each call's outcome and its
    * subscribers. Calls are not retried after a failure that may have been processed, so nothing is created twice.
+   * Rule acknowledges these calls in several shapes; one it does not document still counts as success.
    * `POST /subscribers`
    */
   async createMany(
-    subscribers: readonly SubscriberInput[],
+    subscribers: readonly SubscriberInputRow[],
     params: CreateManyParams,
     options: RequestOptions = {},
   ): Promise<CreateManyReport> {
-    const { onProgress, concurrency, ...createOptions } = validateInput(
-      createManyParamsSchema,
-      params,
-      'createMany options',
-    );
-    if (!Array.isArray(subscribers)) {
-      throw new RequestValidationError([{ message: 'expected an array of subscribers' }], 'subscribers');
-    }
-    const wire = validateInput(
-      z.array(wireSubscriberSchema),
-      subscribers.map((s, i) => toWireSubscriber(s, `${i}`)),
-      'subscribers',
-    );
+    const context = 'subscribers.createMany';
+    const { onProgress, concurrency, ...rest } = validateInput(createManyParams, params, context);
+    const wire = validateInput(createManyRows, { subscribers }, context).subscribers;
     // Each call's failures end up in the report; input that no call could send is refused here instead.
-    checkJsonBody({ ...createOptions, subscribers: wire });
+    checkJsonBody({ ...rest, subscribers: wire });
     checkRequestOptions(options);
-    const size = createOptions.sync_subscribers
+    const size = rest.sync_subscribers
       ? MAX_PER_SYNC_CALL
-      : createOptions.automation === 'reset'
+      : rest.automation === 'reset'
         ? MAX_PER_RESET_CALL
         : MAX_PER_CALL;
     const starts = Array.from({ length: Math.ceil(wire.length / size) }, (_, i) => i * size);
@@ -211,10 +185,12 @@ export class Subscribers extends RuleResource {
 
     const calls = await mapConcurrent(starts, concurrency ?? 4, async (start, index) => {
       const chunk = subscribers.slice(start, start + size);
-      const body = { ...createOptions, subscribers: wire.slice(start, start + size) };
-      const outcome = await this.call(
-        () => ({ method: 'POST', path: 'subscribers', body, schema: createManySchema }),
-        (b) => b,
+      const body = { ...rest, subscribers: wire.slice(start, start + size) };
+      const outcome = await this.acknowledged(
+        context,
+        () => ({ method: 'POST', path: 'subscribers', body }),
+        zCreateSubscribersResponse,
+        createManySchema,
         options,
       ).safe();
       progress.callsDone++;
@@ -228,23 +204,28 @@ export class Subscribers extends RuleResource {
     return { total: wire.length, succeeded: wire.length - progress.failed, failed: progress.failed, calls };
   }
 
-  /** Every subscriber, page by page (`limit` ≤ 100 per page). `GET /subscribers` */
-  list(params: { limit?: number } = {}, options?: RequestOptions): PagePromise<Subscriber, RuleError> {
-    return this.pages('subscribers', listSchema, (body) => body.subscribers, params, options);
+  /**
+   * Every subscriber, page by page (`limit` ≤ 100 per page); `page` starts further on, e.g. to resume an export.
+   * `GET /subscribers`
+   */
+  list(params: ListSubscribersParams = {}, options?: RequestOptions): PagePromise<Subscriber, RuleError> {
+    return this.pages(list, params, options);
   }
 
   /** One subscriber, with the segments it syncs to. `GET /subscribers/{identifier}` */
-  get(subscriber: SubscriberSelector, options?: RequestOptions): APIPromise<Subscriber, RuleError> {
+  get(
+    subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberQuery>>,
+    options?: RequestOptions,
+  ): APIPromise<Subscriber, RuleError> {
     return this.call(
-      () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        return {
-          method: 'GET',
-          path: `subscribers/${identifier}`,
-          query: { identified_by },
-          schema: getSchema,
-        };
-      },
+      () => ({
+        method: 'GET',
+        ...subscriberRoute(
+          validateArgument(getSelector, subscriber, 'subscriber', 'subscribers.get'),
+          'subscribers',
+        ),
+        schema: getSchema,
+      }),
       (body) => body.subscriber,
       options,
     );
@@ -252,18 +233,13 @@ export class Subscribers extends RuleResource {
 
   /** The subscriber's custom field values, by group. `GET /subscriber/{identifier}/fields` */
   fields(
-    subscriber: SubscriberSelector,
+    subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberFieldsQuery>>,
     options?: RequestOptions,
   ): APIPromise<SubscriberFieldGroup[], RuleError> {
     return this.call(
       () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        return {
-          method: 'GET',
-          path: `subscriber/${identifier}/fields`,
-          query: { identified_by },
-          schema: fieldsSchema,
-        };
+        const parts = validateArgument(fieldsSelector, subscriber, 'subscriber', 'subscribers.fields');
+        return { method: 'GET', ...subscriberRoute(parts, 'subscriber', '/fields'), schema: fieldsSchema };
       },
       (body) => body.groups,
       options,
@@ -278,18 +254,9 @@ export class Subscribers extends RuleResource {
   ): APIPromise<Subscriber, RuleError> {
     return this.call(
       () => {
-        if (!isPositiveId(id)) {
-          throw new RequestValidationError(
-            [{ message: 'id must be a positive integer', path: ['id'] }],
-            'update',
-          );
-        }
-        const wire = validateInput(
-          updateSchemaInput,
-          toWireSubscriber(changes, 'changes'),
-          'subscriber changes',
-        );
-        return { method: 'PUT', path: `subscribers/${id}`, body: wire, schema: updateSchema };
+        const valid = validateArgument(positiveId, id, 'id', 'subscribers.update');
+        const body = validateArgument(subscriberChanges, changes, 'changes', 'subscribers.update');
+        return { method: 'PUT', path: `subscribers/${valid}`, body, schema: updateSchema };
       },
       (body) => body.subscriber,
       options,
@@ -297,51 +264,39 @@ export class Subscribers extends RuleResource {
   }
 
   /** Deletes one subscriber (by email, id or phone number). `DELETE /subscribers/{identifier}` */
-  delete(subscriber: SubscriberSelector, options?: RequestOptions): APIPromise<void, RuleError> {
-    return this.call(
-      () => {
-        const { identifier, identified_by } = resolveSelector(subscriber);
-        const query = validateInput(zDeleteSubscriberQuery, { identified_by }, 'delete selector');
-        return {
-          method: 'DELETE',
-          path: `subscribers/${identifier}`,
-          query: { identified_by: query.identified_by },
-          schema: zDeleteSubscriberResponse,
-        };
-      },
-      () => undefined,
+  delete(
+    subscriber: SubscriberSelector<AcceptedBy<typeof zDeleteSubscriberQuery>>,
+    options?: RequestOptions,
+  ): APIPromise<void, RuleError> {
+    return this.done(
+      'subscribers.delete',
+      () => ({
+        method: 'DELETE',
+        ...subscriberRoute(
+          validateArgument(deleteSelector, subscriber, 'subscriber', 'subscribers.delete'),
+          'subscribers',
+        ),
+      }),
       options,
     );
   }
 
   /** Deletes many subscribers in one call (by email or phone number only). `DELETE /subscribers` */
   deleteMany(
-    subscribers: ReadonlyArray<{ email: string } | { phone_number: string }>,
+    subscribers: ReadonlyArray<SubscriberSelector<DeleteManyBy>>,
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.call(
+    return this.done(
+      'subscribers.deleteMany',
       () => {
-        if (!Array.isArray(subscribers) || subscribers.length === 0) {
-          throw new RequestValidationError([{ message: 'name at least one subscriber' }], 'deleteMany');
-        }
-        const items = Array.from(subscribers, (s) => {
-          const parts = selectorParts(s);
-          if (parts.identified_by !== 'email' && parts.identified_by !== 'phone_number') {
-            throw new RequestValidationError(
-              [{ message: 'mass delete accepts email or phone_number only' }],
-              'deleteMany',
-            );
-          }
-          return parts;
-        });
-        return {
-          method: 'DELETE',
-          path: 'subscribers',
-          body: { subscribers: items },
-          schema: zDeleteSubscribersResponse,
-        };
+        const items = validateArgument(
+          deleteManySubscribers,
+          subscribers,
+          'subscribers',
+          'subscribers.deleteMany',
+        );
+        return { method: 'DELETE', path: 'subscribers', body: { subscribers: items } };
       },
-      () => undefined,
       options,
     );
   }
@@ -353,30 +308,20 @@ export class Subscribers extends RuleResource {
    */
   block(
     subscribers: readonly SubscriberSelector[],
-    params: { callback_url?: string } = {},
+    params: BlockSubscribersParams = {},
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.bulkV3(
-      'POST',
-      'subscribers/block',
-      subscribers,
-      () => callbackParams(params, 'block'),
-      options,
-    );
+    const input = { subscribers, extra: blockOptions, params };
+    return this.bulkV3('subscribers.block', 'POST', 'subscribers/block', input, options);
   }
 
   /** Unblocks subscribers; batching and failures as `block`. `POST /api/v3/subscribers/unblock` */
   unblock(
     subscribers: readonly SubscriberSelector[],
-    params: { callback_url?: string } = {},
+    params: BlockSubscribersParams = {},
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.bulkV3(
-      'POST',
-      'subscribers/unblock',
-      subscribers,
-      () => callbackParams(params, 'unblock'),
-      options,
-    );
+    const input = { subscribers, extra: blockOptions, params };
+    return this.bulkV3('subscribers.unblock', 'POST', 'subscribers/unblock', input, options);
   }
 }

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import { refineField } from '../../core/refine-field.js';
 import type { RuleError } from '../errors.js';
-import type { MessageType } from '../generated/v2/types.gen.js';
-import { zListSuppressionsResponse } from '../generated/v2/zod.gen.js';
-import { callbackUrlSchema, messageTypeSchema } from '../input/common.js';
+import { zListSuppressionsQuery, zListSuppressionsResponse } from '../generated/v2/zod.gen.js';
+import { zSuppressionsRequest } from '../generated/v3/zod.gen.js';
+import { httpUrlCheck } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { SubscriberSelector } from '../selectors.js';
 import type { Suppression } from '../types.js';
 
@@ -14,26 +14,28 @@ import type { Suppression } from '../types.js';
 const V3_PATH = 'suppressions/';
 
 const listSchema = withNumericIds(zListSuppressionsResponse);
-
-const paramsSchema = z.strictObject({
-  message_types: z.optional(
-    z.array(messageTypeSchema).check(z.minLength(1, 'message_types must name at least one message type')),
-  ),
-  callback_url: z.optional(callbackUrlSchema),
+const list = listing({
+  name: 'suppressions.list',
+  path: 'suppressions',
+  query: zListSuppressionsQuery,
+  schema: listSchema,
+  items: (body) => body.suppressions,
 });
 
-export interface SuppressionParams {
-  /** Channels to (un)suppress on; omitted: every channel. */
-  message_types?: MessageType[];
-  /** Rule calls this URL when the asynchronous job is done. */
-  callback_url?: string;
-}
+/** Options of v3 suppress and unsuppress beside the subscribers: `message_types` and `callback_url`. */
+const suppressionOptions = z.extend(z.omit(zSuppressionsRequest, { subscribers: true }), {
+  callback_url: refineField(zSuppressionsRequest.shape.callback_url, httpUrlCheck),
+});
+
+export type ListSuppressionsParams = z.input<typeof zListSuppressionsQuery>;
+/** `message_types`: channels to (un)suppress on (omitted: every channel); `callback_url`: called when done. */
+export type SuppressionParams = z.input<typeof suppressionOptions>;
 
 /** Suppressions: subscribers who must not receive campaigns (or any message) on some channels. */
 export class Suppressions extends RuleResource {
-  /** Every suppression, page by page (`limit` ≤ 100). `GET /suppressions` (v2) */
-  list(params: { limit?: number } = {}, options?: RequestOptions): PagePromise<Suppression, RuleError> {
-    return this.pages('suppressions', listSchema, (body) => body.suppressions, params, options);
+  /** Every suppression, page by page (`limit` ≤ 100); `page` starts further on. `GET /suppressions` (v2) */
+  list(params: ListSuppressionsParams = {}, options?: RequestOptions): PagePromise<Suppression, RuleError> {
+    return this.pages(list, params, options);
   }
 
   /**
@@ -45,42 +47,29 @@ export class Suppressions extends RuleResource {
    * earlier requests have then been accepted. Suppressing is idempotent, so calling again with the same input is
    * safe. `.withResponse()` exposes the last request's response.
    *
-   * Uses Rule's v3 API: the v2 write endpoints closed on 2026-03-17. `POST /api/v3/suppressions/`
+   * Uses Rule's v3 API: the v2 write endpoints closed on 2026-03-17, and with them v2's per-dispatcher
+   * `suppress_on` (v3 suppresses a channel for campaigns and transactions alike). `POST /api/v3/suppressions/`
    */
   create(
     subscribers: readonly SubscriberSelector[],
     params: SuppressionParams = {},
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.#write('POST', subscribers, params, options);
+    const input = { subscribers, extra: suppressionOptions, params };
+    return this.bulkV3('suppressions.create', 'POST', V3_PATH, input, options);
   }
 
   /**
    * Removes suppressions, on the given `message_types` or on every channel when omitted. Batching, validation and
-   * failure behaviour as `create` (removal is idempotent too). Uses Rule's v3 API.
-   * `DELETE /api/v3/suppressions/`
+   * failure behaviour as `create` (removal is idempotent too). Uses Rule's v3 API (v2's per-dispatcher
+   * `dispatcher_type` closed with the v2 endpoint). `DELETE /api/v3/suppressions/`
    */
   delete(
     subscribers: readonly SubscriberSelector[],
     params: SuppressionParams = {},
     options?: RequestOptions,
   ): APIPromise<void, RuleError> {
-    return this.#write('DELETE', subscribers, params, options);
-  }
-
-  #write(
-    method: 'POST' | 'DELETE',
-    subscribers: readonly SubscriberSelector[],
-    params: SuppressionParams,
-    options?: RequestOptions,
-  ): APIPromise<void, RuleError> {
-    const action = method === 'POST' ? 'suppress' : 'unsuppress';
-    return this.bulkV3(
-      method,
-      V3_PATH,
-      subscribers,
-      () => validateInput(paramsSchema, params, `${action} options`),
-      options,
-    );
+    const input = { subscribers, extra: suppressionOptions, params };
+    return this.bulkV3('suppressions.delete', 'DELETE', V3_PATH, input, options);
   }
 }

@@ -1,65 +1,67 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { RequestValidationError } from '../../core/index.js';
 import { pathSegment } from '../../core/path-segment.js';
-import { validateInput } from '../../core/validate-input.js';
+import { validateArgument, validateQuery } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
-  zClearTagResponse,
-  zDeleteTagResponse,
+  zGetTagQuery,
   zGetTagResponse,
+  zListTagsQuery,
   zListTagsResponse,
   zUpdateTagBody,
   zUpdateTagResponse,
 } from '../generated/v2/zod.gen.js';
-import { isPositiveId } from '../input/common.js';
+import { tagIdentifier } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
-import { RuleResource } from '../resource.js';
+import { listing, RuleResource } from '../resource.js';
 import type { Tag } from '../types.js';
 
 const listSchema = withNumericIds(zListTagsResponse);
-const getParamsSchema = z.strictObject({ with_count: z.optional(z.boolean()) });
+const list = listing({
+  name: 'tags.list',
+  path: 'tags',
+  query: zListTagsQuery,
+  schema: listSchema,
+  items: (body) => body.tags,
+});
 const tagSchema = withNumericIds(zGetTagResponse);
 const updatedSchema = withNumericIds(zUpdateTagResponse);
+/** `identified_by` follows from the tag's type, so it is not the caller's to set. */
+const getParams = z.omit(zGetTagQuery, { identified_by: true });
+
+export type ListTagsParams = z.input<typeof zListTagsQuery>;
+export type GetTagParams = z.input<typeof getParams>;
+export type UpdateTagParams = z.input<typeof zUpdateTagBody>;
 
 /**
  * A tag by id (number) or name (string). `identified_by` is always sent, so an all-digit name is still a name.
  */
-function tagPath(
-  tag: string | number,
-  suffix = '',
-): { path: string; query: { identified_by: 'id' | 'name' } } {
-  const byId = typeof tag === 'number';
-  if (byId ? !isPositiveId(tag) : tag === '') {
-    throw new RequestValidationError(
-      [{ message: 'a tag is a positive integer id or a non-empty name' }],
-      'tag',
-    );
-  }
+function tagPath(tag: unknown, context: string, suffix = '') {
+  const valid = validateArgument(tagIdentifier, tag, 'tag', context);
   return {
-    path: `tags/${pathSegment(tag, 'tag')}${suffix}`,
-    query: { identified_by: byId ? 'id' : 'name' },
+    path: `tags/${pathSegment(valid, 'tag')}${suffix}`,
+    query: { identified_by: typeof valid === 'number' ? ('id' as const) : ('name' as const) },
   };
 }
 
 /** Tags (`/tags`). Rule has no create endpoint: tagging a subscriber creates unknown tags. */
 export class Tags extends RuleResource {
-  /** Every tag, page by page (`limit` ≤ 100). `GET /tags` */
-  list(params: { limit?: number } = {}, options?: RequestOptions): PagePromise<Tag, RuleError> {
-    return this.pages('tags', listSchema, (body) => body.tags, params, options);
+  /** Every tag, page by page (`limit` ≤ 100); `page` starts further on. `GET /tags` */
+  list(params: ListTagsParams = {}, options?: RequestOptions): PagePromise<Tag, RuleError> {
+    return this.pages(list, params, options);
   }
 
   /** One tag; `with_count: true` adds `recipient_count`. `GET /tags/{identifier}` */
-  get(
-    tag: string | number,
-    params: { with_count?: boolean } = {},
-    options?: RequestOptions,
-  ): APIPromise<Tag, RuleError> {
+  get(tag: string | number, params: GetTagParams = {}, options?: RequestOptions): APIPromise<Tag, RuleError> {
     return this.call(
       () => {
-        const { path, query } = tagPath(tag);
-        const { with_count } = validateInput(getParamsSchema, params, 'tag options');
-        return { method: 'GET', path, query: { ...query, with_count }, schema: tagSchema };
+        const { path, query } = tagPath(tag, 'tags.get');
+        return {
+          method: 'GET',
+          path,
+          query: { ...query, ...validateQuery(getParams, params, 'tags.get') },
+          schema: tagSchema,
+        };
       },
       (body) => body,
       options,
@@ -69,14 +71,14 @@ export class Tags extends RuleResource {
   /** Renames a tag or changes its description. `PUT /tags/{identifier}` */
   update(
     tag: string | number,
-    changes: { name?: string; description?: string },
+    changes: UpdateTagParams,
     options?: RequestOptions,
   ): APIPromise<Tag, RuleError> {
     return this.call(
       () => ({
         method: 'PUT',
-        ...tagPath(tag),
-        body: validateInput(zUpdateTagBody, changes, 'tag changes'),
+        ...tagPath(tag, 'tags.update'),
+        body: validateArgument(zUpdateTagBody, changes, 'changes', 'tags.update'),
         schema: updatedSchema,
       }),
       (body) => body,
@@ -86,18 +88,14 @@ export class Tags extends RuleResource {
 
   /** Deletes a tag. `DELETE /tags/{identifier}` */
   delete(tag: string | number, options?: RequestOptions): APIPromise<void, RuleError> {
-    return this.call(
-      () => ({ method: 'DELETE', ...tagPath(tag), schema: zDeleteTagResponse }),
-      () => undefined,
-      options,
-    );
+    return this.done('tags.delete', () => ({ method: 'DELETE', ...tagPath(tag, 'tags.delete') }), options);
   }
 
   /** Removes the tag from every subscriber but keeps the tag. `DELETE /tags/{identifier}/clear` */
   clear(tag: string | number, options?: RequestOptions): APIPromise<void, RuleError> {
-    return this.call(
-      () => ({ method: 'DELETE', ...tagPath(tag, '/clear'), schema: zClearTagResponse }),
-      () => undefined,
+    return this.done(
+      'tags.clear',
+      () => ({ method: 'DELETE', ...tagPath(tag, 'tags.clear', '/clear') }),
       options,
     );
   }

@@ -1,8 +1,8 @@
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import { validateArgument } from '../../core/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zGetTemplateResponse, zListTemplatesResponse } from '../generated/v2/zod.gen.js';
-import { idSchema } from '../input/common.js';
+import { idLike } from '../input/common.js';
 import { withNumericIds } from '../numeric-ids.js';
 import { RuleResource } from '../resource.js';
 import type { Template, TemplateSummary } from '../types.js';
@@ -26,7 +26,7 @@ export class Templates extends RuleResource {
     return this.call(
       () => ({
         method: 'GET',
-        path: `templates/${validateInput(idSchema, id, 'template id')}`,
+        path: `templates/${validateArgument(idLike, id, 'id', 'templates.get')}`,
         schema: templateSchema,
       }),
       (body) => body,

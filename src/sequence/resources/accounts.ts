@@ -1,5 +1,6 @@
+import type * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import { validateInput, validateQuery } from '../../core/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateIncomeSourceBody,
@@ -8,23 +9,23 @@ import {
   zListAccountsQuery,
   zListAccountsResponse,
 } from '../generated/v1/zod.gen.js';
-import { idPath, queryOf } from '../input.js';
+import { idPath } from '../input.js';
 import { SequenceResource } from '../resource.js';
 import { needsScope } from '../scopes.js';
 import type { Account } from '../types.js';
 
+export type ListAccountsParams = z.input<typeof zListAccountsQuery>;
+export type CreateIncomeSourceParams = z.input<typeof zCreateIncomeSourceBody>;
+
 /** Accounts: income sources, pods and external accounts (`/accounts`). */
 export class Accounts extends SequenceResource {
   /** Every account of the organization, optionally of one type (not paginated). `GET /accounts` */
-  list(
-    params: { type?: 'income_source' | 'pod' | 'external_account' } = {},
-    options?: RequestOptions,
-  ): APIPromise<Account[], SequenceError> {
+  list(params: ListAccountsParams = {}, options?: RequestOptions): APIPromise<Account[], SequenceError> {
     return this.call(
       () => ({
         method: 'GET',
         path: 'accounts',
-        query: queryOf(zListAccountsQuery, params, 'account filters'),
+        query: validateQuery(zListAccountsQuery, params, 'accounts.list'),
         schema: zListAccountsResponse,
         hints: needsScope('LIST_ACCOUNTS'),
       }),
@@ -38,7 +39,7 @@ export class Accounts extends SequenceResource {
     return this.call(
       () => ({
         method: 'GET',
-        path: `accounts/${idPath(id, 'account id')}`,
+        path: `accounts/${idPath(id, 'id', 'accounts.get')}`,
         schema: zGetAccountResponse,
         hints: needsScope('READ_ACCOUNTS', 'the account must be in its resources'),
       }),
@@ -53,14 +54,14 @@ export class Accounts extends SequenceResource {
    * @beta Sequence lists this endpoint as coming soon.
    */
   createIncomeSource(
-    params: { nickname: string; icon?: string },
+    params: CreateIncomeSourceParams,
     options?: RequestOptions,
   ): APIPromise<Account, SequenceError> {
     return this.call(
       () => ({
         method: 'POST',
         path: 'accounts/income-sources',
-        body: validateInput(zCreateIncomeSourceBody, params, 'income source'),
+        body: validateInput(zCreateIncomeSourceBody, params, 'accounts.createIncomeSource'),
         schema: zCreateIncomeSourceResponse,
       }),
       (body) => body.data,
@@ -75,7 +76,7 @@ export class Accounts extends SequenceResource {
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
     return this.call(
       // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
-      () => ({ method: 'DELETE', path: `accounts/${idPath(id, 'account id')}`, ignoreBody: true }),
+      () => ({ method: 'DELETE', path: `accounts/${idPath(id, 'id', 'accounts.delete')}`, ignoreBody: true }),
       () => undefined,
       options,
     );

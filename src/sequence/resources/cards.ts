@@ -1,43 +1,30 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
+import { validateQuery } from '../../core/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zGetCardResponse,
+  zListCardsQuery,
   zListCardsResponse,
+  zListCardTransactionsQuery,
   zListCardTransactionsResponse,
 } from '../generated/v1/zod.gen.js';
-import { firstSchema, idPath, idSchema, queryOf, timestampSchema } from '../input.js';
+import { idCheck, idPath, timestamp } from '../input.js';
 import { SequenceResource } from '../resource.js';
 import { needsScope } from '../scopes.js';
 import type { Card, CardTransaction } from '../types.js';
 
-export interface ListCardsParams {
-  /** Required by Sequence: the pod whose cards to list. */
-  account_id: string;
-  status?: 'active' | 'inactive' | 'frozen' | 'stolen' | 'lost';
-  type?: 'virtual' | 'physical';
-}
+/** `account_id` (required by Sequence): the pod whose cards to list. */
+const listParams = z.extend(zListCardsQuery, { account_id: zListCardsQuery.shape.account_id.check(idCheck) });
 
-export interface ListCardTransactionsParams {
-  direction?: 'debit' | 'credit';
-  from?: Date | string;
-  to?: Date | string;
-  /** Page size, at most 100. */
-  first?: number;
-}
-
-const listSchema = z.strictObject({
-  account_id: idSchema,
-  status: z.optional(z.enum(['active', 'inactive', 'frozen', 'stolen', 'lost'])),
-  type: z.optional(z.enum(['virtual', 'physical'])),
+/** Filters and the page size (`first`, at most 100); `after` resumes from a page's `end_cursor`. */
+const transactionsParams = z.extend(zListCardTransactionsQuery, {
+  from: timestamp(zListCardTransactionsQuery.shape.from),
+  to: timestamp(zListCardTransactionsQuery.shape.to),
 });
 
-const transactionsSchema = z.strictObject({
-  direction: z.optional(z.enum(['debit', 'credit'])),
-  from: timestampSchema,
-  to: timestampSchema,
-  first: firstSchema,
-});
+export type ListCardsParams = z.input<typeof listParams>;
+export type ListCardTransactionsParams = z.input<typeof transactionsParams>;
 
 const hints = needsScope('READ_CARDS', "the card's account must be in its resources");
 
@@ -52,7 +39,7 @@ export class Cards extends SequenceResource {
       () => ({
         method: 'GET',
         path: 'cards',
-        query: queryOf(listSchema, params, 'card filters'),
+        query: validateQuery(listParams, params, 'cards.list'),
         schema: zListCardsResponse,
         hints,
       }),
@@ -64,7 +51,12 @@ export class Cards extends SequenceResource {
   /** One card. `GET /cards/{id}` */
   get(id: string, options?: RequestOptions): APIPromise<Card, SequenceError> {
     return this.call(
-      () => ({ method: 'GET', path: `cards/${idPath(id, 'card id')}`, schema: zGetCardResponse, hints }),
+      () => ({
+        method: 'GET',
+        path: `cards/${idPath(id, 'id', 'cards.get')}`,
+        schema: zGetCardResponse,
+        hints,
+      }),
       (body) => body.data,
       options,
     );
@@ -76,11 +68,12 @@ export class Cards extends SequenceResource {
     params: ListCardTransactionsParams = {},
     options?: RequestOptions,
   ): PagePromise<CardTransaction, SequenceError> {
+    const context = 'cards.transactions';
     return this.paginate(
       () => ({
         method: 'GET',
-        path: `cards/${idPath(id, 'card id')}/transactions`,
-        query: queryOf(transactionsSchema, params, 'card transaction filters'),
+        path: `cards/${idPath(id, 'id', context)}/transactions`,
+        query: validateQuery(transactionsParams, params, context),
         schema: zListCardTransactionsResponse,
         hints,
       }),

@@ -1,33 +1,29 @@
 import * as z from 'zod/mini';
 import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
+import { validateQuery } from '../../core/validate-input.js';
 import type { SequenceError } from '../errors.js';
-import { zGetRuleExecutionResponse, zListRuleExecutionsResponse } from '../generated/v1/zod.gen.js';
-import { firstSchema, idPath, idSchema, queryOf, timestampSchema } from '../input.js';
+import {
+  zGetRuleExecutionResponse,
+  zListRuleExecutionsQuery,
+  zListRuleExecutionsResponse,
+} from '../generated/v1/zod.gen.js';
+import { idCheck, idPath, timestamp } from '../input.js';
 import { SequenceResource } from '../resource.js';
 import { needsScope } from '../scopes.js';
 import type { RuleExecution, RuleExecutionSummary } from '../types.js';
 
-export interface ListRuleExecutionsParams {
-  /** Required by Sequence: executions are listed per rule. */
-  rule_id: string;
-  status?: 'in_progress' | 'executed' | 'partial' | 'failed';
-  trigger_type?: 'manual' | 'scheduled' | 'on_funds_transferred';
-  /** Created at or after: a `Date` or an ISO 8601 string with a zone. */
-  from?: Date | string;
-  /** Created at or before. */
-  to?: Date | string;
-  /** Page size, at most 100 (Sequence's default is 20). */
-  first?: number;
-}
-
-const listSchema = z.strictObject({
-  rule_id: idSchema,
-  status: z.optional(z.enum(['in_progress', 'executed', 'partial', 'failed'])),
-  trigger_type: z.optional(z.enum(['manual', 'scheduled', 'on_funds_transferred'])),
-  from: timestampSchema,
-  to: timestampSchema,
-  first: firstSchema,
+/**
+ * `rule_id` (required by Sequence: executions are listed per rule), filters, `from`/`to` as a `Date` or an ISO 8601
+ * string with a zone, `first` (page size, at most 100; Sequence's default is 20) and `after` (resumes from a page's
+ * `end_cursor`).
+ */
+const listParams = z.extend(zListRuleExecutionsQuery, {
+  rule_id: zListRuleExecutionsQuery.shape.rule_id.check(idCheck),
+  from: timestamp(zListRuleExecutionsQuery.shape.from),
+  to: timestamp(zListRuleExecutionsQuery.shape.to),
 });
+
+export type ListRuleExecutionsParams = z.input<typeof listParams>;
 
 const hints = needsScope('READ_RULE_EXECUTIONS', 'the rule must be in its resources');
 
@@ -45,7 +41,7 @@ export class RuleExecutions extends SequenceResource {
       () => ({
         method: 'GET',
         path: 'rule-executions',
-        query: queryOf(listSchema, params, 'rule execution filters'),
+        query: validateQuery(listParams, params, 'ruleExecutions.list'),
         schema: zListRuleExecutionsResponse,
         hints,
       }),
@@ -61,7 +57,7 @@ export class RuleExecutions extends SequenceResource {
     return this.call(
       () => ({
         method: 'GET',
-        path: `rule-executions/${idPath(id, 'rule execution id')}`,
+        path: `rule-executions/${idPath(id, 'id', 'ruleExecutions.get')}`,
         schema: zGetRuleExecutionResponse,
         hints,
       }),

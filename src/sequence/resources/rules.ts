@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import { refineField } from '../../core/refine-field.js';
+import { validateInput, validateQuery } from '../../core/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateRuleBody,
@@ -8,13 +9,14 @@ import {
   zListRulesQuery,
   zListRulesResponse,
   zRule,
+  zTriggerRuleBody,
   zTriggerRuleResponse,
 } from '../generated/v1/zod.gen.js';
-import { idPath, queryOf } from '../input.js';
-import { centsSchema } from '../money.js';
+import { idCheck, idPath } from '../input.js';
+import { cents } from '../money.js';
 import { SequenceResource } from '../resource.js';
 import { needsScope } from '../scopes.js';
-import type { DisabledRule, Rule, RuleInput, RuleSummary, TriggerRuleResult } from '../types.js';
+import type { Rule, RuleSummary, TriggerRuleResult } from '../types.js';
 
 /** Created and updated rules come back disabled; anything else contradicts Sequence's docs and is reported. */
 const disabledRuleSchema = z.looseObject({
@@ -22,25 +24,41 @@ const disabledRuleSchema = z.looseObject({
   data: z.extend(zRule, { status: z.literal('disabled') }),
 });
 
-const triggerSchema = z.strictObject({ manual_execute_amount: z.optional(centsSchema) });
+/**
+ * A rule's configuration. `status` may be left out: the SDK always sends `disabled`, since Sequence leaves every
+ * created or updated rule disabled whatever `status` says (a person enables it in the Sequence app).
+ */
+const ruleInput = z.extend(zCreateRuleBody, { status: z.optional(zCreateRuleBody.shape.status) });
 
-/** The wire body: `status` is always `disabled`, since Sequence leaves new and updated rules disabled anyway. */
-function ruleBody(input: RuleInput): unknown {
-  return validateInput(zCreateRuleBody, { ...input, status: 'disabled' }, 'rule');
+/** For MANUAL rules, `manual_execute_amount` (integer cents) overrides the transfer amount. */
+const triggerParams = z.extend(zTriggerRuleBody, {
+  manual_execute_amount: z.optional(cents(zTriggerRuleBody.shape.manual_execute_amount.def.innerType)),
+});
+
+const listParams = z.extend(zListRulesQuery, {
+  source_id: refineField(zListRulesQuery.shape.source_id, idCheck),
+});
+
+export type RuleInput = z.input<typeof ruleInput>;
+/** What `rules.create`/`rules.update` return: Sequence leaves every created or updated rule disabled. */
+export type DisabledRule = z.output<typeof disabledRuleSchema>['data'];
+export type TriggerRuleParams = z.input<typeof triggerParams>;
+export type ListRulesParams = z.input<typeof listParams>;
+
+/** The wire body: the rule, validated, with `status: 'disabled'`. */
+function ruleBody(input: unknown, context: string): unknown {
+  return { ...validateInput(ruleInput, input, context), status: 'disabled' };
 }
 
 /** Rules: what moves money, and when (`/rules`). */
 export class Rules extends SequenceResource {
   /** Every rule (summaries), optionally for one source account (not paginated). `GET /rules` */
-  list(
-    params: { source_id?: string } = {},
-    options?: RequestOptions,
-  ): APIPromise<RuleSummary[], SequenceError> {
+  list(params: ListRulesParams = {}, options?: RequestOptions): APIPromise<RuleSummary[], SequenceError> {
     return this.call(
       () => ({
         method: 'GET',
         path: 'rules',
-        query: queryOf(zListRulesQuery, params, 'rule filters'),
+        query: validateQuery(listParams, params, 'rules.list'),
         schema: zListRulesResponse,
         hints: needsScope('LIST_RULES'),
       }),
@@ -54,7 +72,7 @@ export class Rules extends SequenceResource {
     return this.call(
       () => ({
         method: 'GET',
-        path: `rules/${idPath(id, 'rule id')}`,
+        path: `rules/${idPath(id, 'id', 'rules.get')}`,
         schema: zGetRuleResponse,
         hints: needsScope('READ_RULES', 'the rule must be in its resources'),
       }),
@@ -70,7 +88,12 @@ export class Rules extends SequenceResource {
    */
   create(input: RuleInput, options?: RequestOptions): APIPromise<DisabledRule, SequenceError> {
     return this.call(
-      () => ({ method: 'POST', path: 'rules', body: ruleBody(input), schema: disabledRuleSchema }),
+      () => ({
+        method: 'POST',
+        path: 'rules',
+        body: ruleBody(input, 'rules.create'),
+        schema: disabledRuleSchema,
+      }),
       (body) => body.data,
       options,
     );
@@ -85,8 +108,8 @@ export class Rules extends SequenceResource {
     return this.call(
       () => ({
         method: 'PUT',
-        path: `rules/${idPath(id, 'rule id')}`,
-        body: ruleBody(input),
+        path: `rules/${idPath(id, 'id', 'rules.update')}`,
+        body: ruleBody(input, 'rules.update'),
         schema: disabledRuleSchema,
       }),
       (body) => body.data,
@@ -98,7 +121,7 @@ export class Rules extends SequenceResource {
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
     return this.call(
       // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
-      () => ({ method: 'DELETE', path: `rules/${idPath(id, 'rule id')}`, ignoreBody: true }),
+      () => ({ method: 'DELETE', path: `rules/${idPath(id, 'id', 'rules.delete')}`, ignoreBody: true }),
       () => undefined,
       options,
     );
@@ -112,14 +135,14 @@ export class Rules extends SequenceResource {
    */
   trigger(
     id: string,
-    params: { manual_execute_amount?: number } = {},
+    params: TriggerRuleParams = {},
     options?: RequestOptions,
   ): APIPromise<TriggerRuleResult, SequenceError> {
     return this.call(
       () => ({
         method: 'POST',
-        path: `rules/${idPath(id, 'rule id')}/trigger`,
-        body: validateInput(triggerSchema, params, 'trigger'),
+        path: `rules/${idPath(id, 'id', 'rules.trigger')}/trigger`,
+        body: validateInput(triggerParams, params, 'rules.trigger'),
         schema: zTriggerRuleResponse,
         hints: needsScope('TRIGGER_RULES', 'the rule must be in its resources'),
       }),

@@ -8,15 +8,17 @@ import {
   type RequestOptions,
 } from '../../core/index.js';
 import { abortableSleep } from '../../core/sleep.js';
-import { validateInput } from '../../core/validate-input.js';
+import { validateArgument, validateInput, validateQuery } from '../../core/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
+  zCreateTransferBody,
   zCreateTransferResponse,
   zGetTransferResponse,
+  zListTransfersQuery,
   zListTransfersResponse,
 } from '../generated/v1/zod.gen.js';
-import { firstSchema, idPath, idSchema, queryOf } from '../input.js';
-import { centsSchema } from '../money.js';
+import { idCheck, idPath } from '../input.js';
+import { cents } from '../money.js';
 import { SequenceResource } from '../resource.js';
 import { needsScope } from '../scopes.js';
 import { TransferNotSettledError } from '../transfer-not-settled-error.js';
@@ -25,59 +27,33 @@ import type { Transfer } from '../types.js';
 /** Statuses after which a transfer does not change any more. */
 const FINAL_STATUSES = new Set(['complete', 'incomplete', 'error', 'cancelled']);
 
-export interface CreateTransferParams {
-  source_account_id: string;
-  destination_account_id: string;
-  /** Integer cents: `100000` is $1,000.00. Whole, positive, and a safe integer. */
-  amount_in_cents: number;
-  description?: string;
-}
-
-export interface ListTransfersParams {
-  /** Required by Sequence: transfers are listed per account. */
-  account_id: string;
-  account_role?: 'source' | 'destination' | 'either';
-  direction?: 'money_in' | 'money_out' | 'internal';
-  origin?: 'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull';
-  status?: string;
-  /** Page size, at most 100. */
-  first?: number;
-}
-
-export interface WaitUntilSettledOptions {
-  /** Give up after this long (ms). Default 5 minutes. */
-  timeoutMs?: number;
-  /** First wait between polls (ms), doubling up to `maxIntervalMs`. Default 1 s. */
-  intervalMs?: number;
-  /** Longest wait between polls (ms). Default 30 s. */
-  maxIntervalMs?: number;
-  signal?: AbortSignal;
-}
-
-const createSchema = z.strictObject({
-  source_account_id: idSchema,
-  destination_account_id: idSchema,
-  amount_in_cents: centsSchema,
-  description: z.optional(z.string()),
+/** A transfer: `amount_in_cents` is integer cents (`100000` is $1,000.00), whole, positive and a safe integer. */
+const createParams = z.extend(zCreateTransferBody, {
+  source_account_id: zCreateTransferBody.shape.source_account_id.check(idCheck),
+  destination_account_id: zCreateTransferBody.shape.destination_account_id.check(idCheck),
+  amount_in_cents: cents(zCreateTransferBody.shape.amount_in_cents),
 });
 
-const listSchema = z.strictObject({
-  account_id: idSchema,
-  account_role: z.optional(z.enum(['source', 'destination', 'either'])),
-  direction: z.optional(z.enum(['money_in', 'money_out', 'internal'])),
-  origin: z.optional(
-    z.enum(['paycheck', 'check_deposit', 'cashback', 'user_pull', 'rule', 'user', 'external_pull']),
-  ),
-  status: z.optional(z.string()),
-  first: firstSchema,
+/** `account_id` (required by Sequence: transfers are listed per account), filters, `first` (≤ 100) and `after`. */
+const listParams = z.extend(zListTransfersQuery, {
+  account_id: zListTransfersQuery.shape.account_id.check(idCheck),
 });
 
+export type CreateTransferParams = z.input<typeof createParams>;
+export type ListTransfersParams = z.input<typeof listParams>;
+
+/** How `waitUntilSettled` polls: the SDK's own options (no wire counterpart). */
 const waitSchema = z.strictObject({
-  timeoutMs: z.optional(z.number().check(z.gte(0, 'timeoutMs cannot be negative'))),
-  intervalMs: z.optional(z.number().check(z.gte(1, 'intervalMs must be at least 1'))),
-  maxIntervalMs: z.optional(z.number().check(z.gte(1, 'maxIntervalMs must be at least 1'))),
-  signal: z.optional(z.instanceof(AbortSignal, { error: 'signal must be an AbortSignal' })),
+  /** Give up after this long (ms). Default 5 minutes. */
+  timeoutMs: z.optional(z.number().check(z.gte(0, 'cannot be negative'))),
+  /** First wait between polls (ms), doubling up to `maxIntervalMs`. Default 1 s. */
+  intervalMs: z.optional(z.number().check(z.gte(1, 'must be at least 1'))),
+  /** Longest wait between polls (ms). Default 30 s. */
+  maxIntervalMs: z.optional(z.number().check(z.gte(1, 'must be at least 1'))),
+  signal: z.optional(z.instanceof(AbortSignal, { error: 'must be an AbortSignal' })),
 });
+
+export type WaitUntilSettledOptions = z.input<typeof waitSchema>;
 
 const readHints = needsScope('READ_TRANSFERS', 'the source or destination account must be in its resources');
 
@@ -89,7 +65,7 @@ export class Transfers extends SequenceResource {
       () => ({
         method: 'GET',
         path: 'transfers',
-        query: queryOf(listSchema, params, 'transfer filters'),
+        query: validateQuery(listParams, params, 'transfers.list'),
         schema: zListTransfersResponse,
         hints: readHints,
       }),
@@ -102,7 +78,7 @@ export class Transfers extends SequenceResource {
     return this.call(
       () => ({
         method: 'GET',
-        path: `transfers/${idPath(id, 'transfer id')}`,
+        path: `transfers/${idPath(id, 'id', 'transfers.get')}`,
         schema: zGetTransferResponse,
         hints: readHints,
       }),
@@ -122,7 +98,7 @@ export class Transfers extends SequenceResource {
       () => ({
         method: 'POST',
         path: 'transfers',
-        body: validateInput(createSchema, params, 'transfer'),
+        body: validateInput(createParams, params, 'transfers.create'),
         schema: zCreateTransferResponse,
         hints: needsScope(
           'MANUAL_TRANSFER',
@@ -148,7 +124,7 @@ export class Transfers extends SequenceResource {
       timeoutMs = 300_000,
       intervalMs = 1_000,
       maxIntervalMs = 30_000,
-    } = validateInput(waitSchema, wait, 'wait options');
+    } = validateArgument(waitSchema, wait, 'wait', 'transfers.waitUntilSettled');
     const signals = [wait.signal, checkRequestOptions(options).signal].filter(
       (s): s is AbortSignal => s !== undefined,
     );

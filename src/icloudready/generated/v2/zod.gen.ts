@@ -13,7 +13,7 @@ export const zOpenObject = z.record(z.string(), z.unknown());
  * describe, so they are kept open.
  *
  */
-export const zSequenceInput = z.looseObject({
+export const zSequenceInput = z.strictObject({
     name: z.optional(z.string()),
     code: z.optional(z.string()),
     schedule: z.optional(z.record(z.string(), z.unknown())),
@@ -92,7 +92,7 @@ export const zSequenceActivity = z.record(z.string(), z.unknown());
  */
 export const zSequenceId = z.string();
 
-export const zListSequencesQuery = z.looseObject({
+export const zListSequencesQuery = z.strictObject({
     limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
     page: z.optional(z.int().check(z.gte(1))),
     order: z.optional(z.string()),
@@ -114,7 +114,7 @@ export const zCreateSequenceBody = zSequenceInput;
  */
 export const zCreateSequenceResponse = zSequence;
 
-export const zGetSequencePath = z.looseObject({
+export const zGetSequencePath = z.strictObject({
     id: z.string()
 });
 
@@ -125,7 +125,7 @@ export const zGetSequenceResponse = zSequence;
 
 export const zPatchSequenceBody = zSequenceInput;
 
-export const zPatchSequencePath = z.looseObject({
+export const zPatchSequencePath = z.strictObject({
     id: z.string()
 });
 
@@ -136,7 +136,7 @@ export const zPatchSequenceResponse = zSequence;
 
 export const zUpdateSequenceBody = zSequenceInput;
 
-export const zUpdateSequencePath = z.looseObject({
+export const zUpdateSequencePath = z.strictObject({
     id: z.string()
 });
 
@@ -145,7 +145,7 @@ export const zUpdateSequencePath = z.looseObject({
  */
 export const zUpdateSequenceResponse = zSequence;
 
-export const zDeleteSequencePath = z.looseObject({
+export const zDeleteSequencePath = z.strictObject({
     id: z.string()
 });
 

@@ -131,9 +131,14 @@ export type Subscriber = {
     updated_at?: DateTime;
     tags?: Array<TagRef> | null;
     /**
-     * Suppressions of the subscriber — an array in the docs, a boolean in R's list wire type.
+     * Suppressions of the subscriber — an array in the docs, a boolean in R's list wire type. The docs only
+     * ever show an empty array, so its entries are open objects (live pages carry e.g.
+     * `{"dispatcher": "campaign", "message_type": "email"}`, without an `id`).
+     *
      */
-    suppressed?: Array<Suppression> | boolean;
+    suppressed?: Array<{
+        [key: string]: unknown;
+    }> | boolean;
     /**
      * Only on `GET /subscribers/{identifier}` (camelCase on the wire).
      */
@@ -322,9 +327,9 @@ export type Campaign = {
     sent_at?: string | null;
     created_at?: DateTime;
     /**
-     * e.g. `draft`, `sent`; scheduled states likely — kept open.
+     * `draft` and `sent` are documented; scheduled states likely — kept open.
      */
-    status?: string;
+    status?: 'draft' | 'sent' | string;
     type?: MessageType;
     recipients?: {
         tags?: Array<CampaignRecipientRef>;
@@ -449,11 +454,12 @@ export type FieldValueInput = {
     type?: FieldType;
 };
 
-export type SubscriberInput = ({
-    email: string;
-} | {
-    phone_number: string;
-}) & {
+/**
+ * `email` is required without `phone_number` and vice versa (prose in the docs, checked by the SDK: a
+ * schema-level `anyOf` of required keys would make the object an intersection that no exact object passes).
+ *
+ */
+export type SubscriberInput = {
     email?: string;
     /**
      * Prefix with the country code (`+46…`); without one it is parsed as a Swedish number.

@@ -161,37 +161,6 @@ export const zSegment = z.looseObject({
     sync_at: z.nullish(z.string())
 });
 
-export const zSegmentList = z.looseObject({
-    segments: z.array(zSegment),
-    meta: z.optional(zPaginationMeta)
-});
-
-export const zFieldGroup = z.looseObject({
-    id: zIdLike,
-    name: z.string(),
-    created_at: z.optional(zDateTime),
-    updated_at: z.optional(zDateTime),
-    fields: z.optional(z.array(z.looseObject({
-        id: zIdLike,
-        name: z.string(),
-        type: z.optional(zFieldType)
-    })))
-});
-
-export const zFieldGroupList = z.looseObject({
-    groups: z.array(zFieldGroup),
-    meta: z.optional(zPaginationMeta)
-});
-
-export const zSuppression = z.looseObject({
-    id: zIdLike,
-    created_at: z.optional(zDateTime),
-    dispatcher_type: z.optional(z.string()),
-    message_type: z.optional(zMessageType),
-    suppressed_source_type: z.optional(z.string()),
-    subscriber: z.optional(zSubscriberRef)
-});
-
 export const zSubscriber = z.looseObject({
     id: zIdLike,
     email: z.nullish(z.string()),
@@ -203,7 +172,7 @@ export const zSubscriber = z.looseObject({
     updated_at: z.optional(zDateTime),
     tags: z.nullish(z.array(zTagRef)),
     suppressed: z.optional(z.union([
-        z.array(zSuppression),
+        z.array(z.record(z.string(), z.unknown())),
         z.boolean()
     ])),
     syncAtSegments: z.optional(z.array(zSegment))
@@ -238,6 +207,37 @@ export const zSubscriberEnvelope = z.looseObject({
 export const zUpdateSubscriberResult = z.looseObject({
     message: z.optional(z.string()),
     subscriber: zSubscriber
+});
+
+export const zSegmentList = z.looseObject({
+    segments: z.array(zSegment),
+    meta: z.optional(zPaginationMeta)
+});
+
+export const zFieldGroup = z.looseObject({
+    id: zIdLike,
+    name: z.string(),
+    created_at: z.optional(zDateTime),
+    updated_at: z.optional(zDateTime),
+    fields: z.optional(z.array(z.looseObject({
+        id: zIdLike,
+        name: z.string(),
+        type: z.optional(zFieldType)
+    })))
+});
+
+export const zFieldGroupList = z.looseObject({
+    groups: z.array(zFieldGroup),
+    meta: z.optional(zPaginationMeta)
+});
+
+export const zSuppression = z.looseObject({
+    id: zIdLike,
+    created_at: z.optional(zDateTime),
+    dispatcher_type: z.optional(z.string()),
+    message_type: z.optional(zMessageType),
+    suppressed_source_type: z.optional(z.string()),
+    subscriber: z.optional(zSubscriberRef)
 });
 
 export const zSuppressionList = z.looseObject({
@@ -281,7 +281,7 @@ export const zCampaign = z.looseObject({
     email_template_id: z.nullish(zIdLike),
     sent_at: z.nullish(z.string()),
     created_at: z.optional(zDateTime),
-    status: z.optional(z.string()),
+    status: z.optional(z.string() as z.ZodMiniType<'draft' | 'sent' | (string & {}), 'draft' | 'sent' | (string & {})>),
     type: z.optional(zMessageType),
     recipients: z.optional(z.looseObject({
         tags: z.optional(z.array(zCampaignRecipientRef)),
@@ -380,7 +380,7 @@ export const zSenderDetails = z.looseObject({
     link_instead_of_stop_word: z.optional(z.unknown())
 });
 
-export const zFieldValueInput = z.looseObject({
+export const zFieldValueInput = z.strictObject({
     key: zFieldKey,
     value: z.union([
         z.string(),
@@ -390,19 +390,17 @@ export const zFieldValueInput = z.looseObject({
     type: z.optional(zFieldType)
 });
 
-export const zSubscriberInput = z.intersection(z.union([
-    z.looseObject({
-        email: z.string()
-    }),
-    z.looseObject({
-        phone_number: z.string()
-    })
-]), z.looseObject({
+/**
+ * `email` is required without `phone_number` and vice versa (prose in the docs, checked by the SDK: a
+ * schema-level `anyOf` of required keys would make the object an intersection that no exact object passes).
+ *
+ */
+export const zSubscriberInput = z.strictObject({
     email: z.optional(z.string()),
     phone_number: z.optional(z.string()),
     language: z.optional(z.string()),
     fields: z.optional(z.array(zFieldValueInput))
-}));
+});
 
 /**
  * `false` (default) keeps flows as they are; `reset` restarts tag/segment flows for the request's tags and removes
@@ -416,7 +414,7 @@ export const zAutomation = z.union([
     z.literal('force')
 ]);
 
-export const zCreateSubscribersRequest = z.looseObject({
+export const zCreateSubscribersRequest = z.strictObject({
     update_on_duplicate: z.optional(z.boolean()),
     automation: z.optional(zAutomation),
     sync_subscribers: z.optional(z.boolean()),
@@ -433,7 +431,7 @@ export const zCreateSubscribersRequest = z.looseObject({
 /**
  * Every attribute is optional.
  */
-export const zUpdateSubscriberRequest = z.looseObject({
+export const zUpdateSubscriberRequest = z.strictObject({
     email: z.optional(z.string()),
     phone_number: z.optional(z.string()),
     language: z.optional(z.string()),
@@ -441,19 +439,19 @@ export const zUpdateSubscriberRequest = z.looseObject({
     fields: z.optional(z.array(zFieldValueInput))
 });
 
-export const zDeleteSubscribersRequest = z.looseObject({
-    subscribers: z.array(z.looseObject({
+export const zDeleteSubscribersRequest = z.strictObject({
+    subscribers: z.array(z.strictObject({
         identifier: z.string().check(z.minLength(1)),
         identified_by: z.enum(['email', 'phone_number'])
     })).check(z.minLength(1))
 });
 
-export const zAddSubscriberTagsRequest = z.looseObject({
+export const zAddSubscriberTagsRequest = z.strictObject({
     tags: z.array(zTagIdentifierValue).check(z.minLength(1)),
     automation: z.optional(z.enum(['force', 'reset']))
 });
 
-export const zUpdateTagRequest = z.looseObject({
+export const zUpdateTagRequest = z.strictObject({
     name: z.optional(z.string().check(z.minLength(1))),
     description: z.optional(z.string())
 });
@@ -461,14 +459,14 @@ export const zUpdateTagRequest = z.looseObject({
 /**
  * Both parts base64 encoded.
  */
-export const zEmailContent = z.looseObject({
+export const zEmailContent = z.strictObject({
     plain: z.string(),
     html: z.string()
 });
 
-export const zContentBlock = z.looseObject({
+export const zContentBlock = z.strictObject({
     block_id: z.string(),
-    block_content: z.array(z.looseObject({
+    block_content: z.array(z.strictObject({
         title: z.optional(z.string()),
         body: z.optional(z.string()),
         image: z.optional(z.string()),
@@ -476,12 +474,12 @@ export const zContentBlock = z.looseObject({
     }))
 });
 
-export const zSender = z.looseObject({
+export const zSender = z.strictObject({
     name: z.string(),
     email: z.optional(z.string())
 });
 
-export const zEmailRecipient = z.looseObject({
+export const zEmailRecipient = z.strictObject({
     name: z.optional(z.string().check(z.minLength(1))),
     email: z.string()
 });
@@ -489,12 +487,12 @@ export const zEmailRecipient = z.looseObject({
 /**
  * PDF only, up to 50 KB.
  */
-export const zAttachment = z.looseObject({
+export const zAttachment = z.strictObject({
     name: z.string(),
     file: z.string().check(z.regex(/^data:application\/pdf;base64,/))
 });
 
-export const zEmailTransaction = z.looseObject({
+export const zEmailTransaction = z.strictObject({
     transaction_type: z.literal('email'),
     transaction_name: z.optional(z.string()),
     subject: z.string(),
@@ -507,7 +505,7 @@ export const zEmailTransaction = z.looseObject({
 /**
  * Needs a custom template configured by Rule support.
  */
-export const zEmailTemplateTransaction = z.looseObject({
+export const zEmailTemplateTransaction = z.strictObject({
     transaction_type: z.literal('email'),
     transaction_name: z.optional(z.string()),
     template_id: zIdLike,
@@ -521,11 +519,11 @@ export const zEmailTemplateTransaction = z.looseObject({
 /**
  * Costs 0.40 SEK per message. `from.name` is the sender name.
  */
-export const zTextMessageTransaction = z.looseObject({
+export const zTextMessageTransaction = z.strictObject({
     transaction_type: z.literal('text_message'),
     transaction_name: z.optional(z.string()),
     from: zSender,
-    to: z.looseObject({
+    to: z.strictObject({
         phone_number: z.string()
     }),
     content: z.string()
@@ -540,8 +538,8 @@ export const zTransactionRequest = z.union([
     zTextMessageTransaction
 ]);
 
-export const zCreateCustomizationsRequest = z.looseObject({
-    fields: z.array(z.looseObject({
+export const zCreateCustomizationsRequest = z.strictObject({
+    fields: z.array(z.strictObject({
         key: zFieldKey,
         type: z.optional(zFieldType)
     })).check(z.minLength(1))
@@ -551,37 +549,37 @@ export const zCreateCustomizationsRequest = z.looseObject({
  * One identifier per object — `email`, `phone_number` or `id`.
  */
 export const zSuppressionSubscriber = z.union([
-    z.looseObject({
+    z.strictObject({
         email: z.string()
     }),
-    z.looseObject({
+    z.strictObject({
         phone_number: z.string()
     }),
-    z.looseObject({
+    z.strictObject({
         id: zIdLike
     })
 ]);
 
-export const zCreateSuppressionsRequest = z.looseObject({
+export const zCreateSuppressionsRequest = z.strictObject({
     subscribers: z.array(zSuppressionSubscriber).check(z.minLength(1)),
-    suppress_on: z.optional(z.looseObject({
+    suppress_on: z.optional(z.strictObject({
         campaign: z.optional(z.array(zMessageType)),
         transaction: z.optional(z.array(zMessageType))
     }))
 });
 
-export const zCampaignRecipientInput = z.looseObject({
+export const zCampaignRecipientInput = z.strictObject({
     identifier: zTagIdentifierValue,
     negative: z.optional(z.boolean())
 });
 
-export const zCampaignRequest = z.looseObject({
+export const zCampaignRequest = z.strictObject({
     subject: z.string(),
     from: zSender,
     message_type: zMessageType,
     language: z.optional(z.string()),
     email_template_id: z.optional(zIdLike),
-    recipients: z.optional(z.looseObject({
+    recipients: z.optional(z.strictObject({
         tags: z.optional(z.array(zCampaignRecipientInput)),
         segments: z.optional(z.array(zCampaignRecipientInput))
     })),
@@ -592,12 +590,12 @@ export const zCampaignRequest = z.looseObject({
     ]))
 });
 
-export const zScheduleCampaignRequest = z.intersection(zCampaignRequest, z.looseObject({
+export const zScheduleCampaignRequest = z.extend(zCampaignRequest, z.strictObject({
     send_at: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/))
-}));
+}).shape);
 
-export const zUpdateSubscriberPreferencesRequest = z.looseObject({
-    preferences: z.array(z.looseObject({
+export const zUpdateSubscriberPreferencesRequest = z.strictObject({
+    preferences: z.array(z.strictObject({
         preference_id: zIdLike,
         is_opted_in: z.boolean()
     })).check(z.minLength(1))
@@ -783,7 +781,7 @@ export const zDeleteSubscribersBody = zDeleteSubscribersRequest;
  */
 export const zDeleteSubscribersResponse = zSuccessMessage;
 
-export const zListSubscribersQuery = z.looseObject({
+export const zListSubscribersQuery = z.strictObject({
     limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1)
 });
@@ -803,11 +801,11 @@ export const zCreateSubscribersBody = zCreateSubscribersRequest;
  */
 export const zCreateSubscribersResponse = zCreateSubscribersResult;
 
-export const zDeleteSubscriberPath = z.looseObject({
+export const zDeleteSubscriberPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zDeleteSubscriberQuery = z.looseObject({
+export const zDeleteSubscriberQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -820,11 +818,11 @@ export const zDeleteSubscriberQuery = z.looseObject({
  */
 export const zDeleteSubscriberResponse = zSuccessMessage;
 
-export const zGetSubscriberPath = z.looseObject({
+export const zGetSubscriberPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zGetSubscriberQuery = z.looseObject({
+export const zGetSubscriberQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -840,7 +838,7 @@ export const zGetSubscriberResponse = zSubscriberEnvelope;
 
 export const zUpdateSubscriberBody = zUpdateSubscriberRequest;
 
-export const zUpdateSubscriberPath = z.looseObject({
+export const zUpdateSubscriberPath = z.strictObject({
     identifier: zIdLike
 });
 
@@ -849,11 +847,11 @@ export const zUpdateSubscriberPath = z.looseObject({
  */
 export const zUpdateSubscriberResponse = zUpdateSubscriberResult;
 
-export const zGetSubscriberFieldsPath = z.looseObject({
+export const zGetSubscriberFieldsPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zGetSubscriberFieldsQuery = z.looseObject({
+export const zGetSubscriberFieldsQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -866,11 +864,11 @@ export const zGetSubscriberFieldsQuery = z.looseObject({
  */
 export const zGetSubscriberFieldsResponse = zSubscriberFieldsResponse;
 
-export const zListSubscriberTagsPath = z.looseObject({
+export const zListSubscriberTagsPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zListSubscriberTagsQuery = z.looseObject({
+export const zListSubscriberTagsQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -885,11 +883,11 @@ export const zListSubscriberTagsResponse = zSubscriberTagsResponse;
 
 export const zAddSubscriberTagsBody = zAddSubscriberTagsRequest;
 
-export const zAddSubscriberTagsPath = z.looseObject({
+export const zAddSubscriberTagsPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zAddSubscriberTagsQuery = z.looseObject({
+export const zAddSubscriberTagsQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -902,11 +900,11 @@ export const zAddSubscriberTagsQuery = z.looseObject({
  */
 export const zAddSubscriberTagsResponse = zSuccessMessage;
 
-export const zClearSubscriberTagsPath = z.looseObject({
+export const zClearSubscriberTagsPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zClearSubscriberTagsQuery = z.looseObject({
+export const zClearSubscriberTagsQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -919,12 +917,12 @@ export const zClearSubscriberTagsQuery = z.looseObject({
  */
 export const zClearSubscriberTagsResponse = zSuccessMessage;
 
-export const zRemoveSubscriberTagPath = z.looseObject({
+export const zRemoveSubscriberTagPath = z.strictObject({
     identifier: z.string().check(z.minLength(1)),
     tag_identifier: z.string().check(z.minLength(1))
 });
 
-export const zRemoveSubscriberTagQuery = z.looseObject({
+export const zRemoveSubscriberTagQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -937,7 +935,7 @@ export const zRemoveSubscriberTagQuery = z.looseObject({
  */
 export const zRemoveSubscriberTagResponse = zSuccessMessage;
 
-export const zListTagsQuery = z.looseObject({
+export const zListTagsQuery = z.strictObject({
     limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1)
 });
@@ -947,11 +945,11 @@ export const zListTagsQuery = z.looseObject({
  */
 export const zListTagsResponse = zTagList;
 
-export const zDeleteTagPath = z.looseObject({
+export const zDeleteTagPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zDeleteTagQuery = z.looseObject({
+export const zDeleteTagQuery = z.strictObject({
     identified_by: z.optional(z.enum(['name', 'id']))
 });
 
@@ -960,11 +958,11 @@ export const zDeleteTagQuery = z.looseObject({
  */
 export const zDeleteTagResponse = zSuccessMessage;
 
-export const zGetTagPath = z.looseObject({
+export const zGetTagPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zGetTagQuery = z.looseObject({
+export const zGetTagQuery = z.strictObject({
     identified_by: z.optional(z.enum(['name', 'id'])),
     with_count: z.optional(z.boolean())
 });
@@ -976,11 +974,11 @@ export const zGetTagResponse = zTag;
 
 export const zUpdateTagBody = zUpdateTagRequest;
 
-export const zUpdateTagPath = z.looseObject({
+export const zUpdateTagPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zUpdateTagQuery = z.looseObject({
+export const zUpdateTagQuery = z.strictObject({
     identified_by: z.optional(z.enum(['name', 'id']))
 });
 
@@ -989,11 +987,11 @@ export const zUpdateTagQuery = z.looseObject({
  */
 export const zUpdateTagResponse = zTag;
 
-export const zClearTagPath = z.looseObject({
+export const zClearTagPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zClearTagQuery = z.looseObject({
+export const zClearTagQuery = z.strictObject({
     identified_by: z.optional(z.enum(['name', 'id']))
 });
 
@@ -1014,7 +1012,7 @@ export const zSendTransactionResponse = zTransactionResponse;
  */
 export const zListTemplatesResponse = zTemplateList;
 
-export const zGetTemplatePath = z.looseObject({
+export const zGetTemplatePath = z.strictObject({
     id: zIdLike
 });
 
@@ -1023,7 +1021,7 @@ export const zGetTemplatePath = z.looseObject({
  */
 export const zGetTemplateResponse = zTemplate;
 
-export const zListSegmentsQuery = z.looseObject({
+export const zListSegmentsQuery = z.strictObject({
     limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1)
 });
@@ -1033,7 +1031,7 @@ export const zListSegmentsQuery = z.looseObject({
  */
 export const zListSegmentsResponse = zSegmentList;
 
-export const zListCustomizationsQuery = z.looseObject({
+export const zListCustomizationsQuery = z.strictObject({
     limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1)
 });
@@ -1050,7 +1048,7 @@ export const zCreateCustomizationsBody = zCreateCustomizationsRequest;
  */
 export const zCreateCustomizationsResponse = zSuccessMessage;
 
-export const zGetCustomizationPath = z.looseObject({
+export const zGetCustomizationPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
@@ -1059,7 +1057,7 @@ export const zGetCustomizationPath = z.looseObject({
  */
 export const zGetCustomizationResponse = zFieldGroup;
 
-export const zListSuppressionsQuery = z.looseObject({
+export const zListSuppressionsQuery = z.strictObject({
     limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1)
 });
@@ -1076,11 +1074,11 @@ export const zCreateSuppressionsBody = zCreateSuppressionsRequest;
  */
 export const zCreateSuppressionsResponse = zSuccessMessage;
 
-export const zDeleteSuppressionPath = z.looseObject({
+export const zDeleteSuppressionPath = z.strictObject({
     identifier: z.string().check(z.minLength(1))
 });
 
-export const zDeleteSuppressionQuery = z.looseObject({
+export const zDeleteSuppressionQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -1095,7 +1093,7 @@ export const zDeleteSuppressionQuery = z.looseObject({
  */
 export const zDeleteSuppressionResponse = zSuccessMessage;
 
-export const zListCampaignsQuery = z.looseObject({
+export const zListCampaignsQuery = z.strictObject({
     limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1),
     type: z.optional(z.union([z.literal(1), z.literal(2)])),
@@ -1117,7 +1115,7 @@ export const zCreateCampaignBody = zCampaignRequest;
  */
 export const zCreateCampaignResponse = zCampaign;
 
-export const zGetCampaignPath = z.looseObject({
+export const zGetCampaignPath = z.strictObject({
     id: zIdLike
 });
 
@@ -1126,7 +1124,7 @@ export const zGetCampaignPath = z.looseObject({
  */
 export const zGetCampaignResponse = zCampaign;
 
-export const zGetCampaignStatisticsPath = z.looseObject({
+export const zGetCampaignStatisticsPath = z.strictObject({
     id: zIdLike
 });
 
@@ -1142,7 +1140,7 @@ export const zSendCampaignBody = zCampaignRequest;
  */
 export const zSendCampaignResponse = zCampaignSendResponse;
 
-export const zDeleteCampaignPath = z.looseObject({
+export const zDeleteCampaignPath = z.strictObject({
     id: zIdLike
 });
 
@@ -1163,12 +1161,12 @@ export const zScheduleCampaignResponse = zCampaignSendResponse;
  */
 export const zListPreferenceGroupsResponse = z.array(zPreferenceGroup);
 
-export const zGetSubscriberPreferencesPath = z.looseObject({
+export const zGetSubscriberPreferencesPath = z.strictObject({
     identifier: z.string().check(z.minLength(1)),
     preference_group_id: zIdLike
 });
 
-export const zGetSubscriberPreferencesQuery = z.looseObject({
+export const zGetSubscriberPreferencesQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -1183,12 +1181,12 @@ export const zGetSubscriberPreferencesResponse = zSubscriberPreferencesResponse;
 
 export const zUpdateSubscriberPreferencesBody = zUpdateSubscriberPreferencesRequest;
 
-export const zUpdateSubscriberPreferencesPath = z.looseObject({
+export const zUpdateSubscriberPreferencesPath = z.strictObject({
     identifier: z.string().check(z.minLength(1)),
     preference_group_id: zIdLike
 });
 
-export const zUpdateSubscriberPreferencesQuery = z.looseObject({
+export const zUpdateSubscriberPreferencesQuery = z.strictObject({
     identified_by: z._default(z.optional(z.enum([
         'email',
         'id',
@@ -1201,7 +1199,7 @@ export const zUpdateSubscriberPreferencesQuery = z.looseObject({
  */
 export const zUpdateSubscriberPreferencesResponse = zSubscriberPreferencesResponse;
 
-export const zListJourneysQuery = z.looseObject({
+export const zListJourneysQuery = z.strictObject({
     name: z.optional(z.string()),
     preference_id: z.optional(zIdLike)
 });

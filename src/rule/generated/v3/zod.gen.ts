@@ -16,16 +16,16 @@ export const zMessageType = z.enum(['email', 'text_message']);
  * One identifier per object — `email`, `phone_number`, `id` or `custom_identifier`.
  */
 export const zSubscriberIdentifier = z.union([
-    z.looseObject({
+    z.strictObject({
         email: z.string()
     }),
-    z.looseObject({
+    z.strictObject({
         phone_number: z.string()
     }),
-    z.looseObject({
+    z.strictObject({
         id: zIdLike
     }),
-    z.looseObject({
+    z.strictObject({
         custom_identifier: z.string()
     })
 ]);
@@ -40,13 +40,13 @@ export const zSubscribers = z.array(zSubscriberIdentifier).check(z.minLength(1),
  */
 export const zCallbackUrl = z.url();
 
-export const zSuppressionsRequest = z.looseObject({
+export const zSuppressionsRequest = z.strictObject({
     subscribers: zSubscribers,
     message_types: z.optional(z.array(zMessageType).check(z.minLength(1))),
     callback_url: z.optional(zCallbackUrl)
 });
 
-export const zBlockSubscribersRequest = z.looseObject({
+export const zBlockSubscribersRequest = z.strictObject({
     subscribers: zSubscribers,
     callback_url: z.optional(zCallbackUrl)
 });

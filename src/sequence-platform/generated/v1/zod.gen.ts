@@ -563,7 +563,7 @@ export const zPaginatedRulesData = z.looseObject({
     pagination: zPagination
 });
 
-export const zTriggerRuleRequest = z.looseObject({
+export const zTriggerRuleRequest = z.strictObject({
     executeAmount: z.optional(z.int().check(z.gte(0))),
     simulation: z._default(z.optional(z.boolean()), false)
 });
@@ -652,7 +652,7 @@ export const zPaginatedTransfersData = z.looseObject({
     pagination: zPagination
 });
 
-export const zCreateTransferRequest = z.looseObject({
+export const zCreateTransferRequest = z.strictObject({
     sourceAccountId: z.string(),
     destinationAccountId: z.string(),
     amountInCents: z.int().check(z.gte(100)),
@@ -703,11 +703,11 @@ export const zPaginationPageSize = z._default(z.int().check(z.gte(1), z.lte(100)
  */
 export const zCalledReason = z.string();
 
-export const zGetAccountHeaders = z.looseObject({
+export const zGetAccountHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zGetAccountPath = z.looseObject({
+export const zGetAccountPath = z.strictObject({
     id: z.uuid()
 });
 
@@ -719,15 +719,15 @@ export const zGetAccountResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListAccountTransfersHeaders = z.looseObject({
+export const zListAccountTransfersHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListAccountTransfersPath = z.looseObject({
+export const zListAccountTransfersPath = z.strictObject({
     accountId: z.uuid()
 });
 
-export const zListAccountTransfersQuery = z.looseObject({
+export const zListAccountTransfersQuery = z.strictObject({
     accountRole: z._default(z.optional(z.enum([
         'source',
         'destination',
@@ -772,11 +772,11 @@ export const zListAccountTransfersResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListAccountsHeaders = z.looseObject({
+export const zListAccountsHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListAccountsQuery = z.looseObject({
+export const zListAccountsQuery = z.strictObject({
     type: z.optional(zAccountType),
     state: z._default(z.optional(z.enum(['ACTIVE', 'ALL'])), 'ACTIVE'),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1),
@@ -793,12 +793,12 @@ export const zListAccountsResponse = z.looseObject({
 
 export const zTriggerRuleBody = zTriggerRuleRequest;
 
-export const zTriggerRuleHeaders = z.looseObject({
+export const zTriggerRuleHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string()),
     'idempotency-key': z.optional(z.string().check(z.minLength(1), z.maxLength(36), z.regex(/^[A-Za-z0-9._:\/|-]+$/)))
 });
 
-export const zTriggerRulePath = z.looseObject({
+export const zTriggerRulePath = z.strictObject({
     id: z.uuid()
 });
 
@@ -812,11 +812,11 @@ export const zTriggerRuleResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListRulesHeaders = z.looseObject({
+export const zListRulesHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListRulesQuery = z.looseObject({
+export const zListRulesQuery = z.strictObject({
     sourceId: z.optional(z.string()),
     page: z._default(z.optional(z.int().check(z.gte(1))), 1),
     pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
@@ -830,11 +830,11 @@ export const zListRulesResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zGetRuleHeaders = z.looseObject({
+export const zGetRuleHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zGetRulePath = z.looseObject({
+export const zGetRulePath = z.strictObject({
     id: z.uuid()
 });
 
@@ -846,15 +846,15 @@ export const zGetRuleResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListRuleExecutionsHeaders = z.looseObject({
+export const zListRuleExecutionsHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListRuleExecutionsPath = z.looseObject({
+export const zListRuleExecutionsPath = z.strictObject({
     ruleId: z.uuid()
 });
 
-export const zListRuleExecutionsQuery = z.looseObject({
+export const zListRuleExecutionsQuery = z.strictObject({
     status: z.optional(zRuleExecutionStatus),
     triggerType: z.optional(z.enum([
         'MANUAL',
@@ -878,11 +878,11 @@ export const zListRuleExecutionsResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zGetRuleExecutionHeaders = z.looseObject({
+export const zGetRuleExecutionHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zGetRuleExecutionPath = z.looseObject({
+export const zGetRuleExecutionPath = z.strictObject({
     ruleId: z.uuid(),
     id: z.uuid()
 });
@@ -895,11 +895,11 @@ export const zGetRuleExecutionResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zGetTransferHeaders = z.looseObject({
+export const zGetTransferHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zGetTransferPath = z.looseObject({
+export const zGetTransferPath = z.strictObject({
     id: z.uuid()
 });
 
@@ -911,11 +911,11 @@ export const zGetTransferResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListTransfersHeaders = z.looseObject({
+export const zListTransfersHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListTransfersQuery = z.looseObject({
+export const zListTransfersQuery = z.strictObject({
     accountIds: z.array(z.uuid()).check(z.minLength(1)),
     direction: z.optional(z.enum([
         'MONEY_IN',
@@ -958,7 +958,7 @@ export const zListTransfersResponse = z.looseObject({
 
 export const zCreateTransferBody = zCreateTransferRequest;
 
-export const zCreateTransferHeaders = z.looseObject({
+export const zCreateTransferHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string()),
     'idempotency-key': z.optional(z.string().check(z.minLength(1), z.maxLength(36), z.regex(/^[A-Za-z0-9._:\/|-]+$/)))
 });
@@ -971,11 +971,11 @@ export const zCreateTransferResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListExternalTransactionsHeaders = z.looseObject({
+export const zListExternalTransactionsHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListExternalTransactionsQuery = z.looseObject({
+export const zListExternalTransactionsQuery = z.strictObject({
     accountIds: z.array(z.uuid()).check(z.minLength(1)),
     direction: z.optional(z.enum(['MONEY_IN', 'MONEY_OUT'])),
     status: z.optional(z.enum(['PENDING', 'COMPLETE'])),
@@ -993,11 +993,11 @@ export const zListExternalTransactionsResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListTransactionsHeaders = z.looseObject({
+export const zListTransactionsHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListTransactionsQuery = z.looseObject({
+export const zListTransactionsQuery = z.strictObject({
     accountId: z.uuid(),
     cardId: z.optional(z.uuid()),
     from: z.optional(z.iso.datetime()),
@@ -1014,11 +1014,11 @@ export const zListTransactionsResponse = z.looseObject({
     requestId: z.string()
 });
 
-export const zListAuditLogHeaders = z.looseObject({
+export const zListAuditLogHeaders = z.strictObject({
     'x-called-reason': z.optional(z.string())
 });
 
-export const zListAuditLogQuery = z.looseObject({
+export const zListAuditLogQuery = z.strictObject({
     apiKeyId: z.optional(z.uuid()),
     action: z.optional(z.enum([
         'GET_ACCOUNT',

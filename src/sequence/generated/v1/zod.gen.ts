@@ -24,7 +24,7 @@ export const zRequestId = z.string();
  * accepted.
  *
  */
-export const zErrorCode = z.string();
+export const zErrorCode = z.string() as z.ZodMiniType<'unauthorized' | 'forbidden' | 'resource_not_found' | 'invalid_parameters' | 'idempotency_key_mismatch' | 'idempotency_in_progress' | 'rate_limit_exceeded' | 'unexpected_error' | (string & {}), 'unauthorized' | 'forbidden' | 'resource_not_found' | 'invalid_parameters' | 'idempotency_key_mismatch' | 'idempotency_in_progress' | 'rate_limit_exceeded' | 'unexpected_error' | (string & {})>;
 
 /**
  * Error body of every Cartesio error.
@@ -50,14 +50,14 @@ export const zPageInfo = z.looseObject({
 /**
  * `income_source`, `pod` or `external_account` as documented; other strings accepted.
  */
-export const zAccountType = z.string();
+export const zAccountType = z.string() as z.ZodMiniType<'income_source' | 'pod' | 'external_account' | (string & {}), 'income_source' | 'pod' | 'external_account' | (string & {})>;
 
 /**
  * UPPERCASE in the docs example (`LIABILITY`), unlike `type`. Platform v1 values: `DEPOSITORY`, `INVESTMENT`,
  * `LIABILITY`; other strings (e.g. lowercase) accepted. Null for pods and income sources.
  *
  */
-export const zExternalAccountType = z.string();
+export const zExternalAccountType = z.string() as z.ZodMiniType<'DEPOSITORY' | 'INVESTMENT' | 'LIABILITY' | (string & {}), 'DEPOSITORY' | 'INVESTMENT' | 'LIABILITY' | (string & {})>;
 
 /**
  * Current balance (getAccount only). NOT CAPTURED: Platform v1 `Balance` mapped to snake_case. Amounts in
@@ -131,7 +131,7 @@ export const zAccount = z.looseObject({
  * `external_entity` for untracked counterparties; other strings accepted.
  *
  */
-export const zAccountRefType = z.string();
+export const zAccountRefType = z.string() as z.ZodMiniType<'income_source' | 'pod' | 'external_account' | 'external_entity' | (string & {}), 'income_source' | 'pod' | 'external_account' | 'external_entity' | (string & {})>;
 
 /**
  * A short account reference (rule `source`, transfer `source`/`destination`, action accounts). Captured:
@@ -149,7 +149,7 @@ export const zAccountRef = z.looseObject({
 /**
  * `enabled` or `disabled` (lowercase in every docs example); other strings accepted.
  */
-export const zRuleStatus = z.string();
+export const zRuleStatus = z.string() as z.ZodMiniType<'enabled' | 'disabled' | (string & {}), 'enabled' | 'disabled' | (string & {})>;
 
 /**
  * A rule trigger type. UPPERCASE on rules (`ON_FUNDS_TRANSFERRED`) but lowercase on rule executions
@@ -157,7 +157,7 @@ export const zRuleStatus = z.string();
  * listed, and other strings (e.g. Platform v1's `SEQUENCE_API`, `REMOTE_API`) are accepted.
  *
  */
-export const zTriggerType = z.string();
+export const zTriggerType = z.string() as z.ZodMiniType<'MANUAL' | 'SCHEDULED' | 'ON_FUNDS_TRANSFERRED' | 'manual' | 'scheduled' | 'on_funds_transferred' | (string & {}), 'MANUAL' | 'SCHEDULED' | 'ON_FUNDS_TRANSFERRED' | 'manual' | 'scheduled' | 'on_funds_transferred' | (string & {})>;
 
 /**
  * What starts the rule. Captured: `{type, account_id}`. `schedule_type`/`start_date` (SCHEDULED) are Platform v1
@@ -285,7 +285,7 @@ export const zRule = z.looseObject({
  * accepted.
  *
  */
-export const zRuleExecutionStatus = z.string();
+export const zRuleExecutionStatus = z.string() as z.ZodMiniType<'in_progress' | 'executed' | 'partial' | 'failed' | (string & {}), 'in_progress' | 'executed' | 'partial' | 'failed' | (string & {})>;
 
 /**
  * How the execution started (Platform v1 `TriggerDetails` mapped to snake_case; only `type` was captured, cut
@@ -345,19 +345,19 @@ export const zRuleExecution = z.looseObject({
  * `incomplete`, `error`, `cancelled`. Other strings accepted.
  *
  */
-export const zTransferStatus = z.string();
+export const zTransferStatus = z.string() as z.ZodMiniType<'pending_approval' | 'processing' | 'pending' | 'complete' | 'incomplete' | 'error' | 'cancelled' | (string & {}), 'pending_approval' | 'processing' | 'pending' | 'complete' | 'incomplete' | 'error' | 'cancelled' | (string & {})>;
 
 /**
  * `money_in`, `money_out`, `internal`; other strings accepted.
  */
-export const zTransferDirection = z.string();
+export const zTransferDirection = z.string() as z.ZodMiniType<'money_in' | 'money_out' | 'internal' | (string & {}), 'money_in' | 'money_out' | 'internal' | (string & {})>;
 
 /**
  * `paycheck`, `check_deposit`, `cashback`, `user_pull`, `rule`, `user`, `external_pull` as documented for the
  * filter; Platform v1 also answers `unknown`. Other strings accepted.
  *
  */
-export const zTransferOrigin = z.string();
+export const zTransferOrigin = z.string() as z.ZodMiniType<'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull' | 'unknown' | (string & {}), 'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull' | 'unknown' | (string & {})>;
 
 /**
  * A transfer. Captured: `id` … `destination`; the rest is Platform v1 `Transfer` mapped to snake_case (NOT
@@ -385,12 +385,12 @@ export const zTransfer = z.looseObject({
 /**
  * `virtual` or `physical`; other strings accepted.
  */
-export const zCardType = z.string();
+export const zCardType = z.string() as z.ZodMiniType<'virtual' | 'physical' | (string & {}), 'virtual' | 'physical' | (string & {})>;
 
 /**
  * `active`, `inactive`, `frozen`, `stolen`, `lost`; other strings accepted.
  */
-export const zCardStatus = z.string();
+export const zCardStatus = z.string() as z.ZodMiniType<'active' | 'inactive' | 'frozen' | 'stolen' | 'lost' | (string & {}), 'active' | 'inactive' | 'frozen' | 'stolen' | 'lost' | (string & {})>;
 
 /**
  * A debit card, as in the complete getCard docs example. Nullability is unknown, so `holder_name` may be null.
@@ -429,7 +429,7 @@ export const zCardTransaction = z.looseObject({
 /**
  * Complete as captured.
  */
-export const zCreateIncomeSourceRequest = z.looseObject({
+export const zCreateIncomeSourceRequest = z.strictObject({
     nickname: z.string(),
     icon: z.optional(z.string())
 });
@@ -439,7 +439,7 @@ export const zCreateIncomeSourceRequest = z.looseObject({
  * kept lenient: only `type` is required, other keys pass through).
  *
  */
-export const zRuleTriggerInput = z.looseObject({
+export const zRuleTriggerInput = z.strictObject({
     type: zTriggerType,
     account_id: z.nullish(z.string()),
     schedule_type: z.optional(z.string()),
@@ -452,7 +452,7 @@ export const zRuleTriggerInput = z.looseObject({
  * Rules are created or left `disabled` whatever `status` says.
  *
  */
-export const zRuleInput = z.looseObject({
+export const zRuleInput = z.strictObject({
     nickname: z.optional(z.string()),
     description: z.optional(z.string()),
     status: z.enum(['enabled', 'disabled']),
@@ -465,7 +465,7 @@ export const zRuleInput = z.looseObject({
  * cents ≥ 1 is INFERRED.
  *
  */
-export const zTriggerRuleRequest = z.looseObject({
+export const zTriggerRuleRequest = z.strictObject({
     manual_execute_amount: z.optional(z.int().check(z.gte(1)))
 });
 
@@ -474,7 +474,7 @@ export const zTriggerRuleRequest = z.looseObject({
  * v1 (where `description` is a ≤ 10-character alphanumeric ACH statement label and the minimum amount is 100).
  *
  */
-export const zCreateTransferRequest = z.looseObject({
+export const zCreateTransferRequest = z.strictObject({
     source_account_id: z.string(),
     destination_account_id: z.string(),
     amount_in_cents: z.int().check(z.gte(1)),
@@ -654,11 +654,11 @@ export const zFirst = z._default(z.int().check(z.gte(1), z.lte(100)), 20);
  */
 export const zAfter = z.string();
 
-export const zListAccountsHeaders = z.looseObject({
+export const zListAccountsHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zListAccountsQuery = z.looseObject({
+export const zListAccountsQuery = z.strictObject({
     type: z.optional(z.enum([
         'income_source',
         'pod',
@@ -673,7 +673,7 @@ export const zListAccountsResponse = zAccountListEnvelope;
 
 export const zCreateIncomeSourceBody = zCreateIncomeSourceRequest;
 
-export const zCreateIncomeSourceHeaders = z.looseObject({
+export const zCreateIncomeSourceHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
@@ -683,12 +683,12 @@ export const zCreateIncomeSourceHeaders = z.looseObject({
  */
 export const zCreateIncomeSourceResponse = zAccountEnvelope;
 
-export const zDeleteAccountHeaders = z.looseObject({
+export const zDeleteAccountHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zDeleteAccountPath = z.looseObject({
+export const zDeleteAccountPath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -697,11 +697,11 @@ export const zDeleteAccountPath = z.looseObject({
  */
 export const zDeleteAccountResponse = z.void();
 
-export const zGetAccountHeaders = z.looseObject({
+export const zGetAccountHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zGetAccountPath = z.looseObject({
+export const zGetAccountPath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -710,11 +710,11 @@ export const zGetAccountPath = z.looseObject({
  */
 export const zGetAccountResponse = zAccountEnvelope;
 
-export const zListRulesHeaders = z.looseObject({
+export const zListRulesHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zListRulesQuery = z.looseObject({
+export const zListRulesQuery = z.strictObject({
     source_id: z.optional(z.string())
 });
 
@@ -725,7 +725,7 @@ export const zListRulesResponse = zRuleSummaryListEnvelope;
 
 export const zCreateRuleBody = zRuleInput;
 
-export const zCreateRuleHeaders = z.looseObject({
+export const zCreateRuleHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
@@ -735,12 +735,12 @@ export const zCreateRuleHeaders = z.looseObject({
  */
 export const zCreateRuleResponse = zRuleEnvelope;
 
-export const zDeleteRuleHeaders = z.looseObject({
+export const zDeleteRuleHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zDeleteRulePath = z.looseObject({
+export const zDeleteRulePath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -749,11 +749,11 @@ export const zDeleteRulePath = z.looseObject({
  */
 export const zDeleteRuleResponse = z.void();
 
-export const zGetRuleHeaders = z.looseObject({
+export const zGetRuleHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zGetRulePath = z.looseObject({
+export const zGetRulePath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -764,12 +764,12 @@ export const zGetRuleResponse = zRuleEnvelope;
 
 export const zUpdateRuleBody = zRuleInput;
 
-export const zUpdateRuleHeaders = z.looseObject({
+export const zUpdateRuleHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zUpdateRulePath = z.looseObject({
+export const zUpdateRulePath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -780,12 +780,12 @@ export const zUpdateRuleResponse = zRuleEnvelope;
 
 export const zTriggerRuleBody = zTriggerRuleRequest;
 
-export const zTriggerRuleHeaders = z.looseObject({
+export const zTriggerRuleHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zTriggerRulePath = z.looseObject({
+export const zTriggerRulePath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -794,11 +794,11 @@ export const zTriggerRulePath = z.looseObject({
  */
 export const zTriggerRuleResponse = zTriggerRuleEnvelope;
 
-export const zListRuleExecutionsHeaders = z.looseObject({
+export const zListRuleExecutionsHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zListRuleExecutionsQuery = z.looseObject({
+export const zListRuleExecutionsQuery = z.strictObject({
     rule_id: z.string(),
     status: z.optional(z.enum([
         'in_progress',
@@ -822,11 +822,11 @@ export const zListRuleExecutionsQuery = z.looseObject({
  */
 export const zListRuleExecutionsResponse = zRuleExecutionListEnvelope;
 
-export const zGetRuleExecutionHeaders = z.looseObject({
+export const zGetRuleExecutionHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zGetRuleExecutionPath = z.looseObject({
+export const zGetRuleExecutionPath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -835,11 +835,11 @@ export const zGetRuleExecutionPath = z.looseObject({
  */
 export const zGetRuleExecutionResponse = zRuleExecutionEnvelope;
 
-export const zListTransfersHeaders = z.looseObject({
+export const zListTransfersHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zListTransfersQuery = z.looseObject({
+export const zListTransfersQuery = z.strictObject({
     account_id: z.string(),
     account_role: z._default(z.optional(z.enum([
         'source',
@@ -872,7 +872,7 @@ export const zListTransfersResponse = zTransferListEnvelope;
 
 export const zCreateTransferBody = zCreateTransferRequest;
 
-export const zCreateTransferHeaders = z.looseObject({
+export const zCreateTransferHeaders = z.strictObject({
     'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
     'X-Request-ID': z.optional(z.string())
 });
@@ -882,11 +882,11 @@ export const zCreateTransferHeaders = z.looseObject({
  */
 export const zCreateTransferResponse = zTransferEnvelope;
 
-export const zGetTransferHeaders = z.looseObject({
+export const zGetTransferHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zGetTransferPath = z.looseObject({
+export const zGetTransferPath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -895,11 +895,11 @@ export const zGetTransferPath = z.looseObject({
  */
 export const zGetTransferResponse = zTransferEnvelope;
 
-export const zListCardsHeaders = z.looseObject({
+export const zListCardsHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zListCardsQuery = z.looseObject({
+export const zListCardsQuery = z.strictObject({
     account_id: z.string(),
     status: z.optional(z.enum([
         'active',
@@ -916,11 +916,11 @@ export const zListCardsQuery = z.looseObject({
  */
 export const zListCardsResponse = zCardListEnvelope;
 
-export const zGetCardHeaders = z.looseObject({
+export const zGetCardHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zGetCardPath = z.looseObject({
+export const zGetCardPath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
@@ -929,15 +929,15 @@ export const zGetCardPath = z.looseObject({
  */
 export const zGetCardResponse = zCardEnvelope;
 
-export const zListCardTransactionsHeaders = z.looseObject({
+export const zListCardTransactionsHeaders = z.strictObject({
     'X-Request-ID': z.optional(z.string())
 });
 
-export const zListCardTransactionsPath = z.looseObject({
+export const zListCardTransactionsPath = z.strictObject({
     id: z.string().check(z.minLength(1))
 });
 
-export const zListCardTransactionsQuery = z.looseObject({
+export const zListCardTransactionsQuery = z.strictObject({
     direction: z.optional(z.enum(['debit', 'credit'])),
     from: z.optional(z.string()),
     to: z.optional(z.string()),
