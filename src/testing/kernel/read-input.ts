@@ -1,12 +1,43 @@
-import type { core, output, ZodMiniType } from 'zod/mini';
+import { type core, type output, unknown, type ZodMiniType } from 'zod/mini';
 
 /**
  * Request input checked against the API's own generated schemas (as stripe-mock checks against its OpenAPI
  * document), so a fake refuses what the document refuses without restating its rules.
  */
 
-type Def = { type: string; innerType?: ZodMiniType; shape?: Record<string, ZodMiniType> };
+type Def = {
+  type: string;
+  innerType?: ZodMiniType;
+  shape?: Record<string, ZodMiniType>;
+  element?: ZodMiniType;
+  options?: ZodMiniType[];
+};
 const defOf = (schema: ZodMiniType | undefined) => schema?._zod.def as Def | undefined;
+
+const lenientCopies = new WeakMap<ZodMiniType, ZodMiniType>();
+
+/**
+ * The schema with every object in it open to keys it does not name. The generated request schemas are exact, a
+ * promise the SDK makes its callers; the servers ignore what they do not know (`extraBody` and `extraQuery` send it
+ * on purpose), and so do the fakes.
+ */
+function lenient<T extends ZodMiniType>(schema: T): T {
+  const def = defOf(schema)!;
+  const copy =
+    lenientCopies.get(schema) ??
+    schema.clone({
+      ...def,
+      ...(def.type === 'object' && { catchall: unknown() }),
+      ...(def.shape && {
+        shape: Object.fromEntries(Object.entries(def.shape).map(([k, v]) => [k, lenient(v)])),
+      }),
+      ...(def.innerType && { innerType: lenient(def.innerType) }),
+      ...(def.element && { element: lenient(def.element) }),
+      ...(def.options && { options: def.options.map(lenient) }),
+    } as T['_zod']['def']);
+  lenientCopies.set(schema, copy);
+  return copy as T;
+}
 
 /** What a query parameter's schema holds under its optional, default and nullable wrappers. */
 function kindOf(schema: ZodMiniType | undefined): string | undefined {
@@ -64,6 +95,6 @@ export function readInput<T extends ZodMiniType>(
   value: unknown,
   refuse: (message: string) => never,
 ): output<T> {
-  const result = schema.safeParse(value);
+  const result = lenient(schema).safeParse(value);
   return result.success ? result.data : refuse(result.error.issues.map(describe).join('; '));
 }
