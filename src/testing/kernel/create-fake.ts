@@ -1,4 +1,4 @@
-import type { FakeApi, FakeOptions } from '../fake-api.js';
+import { DEFAULT_MAX_BODY_BYTES, type FakeApi, type FakeOptions } from '../fake-api.js';
 import type { FakeCall, FakeDialect, Middleware } from './fake-call.js';
 import { bodyCap, NOT_JSON } from './middleware/guards.js';
 import { faults, latency, NetworkFault } from './middleware/simulation.js';
@@ -33,7 +33,7 @@ export function createFake<S extends object>(
 ): FakeApi<S> {
   const { dialect, prefixes } = definition;
   const now = options.now ?? Date.now;
-  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const state = definition.initialState();
   const serials = new Map<string, number>();
   const serial = (kind: string) => serials.set(kind, (serials.get(kind) ?? 0) + 1).get(kind)!;
