@@ -1,8 +1,5 @@
-import { join, resolve } from 'node:path';
 import ts from 'typescript';
-import { ENTRY_POINTS } from './entry-points.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { ENTRY_POINTS, entryFile, projectOptions } from './entry-points.ts';
 
 /**
  * Every name each entry point exports, as `value Name` (usable at run time: a class, function or constant) or
@@ -10,22 +7,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * from the entry files, so `export *` chains are followed as a consumer's compiler follows them.
  */
 export function listExports(): Record<string, string[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.json'),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      },
-    },
-  )!;
-  const fileOf = (entry: string) => join(ROOT, 'src', `${entry}.ts`);
-  const program = ts.createProgram(Object.values(ENTRY_POINTS).map(fileOf), config.options);
+  const program = ts.createProgram(Object.values(ENTRY_POINTS).map(entryFile), projectOptions());
   const checker = program.getTypeChecker();
   const listed: Record<string, string[]> = {};
   for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
-    const module = checker.getSymbolAtLocation(program.getSourceFile(fileOf(entry))!)!;
+    const module = checker.getSymbolAtLocation(program.getSourceFile(entryFile(entry))!)!;
     listed[name] = checker
       .getExportsOfModule(module)
       .map((symbol) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
-import { ENTRY_POINTS } from '../surface/entry-points.ts';
+import { ENTRY_POINTS, entryFile, projectOptions } from '../surface/entry-points.ts';
 
 // Run by `npm run typecheck`, after tsc and before the unit tests (alone, so its ~20 s of compiling does not slow
 // anyone's timing). A consumer with the strictest settings users turn on (exactOptionalPropertyTypes, noUncheckedIndexedAccess,
@@ -63,25 +63,15 @@ function readmeExamples(): string[] {
 }
 
 function emitDeclarations(): Map<string, string> {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.json'),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      },
-    },
-  )!;
   const options: ts.CompilerOptions = {
-    ...config.options,
+    ...projectOptions(),
     noEmit: false,
     declaration: true,
     emitDeclarationOnly: true,
     rootDir: join(ROOT, 'src'),
     outDir: join(VIRTUAL, 'dts'),
   };
-  const entries = Object.values(ENTRY_POINTS).map((entry) => join(ROOT, 'src', `${entry}.ts`));
+  const entries = Object.values(ENTRY_POINTS).map(entryFile);
   const files = new Map<string, string>();
   ts.createProgram(entries, options).emit(undefined, (name, text) => files.set(resolve(name), text));
   return files;
