@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from '../surface/entry-points.ts';
 
 // The README's TypeScript examples, shared by the type check (check-readme-examples.ts, run by `npm run typecheck`)
 // and the run against the sandbox (run-readme-examples.ts, `npm run test:readme`).
-
-export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface ReadmeExample {
   code: string;

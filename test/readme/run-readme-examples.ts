@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AMBIENT, ambientNames, ROOT, readmeExamples } from './readme-examples.ts';
+import { ROOT } from '../surface/entry-points.ts';
+import { AMBIENT, ambientNames, readmeExamples } from './readme-examples.ts';
 
 const testing = await import(join(ROOT, 'dist/testing/index.js'));
 const { SequencePlatformClient } = await import(join(ROOT, 'dist/sequence-platform/index.js'));

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
-import { AMBIENT, ambientNames, ROOT, readmeExamples } from '../readme/readme-examples.ts';
+import { AMBIENT, ambientNames, readmeExamples } from '../readme/readme-examples.ts';
+import { ENTRY_POINTS, entryFile, projectOptions, ROOT } from '../surface/entry-points.ts';
 
 // Run by `npm run typecheck`, after tsc and before the unit tests (alone, so its ~20 s of compiling does not slow
 // anyone's timing). A consumer with the strictest settings users turn on (exactOptionalPropertyTypes, noUncheckedIndexedAccess,
@@ -11,42 +12,21 @@ import { AMBIENT, ambientNames, ROOT, readmeExamples } from '../readme/readme-ex
 /** Where the emitted declarations and the examples live, in memory only; inside the repo so node_modules resolve. */
 const VIRTUAL = join(ROOT, '.readme-types');
 
-const ENTRY_POINTS: Record<string, string> = {
-  ruleseq: 'index',
-  'ruleseq/rule': 'rule/index',
-  'ruleseq/sequence': 'sequence/index',
-  'ruleseq/icloudready': 'icloudready/index',
-  'ruleseq/sequence-platform': 'sequence-platform/index',
-  'ruleseq/testing': 'testing/index',
-  'ruleseq/testing/msw': 'testing/msw-handlers',
-  'ruleseq/redis': 'redis/index',
-};
-
 /** An example as a module of its own, with the declarations it needs. */
 function asModule(code: string): string {
   return [code, ...ambientNames(code).map((name) => AMBIENT[name]!.type), 'export {};'].join('\n');
 }
 
 function emitDeclarations(): Map<string, string> {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.json'),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      },
-    },
-  )!;
   const options: ts.CompilerOptions = {
-    ...config.options,
+    ...projectOptions(),
     noEmit: false,
     declaration: true,
     emitDeclarationOnly: true,
     rootDir: join(ROOT, 'src'),
     outDir: join(VIRTUAL, 'dts'),
   };
-  const entries = Object.values(ENTRY_POINTS).map((entry) => join(ROOT, 'src', `${entry}.ts`));
+  const entries = Object.values(ENTRY_POINTS).map(entryFile);
   const files = new Map<string, string>();
   ts.createProgram(entries, options).emit(undefined, (name, text) => files.set(resolve(name), text));
   return files;
