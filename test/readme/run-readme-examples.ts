@@ -2,7 +2,7 @@
 // own: the built package (imported by name), Node's type stripping, the sandbox's printed environment
 // (`RULE_API_KEY`, `RULE_BASE_URL`, …), and a throwaway redis-server for the Scaling out example. An example that
 // cannot run says why in a `<!-- readme: not run: … -->` line above its fence; it is still type-checked.
-// Run after `npm run build` (`npm run test:readme`).
+// Run after `npm run build` (`npm run test:readme`; `-- --verbose` shows what each example printed).
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ const { startRedisServer } = await import(join(ROOT, 'test/scale/redis-server.mj
 /** Inside the package, so `import … from 'ruleseq/rule'` resolves to the build by the package's own name. */
 const WORK = join(ROOT, '.readme-run');
 const TIMEOUT_MS = 60_000;
+/** `--verbose` prints what each example printed, not only what failed. */
+const VERBOSE = process.argv.includes('--verbose');
 
 const sandbox = await testing.startSandbox({
   fakes: [
@@ -110,6 +112,7 @@ try {
     ran++;
     if (code === 0) {
       console.log(`ok   ${label} (${ms} ms)`);
+      if (VERBOSE && output.trim()) console.log(output.trimEnd().replace(/^/gm, '     '));
     } else {
       failed++;
       console.log(`FAIL ${label} (exit ${code}, ${ms} ms)\n${output.trimEnd()}\n`);
