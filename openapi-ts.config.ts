@@ -19,6 +19,13 @@ export const generatedApis = [
 type ResolverContext = any;
 type Json = Record<string, unknown>;
 
+/** An IR schema, as far as merging `allOf` parts reads it. */
+interface IrObject {
+  type?: string;
+  $ref?: string;
+  properties?: Record<string, unknown>;
+}
+
 /** The parts of an operation the caller sends; `responses` (and webhooks, which the vendor sends) are answers. */
 const REQUEST_PARTS = new Set(['body', 'path', 'query', 'headers', 'cookies']);
 
