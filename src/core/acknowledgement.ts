@@ -1,4 +1,5 @@
 import type { APIPromise } from './api-promise.js';
+import { isPlainObject } from './auth.js';
 import type { RuleseqError } from './errors/ruleseq-error.js';
 import type { RequestOptions } from './request-options.js';
 import { sendOperation } from './send-operation.js';
@@ -7,9 +8,6 @@ import type { Operation, Transport } from './transport.js';
 
 /** Operations whose undocumented acknowledgements were already reported, per client: one warning each. */
 export type WarnedOperations = Set<string>;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const validate = <T>(schema: ResponseSchema<T>, value: unknown) => {
   const result = schema['~standard'].validate(value);

@@ -1,6 +1,6 @@
+import { refuseAuthName } from './auth.js';
 import { checkPath, checkQueryValue } from './check-request.js';
 import { ConfigurationError } from './errors/configuration-error.js';
-import { RequestValidationError } from './errors/request-validation-error.js';
 import type { Operation, QueryValue } from './transport.js';
 import { sameOrigin } from './url-safety.js';
 
@@ -31,15 +31,7 @@ export function requestTarget(
     checkPath(op.path);
     input = op.path;
   }
-  if (extraQuery && authParam) {
-    const name = Object.keys(extraQuery).find((key) => key.toLowerCase() === authParam.toLowerCase());
-    if (name !== undefined) {
-      throw new RequestValidationError(
-        [{ message: 'carries the API key, which the client sends itself', path: [name] }],
-        'extraQuery',
-      );
-    }
-  }
+  if (extraQuery) refuseAuthName(extraQuery, authParam, 'extraQuery');
   const searchParams: Array<[string, string]> = [];
   for (const [name, value] of Object.entries({ ...op.query, ...extraQuery })) {
     if (value === undefined || value === null) continue;
