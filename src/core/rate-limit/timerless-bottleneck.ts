@@ -4,7 +4,6 @@ import Bottleneck from 'bottleneck/light.js';
 interface BottleneckInternals {
   _store: { yieldLoop: () => Promise<void> };
   Events: BottleneckEvents;
-  _queues: { Events: BottleneckEvents };
   _scheduled: Record<string, { timeout: unknown; expiration: unknown; job: BottleneckJob }>;
   _limiter: unknown;
   _clearGlobalState(index: string): boolean;
@@ -51,7 +50,7 @@ const stockRun = (
  * queue order) is Bottleneck's own and unchanged; a job that must wait still waits on Bottleneck's timer. Relies on
  * the internals of the Bottleneck version pinned exactly in package.json; a test fails if they change. Its events
  * cost nothing while nobody listens: the stock `trigger` (an async function) re-emits every event as "debug" with a
- * message built for it, and settles with `undefined` when neither has a listener, about ten times per job.
+ * message built for it, and settles with `undefined` when neither has a listener, about seven times per job.
  */
 export class TimerlessBottleneck extends Bottleneck {
   constructor(options: Bottleneck.ConstructorOptions) {
@@ -59,7 +58,6 @@ export class TimerlessBottleneck extends Bottleneck {
     const self = this as unknown as BottleneckInternals;
     self._store.yieldLoop = () => Promise.resolve();
     quiet(self.Events);
-    quiet(self._queues.Events);
   }
 
   /** Bottleneck's `_run`, minus the `setTimeout(…, 0)` before a job that has no wait and no expiration. */
