@@ -62,8 +62,8 @@ async function internals(): Promise<Record<string, unknown>> {
     'LocalDatastore#yieldLoop': store.yieldLoop,
     'Job#doRun': jobPrototype.doRun,
     'Job#doExecute': jobPrototype.doExecute,
-    'Events#trigger': (Bottleneck as unknown as { Events: { prototype: { trigger: unknown } } }).Events.prototype
-      .trigger,
+    'Events#trigger': (Bottleneck as unknown as { Events: { prototype: { trigger: unknown } } }).Events
+      .prototype.trigger,
   };
   for (const name of Object.getOwnPropertyNames(store)) {
     if (/^__\w+__$/.test(name)) found[`LocalDatastore#${name}`] = store[name];
