@@ -23,8 +23,8 @@ export type NumericIds<T> = T extends readonly (infer U)[]
 interface IdPlan {
   /** Keys of this object whose values are ids. */
   ids: string[];
-  /** Keys whose values hold ids further down. */
-  fields: Map<string, IdPlan>;
+  /** Keys whose values hold ids further down (an array: walked for every item of every page, without iterators). */
+  fields: ReadonlyArray<readonly [string, IdPlan]>;
   /** For an array or a record: where each element holds ids. */
   each: IdPlan | undefined;
 }
@@ -59,10 +59,9 @@ function merge(plans: ReadonlyArray<IdPlan | undefined>): IdPlan | undefined {
   const present = plans.filter((p): p is IdPlan => p !== undefined);
   if (present.length <= 1) return present[0];
   const ids = [...new Set(present.flatMap((p) => p.ids))];
-  const fields = new Map<string, IdPlan>();
-  for (const key of new Set(present.flatMap((p) => [...p.fields.keys()]))) {
-    fields.set(key, merge(present.map((p) => p.fields.get(key)))!);
-  }
+  const byKey = present.map((p) => new Map(p.fields));
+  const keys = new Set(byKey.flatMap((fields) => [...fields.keys()]));
+  const fields = [...keys].map((key) => [key, merge(byKey.map((f) => f.get(key)))!] as const);
   return { ids, fields, each: merge(present.map((p) => p.each)) };
 }
 
@@ -73,15 +72,15 @@ function planOf(schema: unknown): IdPlan | undefined {
   switch (def.type) {
     case 'object': {
       const ids: string[] = [];
-      const fields = new Map<string, IdPlan>();
+      const fields: Array<readonly [string, IdPlan]> = [];
       for (const [key, field] of Object.entries(def.shape as Record<string, unknown>)) {
         if (isIdKey(key) && canBeNumber(field)) ids.push(key);
         else {
           const plan = planOf(field);
-          if (plan) fields.set(key, plan);
+          if (plan) fields.push([key, plan]);
         }
       }
-      return ids.length > 0 || fields.size > 0 ? { ids, fields, each: undefined } : undefined;
+      return ids.length > 0 || fields.length > 0 ? { ids, fields, each: undefined } : undefined;
     }
     case 'array':
       return wrapEach(planOf(def.element));
@@ -99,7 +98,7 @@ function planOf(schema: unknown): IdPlan | undefined {
 }
 
 function wrapEach(each: IdPlan | undefined): IdPlan | undefined {
-  return each && { ids: [], fields: new Map(), each };
+  return each && { ids: [], fields: [], each };
 }
 
 /** The id as a number, or why it cannot be one. */
