@@ -1,6 +1,13 @@
-import { withData } from './api-response.js';
 import { RuleseqError } from './errors/ruleseq-error.js';
-import type { ApiResponse } from './transport.js';
+
+/** A parsed response with what `.withResponse()` exposes. */
+export interface ApiResponse<T> {
+  data: T;
+  /** The parsed body exactly as the server sent it, before envelope unwrapping and validation. */
+  body: unknown;
+  response: Response;
+  requestId: string | undefined;
+}
 
 /** `.safe()`'s outcome: never throws for anything the API or the network did. */
 export type Result<T, E> = { ok: true; data: T } | { ok: false; error: E };
@@ -58,12 +65,4 @@ export class APIPromise<T, E extends RuleseqError = RuleseqError> implements Pro
   get [Symbol.toStringTag](): string {
     return 'APIPromise';
   }
-}
-
-/** Maps the data of a response, keeping the `Response` and request id (envelope unwrapping). */
-export function mapResponse<A, B>(
-  response: Promise<ApiResponse<A>>,
-  map: (data: A) => B,
-): Promise<ApiResponse<B>> {
-  return response.then((r) => withData(r, map(r.data)));
 }

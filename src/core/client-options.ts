@@ -1,6 +1,5 @@
 import type { Hooks } from './hooks.js';
-import type { Logger, LogLevel } from './logger.js';
-import type { RateLimitSetting } from './rate-limit/rate-limiter.js';
+import type { RateLimitSetting } from './rate-limiter.js';
 
 /** Options every client accepts. Vendor clients add their own (Rule: `auth`). */
 export interface ClientOptions {
@@ -41,4 +40,14 @@ export interface ClientOptions {
    * carries the API key (see "How every call behaves" in the README).
    */
   hooks?: Hooks | undefined;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Anything with console-like methods: `console`, pino, winston, … */
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
 }

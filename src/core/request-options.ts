@@ -1,4 +1,4 @@
-import type { QueryValue } from './transport.js';
+import type { QueryValue } from './raw-request.js';
 
 /** Per-call options, accepted as the last argument of every method. */
 export interface RequestOptions {

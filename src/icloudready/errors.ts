@@ -1,5 +1,5 @@
+import type { ClientError } from '../core/errors/client-error.js';
 import { apiErrorGuard } from '../core/errors/is-api-error.js';
-import type { ClientError } from '../core/index.js';
 
 /**
  * iCloudReady documents no error codes. An error whose body carries no string `code` gets `http_<status>`; these

@@ -6,16 +6,7 @@
  * const icr = new ICloudReadyClient({ apiKey: process.env.ICLOUDREADY_API_KEY });
  */
 
-export * from '../core/errors/index.js';
-export {
-  APIPromise,
-  type ApiResponse,
-  type ClientOptions,
-  Page,
-  PagePromise,
-  type RequestOptions,
-  type Result,
-} from '../core/index.js';
+export * from '../core/index.js';
 export { ICloudReadyClient, type ICloudReadyClientOptions } from './client.js';
 export { type ICloudReadyError, type ICloudReadyErrorCode, isICloudReadyError } from './errors.js';
 export type { SequenceActivities } from './resources/sequence-activity.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { RequestValidationError } from '../core/index.js';
-import { pathSegment } from '../core/path-segment.js';
-import { validateInput } from '../core/validate-input.js';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
+import { pathSegment } from '../internal/path-segment.js';
+import { validateInput } from '../internal/validate-input.js';
 import { zSequenceActivityInput, zSequenceInput } from './generated/v2/zod.gen.js';
 import type { SequenceActivityInput, SequenceInput } from './types.js';
 

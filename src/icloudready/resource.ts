@@ -1,14 +1,9 @@
-import {
-  type APIPromise,
-  mapResponse,
-  nextFromPageNumber,
-  type Operation,
-  type PageFetcher,
-  PagePromise,
-  type RequestOptions,
-  sendOperation,
-} from '../core/index.js';
-import type { Transport } from '../core/transport.js';
+import type { APIPromise } from '../core/api-promise.js';
+import type { PagePromise } from '../core/pagination/page-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { APIResource, type PageReader } from '../internal/api-resource.js';
+import type { Operation } from '../internal/operation.js';
+import { nextFromPageNumber } from '../internal/pagination/page-number-pagination.js';
 import type { ICloudReadyError } from './errors.js';
 
 /**
@@ -28,40 +23,30 @@ function itemsOf<Item>(body: Listing<Item>): Item[] {
   return (found ?? []) as Item[];
 }
 
+/**
+ * The operation must carry `query.limit` (the page size): the next page is requested until one comes back short of
+ * it or empty.
+ */
+const readNumberedPage = <Item>(body: Listing<Item>, op: Operation) => {
+  const items = itemsOf(body);
+  return { items, next: nextFromPageNumber(op, items.length, Number(op.query?.limit)) };
+};
+
+/** No envelope to unwrap: iCloudReady shows none, so the schema's output is the result. */
+const unwrap = <T>(body: T): T => body;
+
 /** Base of every iCloudReady resource: sending single calls and page-numbered listings. */
-export abstract class ICloudReadyResource {
-  protected readonly transport: Transport;
-
-  constructor(transport: Transport) {
-    this.transport = transport;
-  }
-
-  /**
-   * Sends the operation `build` describes; its schema's output is the result (no envelope to unwrap: iCloudReady
-   * shows none). Bad input rejects the promise and sends nothing.
-   */
+export abstract class ICloudReadyResource extends APIResource<ICloudReadyError> {
+  /** Sends the operation `build` describes. Bad input rejects the promise and sends nothing. */
   protected call<T>(build: () => Operation<T>, options?: RequestOptions): APIPromise<T, ICloudReadyError> {
-    return sendOperation(this.transport, build, (body) => body, options);
+    return this.callWith(build, unwrap, options);
   }
 
-  /**
-   * A `page`/`limit` listing. The operation must carry `query.limit` (the page size): the next page is requested
-   * until one comes back short of it or empty. Bad input rejects the first page and sends nothing.
-   */
+  /** A `page`/`limit` listing (see `readNumberedPage`). */
   protected paginate<Item>(
     build: () => Operation<Listing<Item>>,
-    options: RequestOptions = {},
+    options?: RequestOptions,
   ): PagePromise<Item, ICloudReadyError> {
-    const fetchPage: PageFetcher<Item> = (op, pageOptions) =>
-      mapResponse(this.transport.request(op as Operation<Listing<Item>>, pageOptions), (body) => {
-        const items = itemsOf(body);
-        return { items, next: nextFromPageNumber(op, items.length, Number(op.query?.limit)) };
-      });
-    return PagePromise.build<Item, ICloudReadyError>(
-      build as () => Operation,
-      fetchPage,
-      options,
-      this.transport.config.baseUrl,
-    );
+    return this.paginateWith(build, readNumberedPage as PageReader<Item, Listing<Item>>, options);
   }
 }

@@ -1,7 +1,7 @@
 import type Bottleneck from 'bottleneck';
 import type { Cluster, Redis } from 'ioredis';
 import type { ConnectionError } from '../core/errors/connection-error.js';
-import type { BottleneckRateLimiter } from '../core/rate-limit/bottleneck-rate-limiter.js';
+import type { BottleneckRateLimiter } from '../internal/rate-limit/bottleneck-rate-limiter.js';
 import { allReady, watchConnections } from './connection-health.js';
 import { linkedSignal } from './linked-signal.js';
 

@@ -1,5 +1,5 @@
 import type Bottleneck from 'bottleneck';
-import type { RateLimitOptions } from '../core/rate-limit/rate-limiter.js';
+import type { RateLimitOptions } from '../core/rate-limiter.js';
 
 /**
  * What one window's spacing absorbs of timer delays, Redis round trips and clock differences between hosts:

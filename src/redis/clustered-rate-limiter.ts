@@ -1,7 +1,7 @@
 import Bottleneck from 'bottleneck';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
-import { BottleneckRateLimiter } from '../core/rate-limit/bottleneck-rate-limiter.js';
-import type { RateLimiter, RateLimitOptions } from '../core/rate-limit/rate-limiter.js';
+import type { RateLimiter, RateLimitOptions } from '../core/rate-limiter.js';
+import { BottleneckRateLimiter } from '../internal/rate-limit/bottleneck-rate-limiter.js';
 import { ClusterMember } from './cluster-member.js';
 import { clusterId, pacedSettings } from './cluster-settings.js';
 import { withDeadline } from './deadline.js';

@@ -12,6 +12,6 @@ export type {
   RateLimiterFactory,
   RateLimitOptions,
   RateLimitScope,
-} from '../core/rate-limit/rate-limiter.js';
+} from '../core/rate-limiter.js';
 export { type RedisRateLimit, redisRateLimit } from './redis-rate-limit.js';
 export type { RedisRateLimitOptions } from './redis-rate-limit-options.js';

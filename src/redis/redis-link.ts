@@ -2,7 +2,7 @@ import Bottleneck from 'bottleneck';
 import type { Cluster, Redis } from 'ioredis';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
 import { ConnectionError } from '../core/errors/connection-error.js';
-import { createRedactor, type Redactor, redactUrl, sanitizeCause } from '../core/redact.js';
+import { createRedactor, type Redactor, redactUrl, sanitizeCause } from '../internal/redact.js';
 import { acceptRedis7Replies } from './redis-7-replies.js';
 import type { RedisTarget } from './redis-rate-limit-options.js';
 

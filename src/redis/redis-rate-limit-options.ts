@@ -1,9 +1,9 @@
 import type { Cluster, Redis } from 'ioredis';
-import { checkKnownKeys, checkNumber } from '../core/check-number.js';
 import { ConfigurationError } from '../core/errors/configuration-error.js';
-import { checkRateLimitOptions } from '../core/rate-limit/create-rate-limiter.js';
-import type { RateLimitOptions } from '../core/rate-limit/rate-limiter.js';
-import { MIN_SECRET_LENGTH, redactUrl } from '../core/redact.js';
+import type { RateLimitOptions } from '../core/rate-limiter.js';
+import { checkKnownKeys, checkNumber } from '../internal/check-number.js';
+import { checkRateLimitOptions } from '../internal/rate-limit/create-rate-limiter.js';
+import { MIN_SECRET_LENGTH, redactUrl } from '../internal/redact.js';
 
 /**
  * Options of `redisRateLimit()`: where Redis is (`url` or `client`), and optionally a budget other than the

@@ -1,5 +1,5 @@
-import { resolveBudget } from '../core/rate-limit/create-rate-limiter.js';
-import type { RateLimiterFactory, RateLimitScope } from '../core/rate-limit/rate-limiter.js';
+import type { RateLimiterFactory, RateLimitScope } from '../core/rate-limiter.js';
+import { resolveBudget } from '../internal/rate-limit/create-rate-limiter.js';
 import { ClusteredRateLimiter } from './clustered-rate-limiter.js';
 import { RedisLink } from './redis-link.js';
 import { checkRedisRateLimitOptions, type RedisRateLimitOptions } from './redis-rate-limit-options.js';

@@ -1,10 +1,7 @@
-import {
-  BaseClient,
-  type ClientOptions,
-  ConfigurationError,
-  chooseBaseUrl,
-  createTransport,
-} from '../core/index.js';
+import type { ClientOptions } from '../core/client-options.js';
+import { ConfigurationError } from '../core/errors/configuration-error.js';
+import { BaseClient } from '../internal/base-client.js';
+import { chooseBaseUrl, createTransport } from '../internal/create-transport.js';
 import type { RuleError } from './errors.js';
 import { RULE_V2_BASE_URL, type RuleAuthMode, ruleProfile } from './profile.js';
 import type { RuleContext } from './resource.js';

@@ -1,5 +1,5 @@
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
-import { formatWallClock, parseWallClock } from '../core/time-zone.js';
+import { formatWallClock, parseWallClock } from '../internal/time-zone.js';
 
 /** Rule reads zone-less timestamps as its own local time. */
 const RULE_TIME_ZONE = 'Europe/Stockholm';

@@ -1,5 +1,5 @@
+import type { ClientError } from '../core/errors/client-error.js';
 import { apiErrorGuard } from '../core/errors/is-api-error.js';
-import type { ClientError } from '../core/index.js';
 
 /** Every `error` code Rule's v2 docs and clients document; unknown codes still type-check. */
 export type RuleErrorCode =

@@ -6,13 +6,7 @@
  * const rule = new RuleClient({ apiKey: process.env.RULE_API_KEY });
  */
 
-export { APIPromise, type Result } from '../core/api-promise.js';
-export type { ClientOptions } from '../core/client-options.js';
-export * from '../core/errors/index.js';
-export { Page } from '../core/pagination/page.js';
-export { PagePromise } from '../core/pagination/page-promise.js';
-export type { RequestOptions } from '../core/request-options.js';
-export type { ApiResponse } from '../core/transport.js';
+export * from '../core/index.js';
 export { RuleClient, type RuleClientOptions } from './client.js';
 export { isRuleError, type RuleError, type RuleErrorCode } from './errors.js';
 export type {
@@ -55,7 +49,7 @@ export type { ListSuppressionsParams, SuppressionParams, Suppressions } from './
 export type { GetTagParams, ListTagsParams, Tags, UpdateTagParams } from './resources/tags.js';
 export type { Templates } from './resources/templates.js';
 export type { SentTransaction, Transactions } from './resources/transactions.js';
-export type { AcceptedBy, IdentifiedBy, SubscriberSelector } from './selectors.js';
+export type { IdentifiedBy, SubscriberSelector } from './selectors.js';
 export type * from './types.js';
 export {
   type ParseRuleWebhookOptions,

@@ -1,4 +1,5 @@
-import type { ResponseSchema, ValidationIssue } from '../core/index.js';
+import type { ValidationIssue } from '../core/errors/validation-issue.js';
+import type { ResponseSchema } from '../internal/standard-schema.js';
 import { compileSchema } from '../zod/compile-schema.js';
 
 type IdKey = 'id' | `${string}_id`;

@@ -1,4 +1,5 @@
-import { type AuthStrategy, bodyAuth, headerAuth, queryAuth, type VendorProfile } from '../core/index.js';
+import { type AuthStrategy, bodyAuth, headerAuth, queryAuth } from '../internal/auth.js';
+import type { VendorProfile } from '../internal/create-transport.js';
 import { compileSchema } from '../zod/compile-schema.js';
 import { parseRuleDateTime } from './datetime.js';
 

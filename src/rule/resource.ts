@@ -1,18 +1,15 @@
 import type * as z from 'zod/mini';
-import { sendAcknowledged, type WarnedOperations } from '../core/acknowledgement.js';
-import {
-  APIPromise,
-  type ApiResponse,
-  mapResponse,
-  nextFromLink,
-  type Operation,
-  PagePromise,
-  type RequestOptions,
-  type ResponseSchema,
-  sendOperation,
-} from '../core/index.js';
-import type { Transport } from '../core/transport.js';
-import { validateInput, validateQuery } from '../core/validate-input.js';
+import { APIPromise, type ApiResponse } from '../core/api-promise.js';
+import type { PagePromise } from '../core/pagination/page-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { sendAcknowledged, type WarnedOperations } from '../internal/acknowledgement.js';
+import { APIResource } from '../internal/api-resource.js';
+import { mapResponse } from '../internal/api-response.js';
+import type { Operation } from '../internal/operation.js';
+import { nextFromLink } from '../internal/pagination/link-pagination.js';
+import type { ResponseSchema } from '../internal/standard-schema.js';
+import type { Transport } from '../internal/transport.js';
+import { validateInput, validateQuery } from '../internal/validate-input.js';
 import type { RuleError } from './errors.js';
 import { zSuccessMessage } from './generated/v2/zod.gen.js';
 import { bulkSubscribers } from './selectors.js';
@@ -44,22 +41,16 @@ export function listing<Item, Body, Query extends z.ZodMiniType>(
   return spec;
 }
 
-/** Base of every Rule resource: request building, envelope unwrapping, acknowledgements, pagination. */
-export abstract class RuleResource {
+/**
+ * Base of every Rule resource: acknowledgements, bulk v3 writes and `meta.next` listings. Rule wraps each answer in
+ * an envelope of its own (`{subscriber}`, `{tags}`, …), so each call names its unwrap (`callWith`).
+ */
+export abstract class RuleResource extends APIResource<RuleError> {
   protected readonly ctx: RuleContext;
 
   constructor(ctx: RuleContext) {
+    super(ctx.v2);
     this.ctx = ctx;
-  }
-
-  /** Sends `op` and unwraps its envelope. Input errors thrown by `build` reject the promise; nothing is sent. */
-  protected call<Body, T>(
-    build: () => Operation<Body>,
-    unwrap: (body: Body) => T,
-    options?: RequestOptions,
-    transport: Transport = this.ctx.v2,
-  ): APIPromise<T, RuleError> {
-    return sendOperation(transport, build, unwrap, options);
   }
 
   /**
@@ -73,7 +64,7 @@ export abstract class RuleResource {
     documented: ResponseSchema<unknown>,
     readable: ResponseSchema<T>,
     options?: RequestOptions,
-    transport: Transport = this.ctx.v2,
+    transport: Transport = this.transport,
   ): APIPromise<T, RuleError> {
     const schemas = { documented, readable };
     return sendAcknowledged(transport, name, this.ctx.warned, build, schemas, options);
@@ -84,7 +75,7 @@ export abstract class RuleResource {
     name: string,
     build: () => Operation,
     options?: RequestOptions,
-    transport: Transport = this.ctx.v2,
+    transport: Transport = this.transport,
   ): APIPromise<void, RuleError> {
     const sent = this.acknowledged(name, build, zSuccessMessage, nothing, options, transport);
     return new APIPromise(mapResponse(sent.withResponse(), () => undefined));
@@ -154,17 +145,14 @@ export abstract class RuleResource {
     items: (body: Body) => Item[],
     options: RequestOptions = {},
   ): PagePromise<Item, RuleError> {
-    const transport = this.ctx.v2;
-    const fetchPage = (op: Operation, pageOptions: RequestOptions) =>
-      mapResponse(transport.request(op as Operation<Body>, pageOptions), (body) => ({
+    const { baseUrl } = this.transport.config;
+    return this.paginateWith(
+      build,
+      (body, op) => ({
         items: items(body),
-        next: nextFromLink(nextLinkOf(body.meta), op, transport.config.baseUrl, this.ctx.credentialParams),
-      }));
-    return PagePromise.build<Item, RuleError>(
-      build as () => Operation,
-      fetchPage,
+        next: nextFromLink(nextLinkOf(body.meta), op, baseUrl, this.ctx.credentialParams),
+      }),
       options,
-      transport.config.baseUrl,
     );
   }
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { nearestName } from '../core/nearest-name.js';
-import { pathSegment } from '../core/path-segment.js';
+import { nearestName } from '../internal/nearest-name.js';
+import { pathSegment } from '../internal/path-segment.js';
 import { zSubscriberIdentifier } from './generated/v3/zod.gen.js';
 
 /** Every way Rule can pick a subscriber (v3's `SubscriberIdentifier`), as one-key objects. */

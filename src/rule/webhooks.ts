@@ -1,6 +1,6 @@
-import { WebhookError } from '../core/index.js';
-import { readWebhook, validateNow } from '../core/read-webhook.js';
-import type { ResponseSchema } from '../core/standard-schema.js';
+import { WebhookError } from '../core/errors/webhook-error.js';
+import { readWebhook, validateNow } from '../internal/read-webhook.js';
+import type { ResponseSchema } from '../internal/standard-schema.js';
 import type {
   CampaignInteractionEvent,
   CampaignSentEvent,

@@ -1,4 +1,7 @@
-import { BaseClient, type ClientOptions, ConfigurationError, createTransport } from '../core/index.js';
+import type { ClientOptions } from '../core/client-options.js';
+import { ConfigurationError } from '../core/errors/configuration-error.js';
+import { BaseClient } from '../internal/base-client.js';
+import { createTransport } from '../internal/create-transport.js';
 import type { SequencePlatformError } from './errors.js';
 import { sequencePlatformProfile } from './profile.js';
 import { Accounts } from './resources/accounts.js';

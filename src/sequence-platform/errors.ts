@@ -1,4 +1,4 @@
-import type { ClientError } from '../core/index.js';
+import type { ClientError } from '../core/errors/client-error.js';
 
 /** The error codes Sequence documents for the Platform API, by HTTP status. */
 export interface SequencePlatformErrorCodes {

@@ -5,20 +5,14 @@
  * import { SequencePlatformClient } from 'ruleseq/sequence-platform';
  * const platform = new SequencePlatformClient(); // reads SEQUENCE_API_KEY
  */
-export { APIPromise, type Result } from '../core/api-promise.js';
-export type { ClientOptions } from '../core/client-options.js';
-export * from '../core/errors/index.js';
-export { Page } from '../core/pagination/page.js';
-export { PagePromise } from '../core/pagination/page-promise.js';
-export type { RequestOptions } from '../core/request-options.js';
-export type { ApiResponse } from '../core/transport.js';
+
+export * from '../core/index.js';
 export { SequencePlatformClient, type SequencePlatformClientOptions } from './client.js';
 export type {
   SequencePlatformError,
   SequencePlatformErrorCode,
   SequencePlatformErrorCodes,
 } from './errors.js';
-export type { SequencePlatformPermission } from './permissions.js';
 export type { AccountTransfers, ListAccountTransfersParams } from './resources/account-transfers.js';
 export type { Accounts, ListAccountsParams } from './resources/accounts.js';
 export type { AuditLogs, ListAuditLogsParams } from './resources/audit-logs.js';

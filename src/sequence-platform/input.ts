@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { RequestValidationError } from '../core/index.js';
-import { pathSegment } from '../core/path-segment.js';
-import type { QueryValue } from '../core/transport.js';
-import { validateInput } from '../core/validate-input.js';
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
+import type { QueryValue } from '../core/raw-request.js';
+import { pathSegment } from '../internal/path-segment.js';
+import { validateInput } from '../internal/validate-input.js';
 import { zIdempotencyKey } from './generated/v1/zod.gen.js';
 
 /**

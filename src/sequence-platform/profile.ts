@@ -1,4 +1,6 @@
-import { type ApiError, headerAuth, type VendorProfile } from '../core/index.js';
+import type { ApiError } from '../core/errors/api-error.js';
+import { headerAuth } from '../internal/auth.js';
+import type { VendorProfile } from '../internal/create-transport.js';
 import { compileSchema } from '../zod/compile-schema.js';
 
 export const SEQUENCE_PLATFORM_BASE_URL = 'https://api.getsequence.io/platform/v1';

@@ -1,15 +1,11 @@
-import {
-  type APIPromise,
-  mapResponse,
-  nextFromPageNumber,
-  type Operation,
-  type PageFetcher,
-  PagePromise,
-  type RequestOptions,
-  sendOperation,
-} from '../core/index.js';
-import type { Transport } from '../core/transport.js';
+import type { APIPromise } from '../core/api-promise.js';
+import type { PagePromise } from '../core/pagination/page-promise.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { APIResource, type PageReader } from '../internal/api-resource.js';
+import type { Operation } from '../internal/operation.js';
+import { nextFromPageNumber } from '../internal/pagination/page-number-pagination.js';
 import type { SequencePlatformError } from './errors.js';
+import { checkIdempotencyKey } from './input.js';
 
 /** Every success is wrapped: `{ data, requestId }`. */
 interface Envelope<T> {
@@ -28,43 +24,39 @@ interface PageData<Item> {
  */
 const unwrap = <T>(body: Envelope<T>): T => body?.data;
 
+/** Pages follow `page` + 1 while `hasNextPage` is true (an empty page ends it too). */
+const readNumberedPage = <Item>(body: Envelope<PageData<Item>>, op: Operation) => {
+  const page = unwrap(body);
+  const items = Array.isArray(page?.items) ? page.items : [];
+  // The server's `hasNextPage` decides, not how full the page is.
+  const hasMore = page?.pagination?.hasNextPage === true;
+  return { items, next: nextFromPageNumber(op, items.length, items.length, { hasMore }) };
+};
+
 /** Base of every Platform resource: one call with the envelope unwrapped, and `page`/`pageSize` listings. */
-export abstract class PlatformResource {
-  protected readonly transport: Transport;
-
-  constructor(transport: Transport) {
-    this.transport = transport;
-  }
-
-  /** Sends the operation `build` describes. Bad input (thrown by `build`) rejects the promise; nothing is sent. */
+export abstract class PlatformResource extends APIResource<SequencePlatformError> {
+  /**
+   * Sends the operation `build` describes; a write's own `idempotencyKey` must be one Sequence accepts. Bad input
+   * (thrown by `build`, or the key) rejects the promise; nothing is sent.
+   */
   protected call<T>(
     build: () => Operation<Envelope<T>>,
     options?: RequestOptions,
   ): APIPromise<T, SequencePlatformError> {
-    return sendOperation(this.transport, build, unwrap, options);
+    const checked = () => {
+      const op = build();
+      // Only writes carry the key (see `planCall`).
+      if (op.method !== 'GET') checkIdempotencyKey(options);
+      return op;
+    };
+    return this.callWith(checked, unwrap, options);
   }
 
-  /**
-   * A listing: awaited, the first page; iterated, every item, the next page fetched while the caller works on the
-   * current one. Pages follow `page` + 1 while `hasNextPage` is true (an empty page ends it too).
-   */
+  /** A listing (see `readNumberedPage`). */
   protected paginate<Item>(
     build: () => Operation<Envelope<PageData<Item>>>,
-    options: RequestOptions = {},
+    options?: RequestOptions,
   ): PagePromise<Item, SequencePlatformError> {
-    const fetchPage: PageFetcher<Item> = (op, pageOptions) =>
-      mapResponse(this.transport.request(op as Operation<Envelope<PageData<Item>>>, pageOptions), (body) => {
-        const page = unwrap(body);
-        const items = Array.isArray(page?.items) ? page.items : [];
-        // The server's `hasNextPage` decides, not how full the page is.
-        const hasMore = page?.pagination?.hasNextPage === true;
-        return { items, next: nextFromPageNumber(op, items.length, items.length, { hasMore }) };
-      });
-    return PagePromise.build<Item, SequencePlatformError>(
-      build as () => Operation,
-      fetchPage,
-      options,
-      this.transport.config.baseUrl,
-    );
+    return this.paginateWith(build, readNumberedPage as PageReader<Item, Envelope<PageData<Item>>>, options);
   }
 }

@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
-import {
-  AbortError,
-  type APIPromise,
-  checkRequestOptions,
-  NotFoundError,
-  type RequestOptions,
-} from '../core/index.js';
-import { abortableSleep } from '../core/sleep.js';
-import { validateInput } from '../core/validate-input.js';
+import type { APIPromise } from '../core/api-promise.js';
+import { AbortError } from '../core/errors/abort-error.js';
+import { NotFoundError } from '../core/errors/status-errors.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { checkRequestOptions } from '../internal/check-request.js';
+import { abortableSleep } from '../internal/sleep.js';
+import { validateInput } from '../internal/validate-input.js';
 import type { SequencePlatformError } from './errors.js';
 import { WaitTimeoutError } from './wait-timeout-error.js';
 

@@ -1,4 +1,4 @@
-import { RuleseqError } from '../core/index.js';
+import { RuleseqError } from '../core/errors/ruleseq-error.js';
 
 /** `waitForTransfer` / `waitForExecution` gave up before a final status; `last` is the last state seen, if any. */
 export class WaitTimeoutError<T = unknown> extends RuleseqError {

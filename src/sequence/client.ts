@@ -1,4 +1,6 @@
-import { BaseClient, type ClientOptions, createTransport } from '../core/index.js';
+import type { ClientOptions } from '../core/client-options.js';
+import { BaseClient } from '../internal/base-client.js';
+import { createTransport } from '../internal/create-transport.js';
 import type { SequenceError } from './errors.js';
 import { sequenceProfile } from './profile.js';
 import { Accounts } from './resources/accounts.js';

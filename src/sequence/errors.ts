@@ -1,5 +1,5 @@
+import type { ClientError } from '../core/errors/client-error.js';
 import { apiErrorGuard } from '../core/errors/is-api-error.js';
-import type { ClientError } from '../core/index.js';
 
 /**
  * Error codes Sequence documents (`unauthorized`, `forbidden`, `resource_not_found`) and the ones its platform API

@@ -5,13 +5,8 @@
  * import { SequenceClient } from 'ruleseq/sequence';
  * const seq = new SequenceClient({ apiKey: process.env.SEQUENCE_API_KEY });
  */
-export { APIPromise, type Result } from '../core/api-promise.js';
-export type { ClientOptions } from '../core/client-options.js';
-export * from '../core/errors/index.js';
-export { Page } from '../core/pagination/page.js';
-export { PagePromise } from '../core/pagination/page-promise.js';
-export type { RequestOptions } from '../core/request-options.js';
-export type { ApiResponse } from '../core/transport.js';
+
+export * from '../core/index.js';
 export { SequenceClient, type SequenceClientOptions } from './client.js';
 export { isSequenceError, type SequenceError, type SequenceErrorCode } from './errors.js';
 export type { Accounts, CreateIncomeSourceParams, ListAccountsParams } from './resources/accounts.js';
@@ -30,7 +25,6 @@ export type {
   Transfers,
   WaitUntilSettledOptions,
 } from './resources/transfers.js';
-export type { Scope } from './scopes.js';
 export { TransferNotSettledError } from './transfer-not-settled-error.js';
 export type * from './types.js';
 export { parseSequenceWebhook, SequenceWebhookError, type SequenceWebhookEvent } from './webhooks.js';

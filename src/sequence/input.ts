@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { pathSegment } from '../core/path-segment.js';
-import { validateArgument } from '../core/validate-input.js';
+import { pathSegment } from '../internal/path-segment.js';
+import { validateArgument } from '../internal/validate-input.js';
 
 // What Sequence's docs state in prose, as checks and pipes over the generated schemas' fields.
 

@@ -1,4 +1,5 @@
-import { headerAuth, type VendorProfile } from '../core/index.js';
+import { headerAuth } from '../internal/auth.js';
+import type { VendorProfile } from '../internal/create-transport.js';
 import { compileSchema } from '../zod/compile-schema.js';
 
 export const SEQUENCE_BASE_URL = 'https://api.getsequence.io/api/v1';

@@ -1,4 +1,4 @@
-import { RuleseqError } from '../core/index.js';
+import { RuleseqError } from '../core/errors/ruleseq-error.js';
 import type { Transfer } from './types.js';
 
 /** `waitUntilSettled` gave up before the transfer reached a final status; `transfer` is the last state seen. */

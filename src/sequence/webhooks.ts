@@ -1,5 +1,5 @@
-import { WebhookError } from '../core/index.js';
-import { readWebhook } from '../core/read-webhook.js';
+import { WebhookError } from '../core/errors/webhook-error.js';
+import { readWebhook } from '../internal/read-webhook.js';
 import type { TransferEventData, TransferStatusChangedData } from './generated/v1/types.gen.js';
 import { zTransferEvent, zTransferStatusChangedEvent } from './generated/v1/zod.gen.js';
 

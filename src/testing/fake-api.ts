@@ -37,6 +37,9 @@ export type FakeFaults =
   | ReadonlyArray<FakeFault | undefined>
   | ((request: { method: string; url: URL }, index: number) => FakeFault | undefined);
 
+/** Ten times what a full 1,000-subscriber import usually weighs; no vendor documents a byte limit. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 2 ** 20;
+
 /** What every fake takes. */
 export interface FakeOptions {
   /** The key the fake accepts; each fake has its own default. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ResponseSchema } from '../core/standard-schema.js';
+import type { ResponseSchema } from '../internal/standard-schema.js';
 
 const compiled = new WeakMap<object, ResponseSchema<unknown>>();
 

@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { APIPromise, mapResponse } from '../../src/core/api-promise.js';
+import { APIPromise } from '../../src/core/api-promise.js';
 import {
   type ConnectionError,
   isApiError,
@@ -11,6 +11,7 @@ import {
   RuleseqError,
   type TimeoutError,
 } from '../../src/core/errors/index.js';
+import { mapResponse } from '../../src/internal/api-response.js';
 import { testTransport } from '../helpers/test-transport.js';
 
 const ORIGIN = 'https://promise.example.test';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiResponse, withData } from '../../src/core/api-response.js';
+import { apiResponse, withData } from '../../src/internal/api-response.js';
 
 describe('apiResponse', () => {
   it('makes the Response on first read only, then hands out that same one', () => {

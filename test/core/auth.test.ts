@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bodyAuth, headerAuth, queryAuth } from '../../src/core/auth.js';
+import { bodyAuth, headerAuth, queryAuth } from '../../src/internal/auth.js';
 import { CANARY_KEY, testTransport } from '../helpers/test-transport.js';
 
 const ORIGIN = 'https://auth.example.test';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BudgetRateLimiter } from '../../src/core/rate-limit/budget-rate-limiter.js';
+import { BudgetRateLimiter } from '../../src/internal/rate-limit/budget-rate-limiter.js';
 
 const limiterOf = (maxRequests: number, intervalMs: number, maxConcurrent = 100) =>
   new BudgetRateLimiter({ maxRequests, intervalMs, maxConcurrent });

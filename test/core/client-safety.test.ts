@@ -3,10 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { APIPromise } from '../../src/core/api-promise.js';
-import { headerAuth } from '../../src/core/auth.js';
-import { BaseClient } from '../../src/core/base-client.js';
 import type { ClientOptions } from '../../src/core/client-options.js';
-import { createTransport, type VendorProfile } from '../../src/core/create-transport.js';
 import {
   ConfigurationError,
   InternalServerError,
@@ -15,7 +12,10 @@ import {
   type RuleseqError,
 } from '../../src/core/errors/index.js';
 import type { RequestOptions } from '../../src/core/request-options.js';
-import { bytesToBase64, decodeBase64, encodeBase64, isBrowser } from '../../src/core/runtime.js';
+import { headerAuth } from '../../src/internal/auth.js';
+import { BaseClient } from '../../src/internal/base-client.js';
+import { createTransport, type VendorProfile } from '../../src/internal/create-transport.js';
+import { bytesToBase64, decodeBase64, encodeBase64, isBrowser } from '../../src/internal/runtime.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 import { CANARY_KEY, captureLogger, readSimpleErrorBody } from '../helpers/test-transport.js';
 

@@ -1,11 +1,11 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { queryAuth } from '../../src/core/auth.js';
 import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
 import { ConnectionError } from '../../src/core/errors/connection-error.js';
 import type { RuleseqError } from '../../src/core/errors/ruleseq-error.js';
 import { InternalServerError } from '../../src/core/errors/status-errors.js';
 import type { Hooks } from '../../src/core/hooks.js';
+import { queryAuth } from '../../src/internal/auth.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { closedPort, useServers } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';

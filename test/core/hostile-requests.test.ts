@@ -2,13 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  ConfigurationError,
-  RateLimitError,
-  RequestValidationError,
-  ResponseValidationError,
-} from '../../src/core/index.js';
+import { ApiError } from '../../src/core/errors/api-error.js';
+import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
+import { RateLimitError } from '../../src/core/errors/status-errors.js';
 import { ICloudReadyClient } from '../../src/icloudready/client.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { PermissionDeniedError, ResponseValidationError } from '../../src/core/index.js';
+import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
+import { PermissionDeniedError } from '../../src/core/errors/status-errors.js';
 import { useServers } from '../helpers/http-server.js';
 import { testTransport } from '../helpers/test-transport.js';
 

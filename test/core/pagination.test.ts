@@ -1,15 +1,16 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type AuthStrategy, headerAuth, queryAuth } from '../../src/core/auth.js';
 import { AbortError, ConfigurationError, PaginationError } from '../../src/core/errors/index.js';
-import { nextFromCursor } from '../../src/core/pagination/cursor-pagination.js';
-import { nextFromLink } from '../../src/core/pagination/link-pagination.js';
 import type { PageFetcher } from '../../src/core/pagination/page.js';
-import { nextFromPageNumber } from '../../src/core/pagination/page-number-pagination.js';
 import { PagePromise } from '../../src/core/pagination/page-promise.js';
-import { MAX_EMPTY_PAGES } from '../../src/core/pagination/page-trail.js';
-import type { Operation, Transport } from '../../src/core/transport.js';
+import { type AuthStrategy, headerAuth, queryAuth } from '../../src/internal/auth.js';
+import type { Operation } from '../../src/internal/operation.js';
+import { nextFromCursor } from '../../src/internal/pagination/cursor-pagination.js';
+import { nextFromLink } from '../../src/internal/pagination/link-pagination.js';
+import { nextFromPageNumber } from '../../src/internal/pagination/page-number-pagination.js';
+import { MAX_EMPTY_PAGES } from '../../src/internal/pagination/page-trail.js';
+import type { Transport } from '../../src/internal/transport.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, testTransport } from '../helpers/test-transport.js';
 

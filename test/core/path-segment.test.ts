@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RequestValidationError } from '../../src/core/index.js';
-import { pathSegment } from '../../src/core/path-segment.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { pathSegment } from '../../src/internal/path-segment.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 

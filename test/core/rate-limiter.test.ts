@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
-import { BottleneckRateLimiter } from '../../src/core/rate-limit/bottleneck-rate-limiter.js';
-import { BudgetRateLimiter } from '../../src/core/rate-limit/budget-rate-limiter.js';
-import { createRateLimiter } from '../../src/core/rate-limit/create-rate-limiter.js';
-import { readBudget } from '../../src/core/rate-limit/rate-limit-headers.js';
-import type { RateLimiter, RateLimitScope } from '../../src/core/rate-limit/rate-limiter.js';
+import type { RateLimiter, RateLimitScope } from '../../src/core/rate-limiter.js';
+import { BottleneckRateLimiter } from '../../src/internal/rate-limit/bottleneck-rate-limiter.js';
+import { BudgetRateLimiter } from '../../src/internal/rate-limit/budget-rate-limiter.js';
+import { createRateLimiter } from '../../src/internal/rate-limit/create-rate-limiter.js';
+import { readBudget } from '../../src/internal/rate-limit/rate-limit-headers.js';
 
 const limiters: Bottleneck[] = [];
 function bottleneck(options: Bottleneck.ConstructorOptions): Bottleneck {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type AuthStrategy, headerAuth, queryAuth } from '../../src/core/auth.js';
 import {
   type ApiError,
   AuthenticationError,
   ConfigurationError,
   ResponseValidationError,
 } from '../../src/core/errors/index.js';
-import { createRedactor, redactValue } from '../../src/core/redact.js';
+import { type AuthStrategy, headerAuth, queryAuth } from '../../src/internal/auth.js';
+import { createRedactor, redactValue } from '../../src/internal/redact.js';
 import { redisRateLimit } from '../../src/redis/index.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';

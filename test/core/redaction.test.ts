@@ -3,7 +3,6 @@ import { HttpResponse, http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { queryAuth } from '../../src/core/auth.js';
 import {
   AbortError,
   ApiError,
@@ -14,8 +13,9 @@ import {
   RuleseqError,
   TimeoutError,
 } from '../../src/core/errors/index.js';
-import { redactUrl } from '../../src/core/redact.js';
-import type { Transport } from '../../src/core/transport.js';
+import { queryAuth } from '../../src/internal/auth.js';
+import { redactUrl } from '../../src/internal/redact.js';
+import type { Transport } from '../../src/internal/transport.js';
 import { closedPort } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import {

@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { bodyAuth, queryAuth } from '../../src/core/auth.js';
 import { ApiError } from '../../src/core/errors/api-error.js';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { bodyAuth, queryAuth } from '../../src/internal/auth.js';
 import { useServers } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, captureLogger, testTransport } from '../helpers/test-transport.js';

@@ -2,13 +2,13 @@ import type http from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { queryAuth } from '../../src/core/auth.js';
 import {
   ConnectionError,
   InternalServerError,
   ResponseValidationError,
   TimeoutError,
 } from '../../src/core/errors/index.js';
+import { queryAuth } from '../../src/internal/auth.js';
 import { useServers } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { CANARY_KEY, captureLogger, testTransport } from '../helpers/test-transport.js';
@@ -171,7 +171,7 @@ describe("a vendor's prepared response schemas", () => {
       baseUrl: server.url,
       prepareSchema: <T>(schema: unknown) => {
         seen.push(schema);
-        return prepared as never as import('../../src/core/standard-schema.js').ResponseSchema<T>;
+        return prepared as never as import('../../src/internal/standard-schema.js').ResponseSchema<T>;
       },
     });
 

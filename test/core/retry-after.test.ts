@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../src/core/retry-after.js';
+import { parseRetryAfter } from '../../src/internal/retry-after.js';
 import { parseRuleDateTime } from '../../src/rule/datetime.js';
 
 /** A clock far from every date used below, so a test passes only if the response's `Date` header is used. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionError } from '../../src/core/errors/connection-error.js';
 import { InternalServerError, RateLimitError } from '../../src/core/errors/status-errors.js';
-import { type RetryPlan, withRetries } from '../../src/core/retry-loop.js';
+import { type RetryPlan, withRetries } from '../../src/internal/retry-loop.js';
 
 const plan = (overrides: Partial<RetryPlan> = {}): RetryPlan => ({
   retries: 6,

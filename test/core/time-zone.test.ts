@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWallClock, parseWallClock } from '../../src/core/time-zone.js';
+import { formatWallClock, parseWallClock } from '../../src/internal/time-zone.js';
 
 const ZONE = 'Europe/Stockholm';
 

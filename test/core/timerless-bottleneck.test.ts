@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Bottleneck from 'bottleneck/light.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TimerlessBottleneck } from '../../src/core/rate-limit/timerless-bottleneck.js';
+import { TimerlessBottleneck } from '../../src/internal/rate-limit/timerless-bottleneck.js';
 
 // TimerlessBottleneck swaps Bottleneck's local-store `yieldLoop`, overrides `_run` and lets `Events#trigger` skip
 // events nobody listens to. That is sound only for the

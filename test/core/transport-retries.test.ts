@@ -1,6 +1,5 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { queryAuth } from '../../src/core/auth.js';
 import { ApiError } from '../../src/core/errors/api-error.js';
 import { ConnectionError } from '../../src/core/errors/connection-error.js';
 import {
@@ -13,7 +12,8 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../../src/core/errors/status-errors.js';
-import { BudgetRateLimiter } from '../../src/core/rate-limit/budget-rate-limiter.js';
+import { queryAuth } from '../../src/internal/auth.js';
+import { BudgetRateLimiter } from '../../src/internal/rate-limit/budget-rate-limiter.js';
 import { parseRuleDateTime } from '../../src/rule/datetime.js';
 import { closedPort, useServers } from '../helpers/http-server.js';
 import { rejectionOf } from '../helpers/rejection.js';

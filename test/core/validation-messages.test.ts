@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { RequestValidationError } from '../../src/core/index.js';
-import { validateArgument, validateInput } from '../../src/core/validate-input.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { validateArgument, validateInput } from '../../src/internal/validate-input.js';
 
 function messageOf(schema: Parameters<typeof validateInput>[0], value: unknown): string {
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapConcurrent } from '../../src/core/map-concurrent.js';
+import { mapConcurrent } from '../../src/internal/map-concurrent.js';
 import type { RuleAuthMode } from '../../src/rule/profile.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { EXPECTED, type Expected } from './expected.js';

@@ -1,5 +1,7 @@
-import type { APIPromise, RuleseqError, VendorProfile } from '../../src/core/index.js';
-import type { Transport } from '../../src/core/transport.js';
+import type { APIPromise } from '../../src/core/api-promise.js';
+import type { RuleseqError } from '../../src/core/errors/ruleseq-error.js';
+import type { VendorProfile } from '../../src/internal/create-transport.js';
+import type { Transport } from '../../src/internal/transport.js';
 import { RULE_V2_BASE_URL, type RuleAuthMode, ruleProfile } from '../../src/rule/profile.js';
 import type { RuleContext } from '../../src/rule/resource.js';
 import { Subscribers } from '../../src/rule/resources/subscribers.js';

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ApiError } from '../../src/core/index.js';
+import { ApiError } from '../../src/core/errors/api-error.js';
 import type { RuleAuthMode } from '../../src/rule/profile.js';
 import { captureLogger } from '../helpers/test-transport.js';
 import { type ReceivedRequest, startFaultServer } from './fault-server.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ResponseSchema } from '../../src/core/index.js';
+import type { ResponseSchema } from '../../src/internal/standard-schema.js';
 import type { OpenApiExamples } from './openapi-examples.js';
 
 type Schemas = Record<string, unknown>;

@@ -1,7 +1,9 @@
-import { type AuthStrategy, headerAuth } from '../../src/core/auth.js';
-import { createLevelledLogger, type Logger, type LogLevel } from '../../src/core/logger.js';
-import type { RateLimiter } from '../../src/core/rate-limit/rate-limiter.js';
-import { type ErrorDetails, Transport, type TransportConfig } from '../../src/core/transport.js';
+import type { Logger, LogLevel } from '../../src/core/client-options.js';
+import type { RateLimiter } from '../../src/core/rate-limiter.js';
+import { type AuthStrategy, headerAuth } from '../../src/internal/auth.js';
+import { createLevelledLogger } from '../../src/internal/logger.js';
+import { Transport } from '../../src/internal/transport.js';
+import type { ErrorDetails, TransportConfig } from '../../src/internal/transport-config.js';
 
 /** The canary key: tests assert it never shows up anywhere it should not. */
 export const CANARY_KEY = 'canary-KEY-7f3a9c2e51';

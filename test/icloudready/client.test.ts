@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigurationError } from '../../src/core/index.js';
+import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
 import { ICloudReadyClient } from '../../src/icloudready/client.js';
 import { ICLOUDREADY_BASE_URL } from '../../src/icloudready/profile.js';
 import { useSpecMock } from '../helpers/spec-mock.js';

@@ -1,13 +1,13 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/core/errors/api-error.js';
 import {
-  ApiError,
   AuthenticationError,
   BadRequestError,
   InternalServerError,
   NotFoundError,
   RateLimitError,
-} from '../../src/core/index.js';
+} from '../../src/core/errors/status-errors.js';
 import { useSpecMock } from '../helpers/spec-mock.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { BASE, icloudreadyV2, testICloudReadyClient } from './icloudready-mock.js';

@@ -1,6 +1,6 @@
 // One id type: what `create` returns (a string or a whole number) goes to `patch` and `activity.create` as is.
 import { expect, expectTypeOf, it } from 'vitest';
-import { RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import type { Sequences } from '../../src/icloudready/index.js';
 import type { SequenceId } from '../../src/icloudready/types.js';
 import { testICloudReadyClient } from './icloudready-mock.js';

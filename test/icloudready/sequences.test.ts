@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseValidationError } from '../../src/core/index.js';
+import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
 import type { SequenceInput } from '../../src/icloudready/types.js';
 import { useSpecMock } from '../helpers/spec-mock.js';
 import { CANARY_KEY, captureLogger } from '../helpers/test-transport.js';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ResponseSchema } from '../../src/core/index.js';
 import {
   zCreateSequenceActivityBody,
   zCreateSequenceActivityResponse,
@@ -13,6 +12,7 @@ import {
   zUpdateSequenceBody,
   zUpdateSequenceResponse,
 } from '../../src/icloudready/generated/v2/zod.gen.js';
+import type { ResponseSchema } from '../../src/internal/standard-schema.js';
 import { icloudreadyV2 as spec } from './icloudready-mock.js';
 
 // Structural completeness of spec/icloudready-v2.yaml against the seed seeds/004_2e15207995dc7ad6.txt: the seven

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import type { ListSequencesParams, SequenceInput } from '../../src/icloudready/types.js';
 import { useSpecMock } from '../helpers/spec-mock.js';
 import { icloudreadyV2, testICloudReadyClient } from './icloudready-mock.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { NotFoundError } from '../../src/core/errors/status-errors.js';
 import { ICloudReadyClient } from '../../src/icloudready/client.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NotFoundError, RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { NotFoundError } from '../../src/core/errors/status-errors.js';
 import type { CampaignRequest } from '../../src/rule/input/campaign.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, testRuleClient, useRuleMock } from './rule-mock.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../src/core/errors/api-error.js';
 import {
-  type ApiError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -9,7 +9,7 @@ import {
   PayloadTooLargeError,
   RateLimitError,
   UnprocessableEntityError,
-} from '../../src/core/index.js';
+} from '../../src/core/errors/status-errors.js';
 import type { CampaignRequest } from '../../src/rule/index.js';
 import type { OpenApiExamples } from '../helpers/openapi-examples.js';
 import { ruleV2, ruleV3, testRuleClient, useRuleMock } from './rule-mock.js';

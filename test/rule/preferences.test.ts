@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import type { PreferenceChoice } from '../../src/rule/resources/preferences.js';
 import type { SubscriberSelector } from '../../src/rule/selectors.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { ResponseValidationError } from '../../src/core/index.js';
-import type { Logger } from '../../src/core/logger.js';
+import type { Logger } from '../../src/core/client-options.js';
+import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { testRuleClient, useRuleMock } from './rule-mock.js';
 

@@ -1,14 +1,14 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { isApiError } from '../../src/core/errors/is-api-error.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import {
   AuthenticationError,
   ConflictError,
-  isApiError,
   NotFoundError,
   PayloadTooLargeError,
   RateLimitError,
-  RequestValidationError,
-} from '../../src/core/index.js';
+} from '../../src/core/errors/status-errors.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, ruleV3, testRuleClient, useRuleMock } from './rule-mock.js';
 

@@ -1,10 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  InternalServerError,
-  RequestValidationError,
-  UnprocessableEntityError,
-} from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { InternalServerError, UnprocessableEntityError } from '../../src/core/errors/status-errors.js';
 import type { SubscriberSelector } from '../../src/rule/selectors.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, ruleV3, testRuleClient, useRuleMock } from './rule-mock.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { ConflictError, NotFoundError } from '../../src/core/errors/status-errors.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, testRuleClient, useRuleMock } from './rule-mock.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RuleseqError } from '../../src/core/index.js';
+import { RuleseqError } from '../../src/core/errors/ruleseq-error.js';
 import {
   type ParseRuleWebhookOptions,
   parseRuleWebhook,

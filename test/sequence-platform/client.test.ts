@@ -1,12 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  BadRequestError,
-  ConfigurationError,
-  ConflictError,
-  NotFoundError,
-  RequestValidationError,
-} from '../../src/core/index.js';
+import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../src/core/errors/status-errors.js';
 import { SequencePlatformClient } from '../../src/sequence-platform/client.js';
 import { sequencePlatformProfile } from '../../src/sequence-platform/profile.js';
 import type { ListTransfersParams } from '../../src/sequence-platform/resources/transfers.js';

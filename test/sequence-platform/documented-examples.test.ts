@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ApiError, Page, type RateLimitError } from '../../src/core/index.js';
+import { ApiError } from '../../src/core/errors/api-error.js';
+import type { RateLimitError } from '../../src/core/errors/status-errors.js';
+import { Page } from '../../src/core/pagination/page.js';
 import type { Json } from '../helpers/spec-document.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { CALLS } from './calls.js';

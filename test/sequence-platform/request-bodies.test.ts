@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import { rejectionOf } from '../helpers/rejection.js';
 import { AMEX, AUTO_SAVE, EMERGENCY, testPlatformClient, usePlatformMock } from './platform-mock.js';
 

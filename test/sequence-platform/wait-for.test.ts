@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, NotFoundError, PermissionDeniedError } from '../../src/core/index.js';
+import { AbortError } from '../../src/core/errors/abort-error.js';
+import { NotFoundError, PermissionDeniedError } from '../../src/core/errors/status-errors.js';
 import { SequencePlatformClient } from '../../src/sequence-platform/client.js';
 import { WaitTimeoutError } from '../../src/sequence-platform/wait-timeout-error.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../src/core/errors/api-error.js';
 import {
-  type ApiError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -8,7 +8,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-} from '../../src/core/index.js';
+} from '../../src/core/errors/status-errors.js';
 import { DOCUMENTED_CALLS, useSequenceTest } from './sequence-contract.js';
 import { sequenceV1 } from './sequence-mock.js';
 

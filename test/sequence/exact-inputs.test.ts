@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { recordingFetch } from '../helpers/recording-fetch.js';
 import { rejectionOf } from '../helpers/rejection.js';

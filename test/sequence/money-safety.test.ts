@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { InternalServerError, RequestValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { InternalServerError } from '../../src/core/errors/status-errors.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { useServers } from '../helpers/http-server.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';

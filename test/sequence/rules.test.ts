@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError, ResponseValidationError } from '../../src/core/index.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
 import type { RuleInput } from '../../src/sequence/resources/rules.js';
 import {
   BASE,

@@ -1,6 +1,9 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { type APIPromise, Page, type RequestOptions, RequestValidationError } from '../../src/core/index.js';
+import type { APIPromise } from '../../src/core/api-promise.js';
+import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { Page } from '../../src/core/pagination/page.js';
+import type { RequestOptions } from '../../src/core/request-options.js';
 import type { SequenceClient } from '../../src/sequence/client.js';
 import type { SequenceError } from '../../src/sequence/errors.js';
 import type { RuleInput } from '../../src/sequence/resources/rules.js';

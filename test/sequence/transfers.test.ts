@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, NotFoundError, PermissionDeniedError } from '../../src/core/index.js';
+import { AbortError } from '../../src/core/errors/abort-error.js';
+import { NotFoundError, PermissionDeniedError } from '../../src/core/errors/status-errors.js';
 import type { CreateTransferParams, ListTransfersParams } from '../../src/sequence/index.js';
 import { TransferNotSettledError } from '../../src/sequence/transfer-not-settled-error.js';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RuleseqError, WebhookError } from '../../src/core/index.js';
+import { RuleseqError } from '../../src/core/errors/ruleseq-error.js';
+import { WebhookError } from '../../src/core/errors/webhook-error.js';
 import { parseSequenceWebhook, SequenceWebhookError } from '../../src/sequence/webhooks.js';
 import { sequenceV1 } from './sequence-mock.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InternalServerError } from '../../src/core/index.js';
+import { InternalServerError } from '../../src/core/errors/status-errors.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { type FakeApi, type FakeOptions, fakeFetch } from '../../src/testing/fake-api.js';
@@ -220,5 +220,53 @@ describe('createFake', () => {
     expect([teapot.status, await teapot.json()]).toEqual([418, { error: 'teapot' }]);
     const unknown = await fake.fetch(new Request('http://x/api/nothing'));
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('request input', () => {
+  const send = (fake: FakeApi, url: string, auth: string, body?: unknown) =>
+    fake.fetch(
+      new Request(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `${auth} ${fake.apiKey}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+
+  it('is read leniently: keys the documents do not name are no 400 (extraBody and extraQuery send them)', async () => {
+    const icloudready = createICloudReadyFake();
+    const created = await send(icloudready, 'https://api.icloud-ready.com/api/v2/sequences', 'Bearer', {
+      name: 'New',
+      audience: 'trial',
+    });
+    expect(created.status).toBe(200);
+    expect(icloudready.state.sequences.at(-1)).toMatchObject({ name: 'New', audience: 'trial' });
+
+    const sequence = createSequenceFake({ rateLimit: false });
+    const listed = await send(
+      sequence,
+      'https://api.getsequence.io/api/v1/transfers?account_id=acc_01HDEF0123&cache=1',
+      'ApiKey',
+    );
+    expect(listed.status).toBe(200);
+    const rule = { status: 'enabled', trigger: { type: 'MANUAL', label: 'x' }, steps: [], color: 'red' };
+    expect((await send(sequence, 'https://api.getsequence.io/api/v1/rules', 'ApiKey', rule)).status).toBe(
+      201,
+    );
+  });
+
+  it('names every problem in the API’s own 400', async () => {
+    const sequence = createSequenceFake({ rateLimit: false });
+    const refused = await send(sequence, 'https://api.getsequence.io/api/v1/transfers', 'ApiKey', {
+      source_account_id: 'acc_01HDEF0123',
+      amount_in_cents: 1.5,
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      error: {
+        code: 'invalid_parameters',
+        message: 'destination_account_id must be a string; amount_in_cents must be an integer.',
+      },
+    });
   });
 });

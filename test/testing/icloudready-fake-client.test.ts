@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, BadRequestError, NotFoundError } from '../../src/core/index.js';
+import { AuthenticationError, BadRequestError, NotFoundError } from '../../src/core/errors/status-errors.js';
 import { ICloudReadyClient } from '../../src/icloudready/index.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';
 import {

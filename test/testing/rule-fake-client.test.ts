@@ -5,7 +5,7 @@ import {
   ConflictError,
   NotFoundError,
   PayloadTooLargeError,
-} from '../../src/core/index.js';
+} from '../../src/core/errors/status-errors.js';
 import { RuleClient, type RuleClientOptions } from '../../src/rule/client.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';
 import { createRuleFake, type RuleFakeOptions } from '../../src/testing/rule-fake/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitError } from '../../src/core/index.js';
-import { parseRetryAfter } from '../../src/core/retry-after.js';
+import { RateLimitError } from '../../src/core/errors/status-errors.js';
+import { parseRetryAfter } from '../../src/internal/retry-after.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { parseRuleDateTime } from '../../src/rule/datetime.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';

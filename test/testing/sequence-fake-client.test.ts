@@ -4,7 +4,7 @@ import {
   BadRequestError,
   NotFoundError,
   PermissionDeniedError,
-} from '../../src/core/index.js';
+} from '../../src/core/errors/status-errors.js';
 import { SequenceClient, type SequenceClientOptions } from '../../src/sequence/index.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';
 import { createSequenceFake, type SequenceFakeOptions } from '../../src/testing/sequence-fake/index.js';

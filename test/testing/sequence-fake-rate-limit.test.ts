@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { RateLimitError } from '../../src/core/index.js';
+import { RateLimitError } from '../../src/core/errors/status-errors.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { createSequenceFake, fakeFetch } from '../../src/testing/index.js';
 

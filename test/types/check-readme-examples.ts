@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { ENTRY_POINTS, entryFile, projectOptions } from '../surface/entry-points.ts';
 
 // Run by `npm run typecheck`, after tsc and before the unit tests (alone, so its ~20 s of compiling does not slow
 // anyone's timing). A consumer with the strictest settings users turn on (exactOptionalPropertyTypes, noUncheckedIndexedAccess,
@@ -11,17 +12,6 @@ import ts from 'typescript';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Where the emitted declarations and the examples live, in memory only; inside the repo so node_modules resolve. */
 const VIRTUAL = join(ROOT, '.readme-types');
-
-const ENTRY_POINTS: Record<string, string> = {
-  ruleseq: 'index',
-  'ruleseq/rule': 'rule/index',
-  'ruleseq/sequence': 'sequence/index',
-  'ruleseq/icloudready': 'icloudready/index',
-  'ruleseq/sequence-platform': 'sequence-platform/index',
-  'ruleseq/testing': 'testing/index',
-  'ruleseq/testing/msw': 'testing/msw-handlers',
-  'ruleseq/redis': 'redis/index',
-};
 
 /**
  * What the examples leave to the reader's own code, or take from an earlier example on the same page (a snippet
@@ -73,25 +63,15 @@ function readmeExamples(): string[] {
 }
 
 function emitDeclarations(): Map<string, string> {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.json'),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      },
-    },
-  )!;
   const options: ts.CompilerOptions = {
-    ...config.options,
+    ...projectOptions(),
     noEmit: false,
     declaration: true,
     emitDeclarationOnly: true,
     rootDir: join(ROOT, 'src'),
     outDir: join(VIRTUAL, 'dts'),
   };
-  const entries = Object.values(ENTRY_POINTS).map((entry) => join(ROOT, 'src', `${entry}.ts`));
+  const entries = Object.values(ENTRY_POINTS).map(entryFile);
   const files = new Map<string, string>();
   ts.createProgram(entries, options).emit(undefined, (name, text) => files.set(resolve(name), text));
   return files;

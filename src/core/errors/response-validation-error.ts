@@ -1,4 +1,4 @@
-import { keep, type Redactor, redactValue } from '../redact.js';
+import { keep, type Redactor, redactValue } from '../../internal/redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 import { formatIssues, type ValidationIssue } from './validation-issue.js';
 

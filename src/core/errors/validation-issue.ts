@@ -1,4 +1,4 @@
-import { formatPath } from '../input-path.js';
+import { formatPath } from '../../internal/input-path.js';
 
 /** One problem found by a schema, in the Standard Schema shape that zod and zod/mini both produce. */
 export interface ValidationIssue {

@@ -1,7 +1,7 @@
+import type { Operation } from '../../internal/operation.js';
 import { APIPromise } from '../api-promise.js';
 import { RuleseqError } from '../errors/ruleseq-error.js';
 import type { RequestOptions } from '../request-options.js';
-import type { Operation } from '../transport.js';
 import { loadFirstPage, type Page, type PageFetcher } from './page.js';
 
 /**

@@ -1,8 +1,9 @@
-import { withData } from '../api-response.js';
+import { withData } from '../../internal/api-response.js';
+import type { Operation } from '../../internal/operation.js';
+import { PageTrail } from '../../internal/pagination/page-trail.js';
+import type { ApiResponse } from '../api-promise.js';
 import { PaginationError } from '../errors/pagination-error.js';
 import type { RequestOptions } from '../request-options.js';
-import type { ApiResponse, Operation } from '../transport.js';
-import { PageTrail } from './page-trail.js';
 
 /**
  * What comes after a page: the operation that fetches it, `null` at the end, or a `PaginationError` when the

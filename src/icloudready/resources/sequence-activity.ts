@@ -1,4 +1,5 @@
-import type { APIPromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import type { ICloudReadyError } from '../errors.js';
 import { zSequenceActivity } from '../generated/v2/zod.gen.js';
 import { activityBody } from '../input.js';

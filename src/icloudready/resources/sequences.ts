@@ -1,5 +1,7 @@
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateInput } from '../../internal/validate-input.js';
 import type { ICloudReadyError } from '../errors.js';
 import { zListSequencesQuery, zListSequencesResponse, zSequence } from '../generated/v2/zod.gen.js';
 import { idPath, sequenceBody } from '../input.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { refineField, withElement } from '../../core/refine-field.js';
+import { refineField, withElement } from '../../internal/refine-field.js';
 import { parseRuleDateTime, toRuleDate, toRuleDateTime } from '../datetime.js';
 import {
   zCampaignRecipientInput,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { refineField } from '../../core/refine-field.js';
+import { refineField } from '../../internal/refine-field.js';
 import {
   zAddSubscriberTagsRequest,
   zCreateSubscribersRequest,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { refineField } from '../../core/refine-field.js';
-import { bytesToBase64, encodeBase64 } from '../../core/runtime.js';
+import { refineField } from '../../internal/refine-field.js';
+import { bytesToBase64, encodeBase64 } from '../../internal/runtime.js';
 import {
   zAttachment,
   zEmailContent,

@@ -1,4 +1,5 @@
-import type { APIPromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import type { RuleError } from '../errors.js';
 import { zGetSenderDetailsResponse } from '../generated/v2/zod.gen.js';
 import { withNumericIds } from '../numeric-ids.js';
@@ -11,7 +12,7 @@ const senderSchema = withNumericIds(zGetSenderDetailsResponse);
 export class Account extends RuleResource {
   /** The account's sender name, e-mail, company and text-message sender name. `GET /sender/details` */
   senderDetails(options?: RequestOptions): APIPromise<SenderDetails, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: 'sender/details', schema: senderSchema }),
       (body) => body,
       options,

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateArgument, validateInput, validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateArgument, validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zCreateCampaignResponse,
@@ -64,7 +66,7 @@ export class Campaigns extends RuleResource {
    * base64-encodes them. `POST /campaigns`
    */
   create(request: CampaignRequest, options?: RequestOptions): APIPromise<Campaign, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'POST',
         path: 'campaigns',
@@ -78,7 +80,7 @@ export class Campaigns extends RuleResource {
 
   /** One campaign with its recipients. `GET /campaigns/{id}` */
   get(id: number, options?: RequestOptions): APIPromise<Campaign, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: campaignPath(id, 'campaigns.get'), schema: campaignSchema }),
       (body) => body,
       options,
@@ -87,7 +89,7 @@ export class Campaigns extends RuleResource {
 
   /** Sent, open, click, bounce and unsubscribe counts (a draft reports `sent: 0`). `GET /campaigns/{id}/statistics` */
   statistics(id: number, options?: RequestOptions): APIPromise<CampaignStatistics, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         path: campaignPath(id, 'campaigns.statistics', 'campaigns', '/statistics'),

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { pathSegment } from '../../core/path-segment.js';
-import { withElement } from '../../core/refine-field.js';
-import { validateArgument } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { pathSegment } from '../../internal/path-segment.js';
+import { withElement } from '../../internal/refine-field.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zCreateCustomizationsRequest,
@@ -63,7 +65,7 @@ export class Fields extends RuleResource {
    * apart itself, so it reads an all-digit name as an id. `GET /customizations/{identifier}`
    */
   get(group: number | string, options?: RequestOptions): APIPromise<FieldGroup, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const identifier = validateArgument(groupSelector, group, 'group', 'fields.get');
         return {

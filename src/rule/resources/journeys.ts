@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { refineField } from '../../core/refine-field.js';
-import { validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { refineField } from '../../internal/refine-field.js';
+import { validateQuery } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zListJourneysQuery, zListJourneysResponse } from '../generated/v2/zod.gen.js';
 import { positiveIdCheck } from '../input/common.js';
@@ -26,7 +27,7 @@ export type ListJourneysParams = z.input<typeof listParams>;
 export class Journeys extends RuleResource {
   /** Every journey, optionally filtered (Rule does not paginate this listing). `GET /journey` */
   list(params: ListJourneysParams = {}, options?: RequestOptions): APIPromise<Journey[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         path: 'journey',

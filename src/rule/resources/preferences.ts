@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { withElement } from '../../core/refine-field.js';
-import { validateArgument } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { withElement } from '../../internal/refine-field.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zGetSubscriberPreferencesQuery,
@@ -42,7 +43,7 @@ function route(parts: Parameters<typeof subscriberRoute>[0], groupId: unknown, c
 export class Preferences extends RuleResource {
   /** Every preference group with its preferences (Rule does not paginate this listing). `GET /preference-groups` */
   groups(options?: RequestOptions): APIPromise<PreferenceGroup[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: 'preference-groups', schema: groupsSchema }),
       (body) => body,
       options,
@@ -59,7 +60,7 @@ export class Preferences extends RuleResource {
     options?: RequestOptions,
   ): APIPromise<SubscriberPreference[], RuleError> {
     const context = 'preferences.get';
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(getSelector, subscriber, 'subscriber', context);
         return { method: 'GET', ...route(parts, groupId, context), schema: preferencesSchema };
@@ -80,7 +81,7 @@ export class Preferences extends RuleResource {
     options?: RequestOptions,
   ): APIPromise<SubscriberPreference[], RuleError> {
     const context = 'preferences.update';
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(updateSelector, subscriber, 'subscriber', context);
         return {

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { PagePromise, RequestOptions } from '../../core/index.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import type { RuleError } from '../errors.js';
 import { zListSegmentsQuery, zListSegmentsResponse } from '../generated/v2/zod.gen.js';
 import { withNumericIds } from '../numeric-ids.js';

@@ -1,7 +1,10 @@
 import type * as z from 'zod/mini';
-import { type APIPromise, NotFoundError, type RequestOptions, redactUrl } from '../../core/index.js';
-import { pathSegment } from '../../core/path-segment.js';
-import { validateArgument } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import { NotFoundError } from '../../core/errors/status-errors.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { pathSegment } from '../../internal/path-segment.js';
+import { redactUrl } from '../../internal/redact.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zAddSubscriberTagsQuery,
@@ -61,7 +64,7 @@ export class SubscriberTags extends RuleResource {
     subscriber: SubscriberSelector<AcceptedBy<typeof zListSubscriberTagsQuery>>,
     options?: RequestOptions,
   ): APIPromise<TagRef[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(listSelector, subscriber, 'subscriber', 'subscribers.tags.list');
         return { method: 'GET', ...subscriberRoute(parts, 'subscribers', '/tags'), schema: listSchema };

@@ -1,14 +1,11 @@
 import * as z from 'zod/mini';
-import {
-  type APIPromise,
-  checkJsonBody,
-  checkRequestOptions,
-  type PagePromise,
-  type RequestOptions,
-} from '../../core/index.js';
-import { mapConcurrent } from '../../core/map-concurrent.js';
-import { refineField } from '../../core/refine-field.js';
-import { validateArgument, validateInput } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { checkJsonBody, checkRequestOptions } from '../../internal/check-request.js';
+import { mapConcurrent } from '../../internal/map-concurrent.js';
+import { refineField } from '../../internal/refine-field.js';
+import { validateArgument, validateInput } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zCreateSubscribersResponse,
@@ -134,7 +131,7 @@ export class Subscribers extends RuleResource {
    * (Date → datetime, string[] → multiple, object → json). `POST /subscribers`
    */
   create(params: CreateSubscriberParams, options?: RequestOptions): APIPromise<Subscriber, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const { subscriber, ...rest } = validateInput(createParams, params, 'subscribers.create');
         return {
@@ -217,7 +214,7 @@ export class Subscribers extends RuleResource {
     subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberQuery>>,
     options?: RequestOptions,
   ): APIPromise<Subscriber, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         ...subscriberRoute(
@@ -236,7 +233,7 @@ export class Subscribers extends RuleResource {
     subscriber: SubscriberSelector<AcceptedBy<typeof zGetSubscriberFieldsQuery>>,
     options?: RequestOptions,
   ): APIPromise<SubscriberFieldGroup[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const parts = validateArgument(fieldsSelector, subscriber, 'subscriber', 'subscribers.fields');
         return { method: 'GET', ...subscriberRoute(parts, 'subscriber', '/fields'), schema: fieldsSchema };
@@ -252,7 +249,7 @@ export class Subscribers extends RuleResource {
     changes: UpdateSubscriberParams,
     options?: RequestOptions,
   ): APIPromise<Subscriber, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const valid = validateArgument(positiveId, id, 'id', 'subscribers.update');
         const body = validateArgument(subscriberChanges, changes, 'changes', 'subscribers.update');

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { refineField } from '../../core/refine-field.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { refineField } from '../../internal/refine-field.js';
 import type { RuleError } from '../errors.js';
 import { zListSuppressionsQuery, zListSuppressionsResponse } from '../generated/v2/zod.gen.js';
 import { zSuppressionsRequest } from '../generated/v3/zod.gen.js';

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { pathSegment } from '../../core/path-segment.js';
-import { validateArgument, validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { pathSegment } from '../../internal/path-segment.js';
+import { validateArgument, validateQuery } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import {
   zGetTagQuery,
@@ -53,7 +55,7 @@ export class Tags extends RuleResource {
 
   /** One tag; `with_count: true` adds `recipient_count`. `GET /tags/{identifier}` */
   get(tag: string | number, params: GetTagParams = {}, options?: RequestOptions): APIPromise<Tag, RuleError> {
-    return this.call(
+    return this.callWith(
       () => {
         const { path, query } = tagPath(tag, 'tags.get');
         return {
@@ -74,7 +76,7 @@ export class Tags extends RuleResource {
     changes: UpdateTagParams,
     options?: RequestOptions,
   ): APIPromise<Tag, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'PUT',
         ...tagPath(tag, 'tags.update'),

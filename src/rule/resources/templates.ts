@@ -1,5 +1,6 @@
-import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateArgument } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateArgument } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zGetTemplateResponse, zListTemplatesResponse } from '../generated/v2/zod.gen.js';
 import { idLike } from '../input/common.js';
@@ -14,7 +15,7 @@ const templateSchema = withNumericIds(zGetTemplateResponse);
 export class Templates extends RuleResource {
   /** Every e-mail template, as `{ id, name }` (Rule does not paginate this listing). `GET /templates` */
   list(options?: RequestOptions): APIPromise<TemplateSummary[], RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({ method: 'GET', path: 'templates', schema: listSchema }),
       (body) => body.templates,
       options,
@@ -23,7 +24,7 @@ export class Templates extends RuleResource {
 
   /** One template with the block ids it supports and its content. `GET /templates/{id}` */
   get(id: number, options?: RequestOptions): APIPromise<Template, RuleError> {
-    return this.call(
+    return this.callWith(
       () => ({
         method: 'GET',
         path: `templates/${validateArgument(idLike, id, 'id', 'templates.get')}`,

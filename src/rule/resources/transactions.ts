@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateInput } from '../../internal/validate-input.js';
 import type { RuleError } from '../errors.js';
 import { zSendTransactionResponse } from '../generated/v2/zod.gen.js';
 import { type TransactionInput, transactionInput } from '../input/transaction.js';

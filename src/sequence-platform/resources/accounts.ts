@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import type { Transport } from '../../core/transport.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import type { Transport } from '../../internal/transport.js';
 import type { SequencePlatformError } from '../errors.js';
 import {
   zGetAccountPath,

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { PagePromise, RequestOptions } from '../../core/index.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import type { SequencePlatformError } from '../errors.js';
 import { zListAuditLogQuery, zListAuditLogResponse } from '../generated/v1/zod.gen.js';
 import { exactWithTimes, queryOf } from '../input.js';

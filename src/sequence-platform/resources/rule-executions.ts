@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import type { SequencePlatformError } from '../errors.js';
 import {
   zGetRuleExecutionPath,

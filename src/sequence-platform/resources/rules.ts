@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import type { Transport } from '../../core/transport.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import type { Transport } from '../../internal/transport.js';
 import type { SequencePlatformError } from '../errors.js';
 import {
   zGetRulePath,
@@ -11,7 +13,7 @@ import {
   zTriggerRulePath,
   zTriggerRuleResponse,
 } from '../generated/v1/zod.gen.js';
-import { bodyOf, checkIdempotencyKey, exact, idPath, queryOf } from '../input.js';
+import { bodyOf, exact, idPath, queryOf } from '../input.js';
 import { needsPermission } from '../permissions.js';
 import { PlatformResource } from '../resource.js';
 import type { Rule, RuleSummary, TriggerRuleResult } from '../types.js';
@@ -83,15 +85,15 @@ export class Rules extends PlatformResource {
     body: TriggerRuleBody = {},
     options?: RequestOptions,
   ): APIPromise<TriggerRuleResult, SequencePlatformError> {
-    return this.call(() => {
-      checkIdempotencyKey(options);
-      return {
+    return this.call(
+      () => ({
         method: 'POST',
         path: `rules/${idPath(zTriggerRulePath.shape.id, id, 'rule id')}/trigger`,
         body: bodyOf(triggerSchema, body, 'trigger'),
         schema: zTriggerRuleResponse,
         hints: needsPermission('TRIGGER_RULES', 'including this rule'),
-      };
-    }, options);
+      }),
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
 import type { SequencePlatformError } from '../errors.js';
 import {
   zCreateTransferBody,
@@ -9,7 +11,7 @@ import {
   zListTransfersQuery,
   zListTransfersResponse,
 } from '../generated/v1/zod.gen.js';
-import { bodyOf, checkIdempotencyKey, exact, exactWithTimes, idPath, queryOf } from '../input.js';
+import { bodyOf, exact, exactWithTimes, idPath, queryOf } from '../input.js';
 import { needsPermission } from '../permissions.js';
 import { PlatformResource } from '../resource.js';
 import type { Transfer, TransferStatus } from '../types.js';
@@ -80,9 +82,8 @@ export class Transfers extends PlatformResource {
    * (the first attempt still running) is retried with the same key after a pause. `POST /transfers`
    */
   create(body: CreateTransferBody, options?: RequestOptions): APIPromise<Transfer, SequencePlatformError> {
-    return this.call(() => {
-      checkIdempotencyKey(options);
-      return {
+    return this.call(
+      () => ({
         method: 'POST',
         path: 'transfers',
         body: bodyOf(createSchema, body, 'transfer'),
@@ -91,8 +92,9 @@ export class Transfers extends PlatformResource {
           'MANUAL_TRANSFER',
           'with an entry whose source and target are these accounts, and max_amount ≥ the amount',
         ),
-      };
-    }, options);
+      }),
+      options,
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
-import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { validateInput, validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateIncomeSourceBody,
@@ -29,7 +30,6 @@ export class Accounts extends SequenceResource {
         schema: zListAccountsResponse,
         hints: needsScope('LIST_ACCOUNTS'),
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -43,7 +43,6 @@ export class Accounts extends SequenceResource {
         schema: zGetAccountResponse,
         hints: needsScope('READ_ACCOUNTS', 'the account must be in its resources'),
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -64,7 +63,6 @@ export class Accounts extends SequenceResource {
         body: validateInput(zCreateIncomeSourceBody, params, 'accounts.createIncomeSource'),
         schema: zCreateIncomeSourceResponse,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -74,7 +72,7 @@ export class Accounts extends SequenceResource {
    * @beta Sequence lists this endpoint as coming soon.
    */
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
-    return this.call(
+    return this.callWith(
       // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
       () => ({ method: 'DELETE', path: `accounts/${idPath(id, 'id', 'accounts.delete')}`, ignoreBody: true }),
       () => undefined,

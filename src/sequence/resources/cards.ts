@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zGetCardResponse,
@@ -43,7 +45,6 @@ export class Cards extends SequenceResource {
         schema: zListCardsResponse,
         hints,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -57,7 +58,6 @@ export class Cards extends SequenceResource {
         schema: zGetCardResponse,
         hints,
       }),
-      (body) => body.data,
       options,
     );
   }

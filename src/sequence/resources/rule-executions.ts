@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, PagePromise, RequestOptions } from '../../core/index.js';
-import { validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zGetRuleExecutionResponse,
@@ -61,7 +63,6 @@ export class RuleExecutions extends SequenceResource {
         schema: zGetRuleExecutionResponse,
         hints,
       }),
-      (body) => body.data,
       options,
     );
   }

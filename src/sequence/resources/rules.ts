@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import type { APIPromise, RequestOptions } from '../../core/index.js';
-import { refineField } from '../../core/refine-field.js';
-import { validateInput, validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { refineField } from '../../internal/refine-field.js';
+import { validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateRuleBody,
@@ -62,7 +63,6 @@ export class Rules extends SequenceResource {
         schema: zListRulesResponse,
         hints: needsScope('LIST_RULES'),
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -76,7 +76,6 @@ export class Rules extends SequenceResource {
         schema: zGetRuleResponse,
         hints: needsScope('READ_RULES', 'the rule must be in its resources'),
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -94,7 +93,6 @@ export class Rules extends SequenceResource {
         body: ruleBody(input, 'rules.create'),
         schema: disabledRuleSchema,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -112,14 +110,13 @@ export class Rules extends SequenceResource {
         body: ruleBody(input, 'rules.update'),
         schema: disabledRuleSchema,
       }),
-      (body) => body.data,
       options,
     );
   }
 
   /** Soft-deletes a rule: deactivated and hidden in the app, not removed. `DELETE /rules/{id}` */
   delete(id: string, options?: RequestOptions): APIPromise<void, SequenceError> {
-    return this.call(
+    return this.callWith(
       // Documented as an empty answer; any body a server adds (JSON or not) is ignored.
       () => ({ method: 'DELETE', path: `rules/${idPath(id, 'id', 'rules.delete')}`, ignoreBody: true }),
       () => undefined,
@@ -146,7 +143,6 @@ export class Rules extends SequenceResource {
         schema: zTriggerRuleResponse,
         hints: needsScope('TRIGGER_RULES', 'the rule must be in its resources'),
       }),
-      (body) => body.data,
       options,
     );
   }

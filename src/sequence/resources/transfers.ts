@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
-import {
-  AbortError,
-  type APIPromise,
-  checkRequestOptions,
-  NotFoundError,
-  type PagePromise,
-  type RequestOptions,
-} from '../../core/index.js';
-import { abortableSleep } from '../../core/sleep.js';
-import { validateArgument, validateInput, validateQuery } from '../../core/validate-input.js';
+import type { APIPromise } from '../../core/api-promise.js';
+import { AbortError } from '../../core/errors/abort-error.js';
+import { NotFoundError } from '../../core/errors/status-errors.js';
+import type { PagePromise } from '../../core/pagination/page-promise.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { checkRequestOptions } from '../../internal/check-request.js';
+import { abortableSleep } from '../../internal/sleep.js';
+import { validateArgument, validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
   zCreateTransferBody,
@@ -82,7 +80,6 @@ export class Transfers extends SequenceResource {
         schema: zGetTransferResponse,
         hints: readHints,
       }),
-      (body) => body.data,
       options,
     );
   }
@@ -105,7 +102,6 @@ export class Transfers extends SequenceResource {
           'with an entry whose source and target match, and max_amount ≥ the amount',
         ),
       }),
-      (body) => body.data,
       options,
     );
   }

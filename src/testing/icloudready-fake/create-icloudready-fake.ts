@@ -18,7 +18,7 @@ const message = (status: number, text: string) => reply(status, { message: text 
 const dialect: FakeDialect = {
   unauthorized: () => message(401, 'Unauthorized'),
   notFound: (call) => message(404, `Cannot ${call.method} ${call.url.pathname}`),
-  invalidBody: () => message(400, 'The body is not valid JSON.'),
+  invalidBody: (text) => message(400, text),
   tooLarge: () => message(413, 'request entity too large'),
   failure: (status, detail) => message(status, detail),
 };
@@ -41,7 +41,7 @@ export function createICloudReadyFake(options: ICloudReadyFakeOptions = {}): Fak
       prefixes: ['/api/v2'],
       initialState: () => initialState(options.seed ?? true),
       routes: icloudReadyRoutes,
-      middleware: [auth(apiKey, { scheme: 'Bearer' }, dialect)],
+      middleware: [auth([apiKey], { scheme: 'Bearer' }, dialect)],
       dialect,
     },
     options,

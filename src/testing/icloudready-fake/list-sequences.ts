@@ -1,5 +1,6 @@
-import type { SequenceRecord } from './model.js';
-import { queryInteger } from './sequence-fields.js';
+import { zListSequencesQuery } from '../../icloudready/generated/v2/zod.gen.js';
+import type { FakeCall } from '../kernel/fake-call.js';
+import type { ICloudReadyFakeState } from './model.js';
 
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;
@@ -13,18 +14,16 @@ function compare(a: unknown, b: unknown): number {
  * `fields` keeps only the listed fields (and `id`), `limit` (default 20, 1..100) and `page` (from 1) cut one page.
  * `p` (policy filters) is accepted and ignored.
  */
-export function listSequences(sequences: SequenceRecord[], query: URLSearchParams): unknown[] {
-  const limit = queryInteger(query, 'limit', 20, 100);
-  const page = queryInteger(query, 'page', 1);
-  const q = query.get('q')?.toLowerCase();
-  const sortBy = query.get('sortBy') || 'createdAt';
-  const descending = (query.get('order') ?? (query.get('sortBy') ? 'asc' : 'desc')).toLowerCase() === 'desc';
-  const sorted = sequences
+export function listSequences({ state, readQuery }: FakeCall<ICloudReadyFakeState>): unknown[] {
+  const { limit = 20, page = 1, ...query } = readQuery(zListSequencesQuery);
+  const q = query.q?.toLowerCase();
+  const sortBy = query.sortBy || 'createdAt';
+  const descending = (query.order ?? (query.sortBy ? 'asc' : 'desc')).toLowerCase() === 'desc';
+  const sorted = state.sequences
     .filter((s) => s.deleted !== 'true' && (!q || (s.name ?? '').toLowerCase().includes(q)))
     .reverse() // equal keys: the later created first
     .sort((a, b) => (descending ? -1 : 1) * compare(a[sortBy], b[sortBy]));
-  const fields = query
-    .get('fields')
+  const fields = query.fields
     ?.split(',')
     .map((f) => f.trim())
     .filter(Boolean);

@@ -1,29 +1,14 @@
-/** A sequence as the fake stores and returns it: the documented fields, any others sent, and bookkeeping. */
-export interface SequenceRecord {
+import type { Sequence } from '../../icloudready/generated/v2/types.gen.js';
+
+/** A sequence as the fake stores and returns it: the documented fields (null when unset), any others sent, and bookkeeping. */
+export type SequenceRecord = { [K in Exclude<keyof Sequence, 'id'>]-?: Exclude<Sequence[K], undefined> } & {
   id: string;
-  name: string | null;
-  code: string | null;
-  schedule: Record<string, unknown> | null;
-  priority: string | null;
-  owner: Record<string, unknown> | null;
-  type: string | null;
-  emailFrom: Record<string, unknown> | null;
-  maxContacts: number | null;
-  tags: unknown[] | null;
-  status: string | null;
-  steps: unknown[] | null;
-  contacts: unknown[] | null;
-  template: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  /** `'true'` once deleted: the sequence is then hidden from the API but kept here. */
-  deleted: string | null;
   createdAt: string;
   updatedAt: string;
   /** Bumped by every update, as a Mongo document version. */
   __v: number;
   [field: string]: unknown;
-}
+};
 
 export interface ActivityRecord {
   id: string;
@@ -32,7 +17,7 @@ export interface ActivityRecord {
 }
 
 export interface ICloudReadyFakeState {
-  /** Every sequence, deleted ones included (`deleted: 'true'`). */
+  /** Every sequence, deleted ones included (`deleted: 'true'` hides them from the API). */
   sequences: SequenceRecord[];
   activities: ActivityRecord[];
 }

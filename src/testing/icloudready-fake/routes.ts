@@ -1,11 +1,13 @@
+import { zSequenceActivityInput } from '../../icloudready/generated/v2/zod.gen.js';
 import type { FakeCall } from '../kernel/fake-call.js';
 import { reply } from '../kernel/reply.js';
-import { route } from '../kernel/route.js';
+import { route as kernelRoute } from '../kernel/route.js';
 import { listSequences } from './list-sequences.js';
 import type { ICloudReadyFakeState, SequenceRecord } from './model.js';
-import { bodyObject, emptyFields, newSequence, sequenceFields } from './sequence-fields.js';
+import { emptyFields, newSequence, sequenceFields } from './sequence-fields.js';
 
 type Call = FakeCall<ICloudReadyFakeState>;
+const route = kernelRoute<ICloudReadyFakeState>;
 
 /** Mongo-style 24-hex-digit ids, the same ones in the same order for every fresh fake. */
 const newId = (call: Call) => `6650d0${call.serial('id').toString(16).padStart(18, '0')}`;
@@ -20,7 +22,7 @@ function find({ state, params }: Call): SequenceRecord {
 /** Replaces (PUT: unlisted documented fields become null) or merges (PATCH) the body into a sequence. */
 function update(call: Call, replace: boolean): SequenceRecord {
   const sequence = find(call);
-  const fields = sequenceFields(call.body);
+  const fields = sequenceFields(call);
   const { id, createdAt, __v } = sequence;
   if (replace) for (const key of Object.keys(sequence)) delete sequence[key];
   return Object.assign(sequence, replace ? emptyFields() : {}, fields, {
@@ -32,21 +34,21 @@ function update(call: Call, replace: boolean): SequenceRecord {
 }
 
 export const icloudReadyRoutes = [
-  route('GET', 'sequences', ({ state, query }: Call) => listSequences(state.sequences, query)),
-  route('POST', 'sequences', (call: Call) => {
-    const created = newSequence(newId(call), timestamp(call), sequenceFields(call.body));
+  route('GET', 'sequences', listSequences),
+  route('POST', 'sequences', (call) => {
+    const created = newSequence(newId(call), timestamp(call), sequenceFields(call));
     call.state.sequences.push(created);
     return created;
   }),
-  route('POST', 'sequences/activity', (call: Call) => {
-    const activity = { ...bodyObject(call.body), id: newId(call), createdAt: timestamp(call) };
+  route('POST', 'sequences/activity', (call) => {
+    const activity = { ...call.read(zSequenceActivityInput), id: newId(call), createdAt: timestamp(call) };
     call.state.activities.push(activity);
     return activity;
   }),
   route('GET', 'sequences/:id', find),
-  route('PUT', 'sequences/:id', (call: Call) => update(call, true)),
-  route('PATCH', 'sequences/:id', (call: Call) => update(call, false)),
-  route('DELETE', 'sequences/deleted/:id', (call: Call) =>
+  route('PUT', 'sequences/:id', (call) => update(call, true)),
+  route('PATCH', 'sequences/:id', (call) => update(call, false)),
+  route('DELETE', 'sequences/deleted/:id', (call) =>
     Object.assign(find(call), { deleted: 'true', updatedAt: timestamp(call) }),
   ),
 ];

@@ -1,8 +1,9 @@
-import type { FakeApi, FakeOptions } from '../fake-api.js';
+import { DEFAULT_MAX_BODY_BYTES, type FakeApi, type FakeOptions } from '../fake-api.js';
 import type { FakeCall, FakeDialect, Middleware } from './fake-call.js';
-import { bodyCap } from './middleware/guards.js';
+import { bodyCap, NOT_JSON } from './middleware/guards.js';
 import { faults, latency, NetworkFault } from './middleware/simulation.js';
 import { parseRequest } from './parse-request.js';
+import { queryObject, readInput } from './read-input.js';
 import { FakeReply } from './reply.js';
 import { matchRoute, type Route } from './route.js';
 
@@ -32,13 +33,13 @@ export function createFake<S extends object>(
 ): FakeApi<S> {
   const { dialect, prefixes } = definition;
   const now = options.now ?? Date.now;
-  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const state = definition.initialState();
   const serials = new Map<string, number>();
   const serial = (kind: string) => serials.set(kind, (serials.get(kind) ?? 0) + 1).get(kind)!;
   const handle: Middleware<S> = (call) => {
     if (!call.route) return dialect.notFound(call);
-    if (call.bodyError) return dialect.invalidBody();
+    if (call.bodyError) return dialect.invalidBody(NOT_JSON);
     definition.advance?.(state, call.now);
     const result = call.route.handle(call);
     return result instanceof FakeReply ? result : new FakeReply(200, result);
@@ -76,7 +77,18 @@ export function createFake<S extends object>(
     async fetch(request) {
       const parsed = await parseRequest(request, prefixes, maxBodyBytes);
       const match = matchRoute(definition.routes, parsed.prefix, parsed.method, parsed.segments);
-      const call = { ...parsed, ...match, state, now: now(), serial, requestId: '', requestIdSent: false };
+      const refuse = (message: string) => dialect.invalidBody(message).throw();
+      const call: FakeCall<S> = {
+        ...parsed,
+        ...match,
+        state,
+        now: now(),
+        serial,
+        requestId: '',
+        requestIdSent: false,
+        read: (schema, value = parsed.body) => readInput(schema, value, refuse),
+        readQuery: (schema) => readInput(schema, queryObject(parsed.query, schema), refuse),
+      };
       return (await run(0, call)).toResponse();
     },
   };

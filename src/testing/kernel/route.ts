@@ -1,13 +1,6 @@
-import type { Handler } from './fake-call.js';
+import type { Handler, Route } from './fake-call.js';
 
-/** One operation: `pattern` is below the API prefix; `:name` segments capture path parameters. */
-export interface Route<S> {
-  readonly method: string;
-  /** The prefix it lives under (Rule's `/api/v3`); undefined: any of the fake's. */
-  readonly prefix: string | undefined;
-  readonly parts: readonly string[];
-  readonly handle: Handler<S>;
-}
+export type { Route };
 
 export const route = <S>(method: string, pattern: string, handle: Handler<S>, prefix?: string): Route<S> => ({
   method,

@@ -1,4 +1,4 @@
-import { decodeBase64 } from '../../core/runtime.js';
+import { decodeBase64 } from '../../internal/runtime.js';
 
 /** Whole base64 quanta only, as a strict decoder accepts. */
 export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -78,8 +78,8 @@ export function createRuleFake(options: RuleFakeOptions = {}): FakeApi<RuleFakeS
           return next();
         },
         requireRoute(dialect),
-        auth(apiKey, { scheme: 'Bearer', query: 'apikey', field: 'apikey' }, dialect),
-        rateLimit(options.rateLimit ?? RULE_RATE_LIMIT, (state) => state.rateLimit, ruleRateLimit),
+        auth([apiKey], { scheme: 'Bearer', query: 'apikey', field: 'apikey' }, dialect),
+        rateLimit(options.rateLimit ?? RULE_RATE_LIMIT, ({ state }) => state.rateLimit, ruleRateLimit),
       ],
       dialect,
       advance: deliverDueCampaigns,

@@ -1,8 +1,12 @@
-import { formatWallClock } from '../../core/time-zone.js';
+import { formatWallClock } from '../../internal/time-zone.js';
+import type * as wire from '../../rule/generated/v2/types.gen.js';
 import { openWindow, type RateLimitWindow } from '../kernel/middleware/rate-limit.js';
 
-export type MessageType = 'email' | 'text_message';
-export type FieldType = 'text' | 'single' | 'multiple' | 'json' | 'date' | 'datetime' | 'time';
+export type MessageType = wire.MessageType;
+export type FieldType = wire.FieldType;
+
+/** A record in its wire shape (the generated type), every field present and the fake's numeric id. */
+type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> } & { id: number };
 
 export interface FakeSubscriber {
   id: number;
@@ -23,45 +27,14 @@ export interface FakeSubscriber {
   preferences: Record<number, boolean>;
 }
 
-export interface FakeTag {
-  id: number;
-  name: string;
-  description: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface FakeField {
-  id: number;
-  name: string;
-  type: FieldType;
-}
-
-export interface FakeFieldGroup {
-  id: number;
-  name: string;
-  created_at: string;
-  updated_at: string;
-  fields: FakeField[];
-}
-
-export interface FakeSegment {
-  id: number;
-  name: string;
-  description: string | null;
-  created_at: string;
-  updated_at: string;
-  sync_at: string;
-  /** Members (a real segment is a filter; the fake keeps the result). */
-  subscriber_ids: number[];
-}
-
-export interface FakeTemplate {
-  id: number;
-  name: string;
-  blocks: string[];
+export type FakeTag = Stored<Omit<wire.Tag, 'recipient_count'>>;
+export type FakeField = Stored<NonNullable<wire.FieldGroup['fields']>[number]>;
+export type FakeFieldGroup = Stored<Omit<wire.FieldGroup, 'fields'>> & { fields: FakeField[] };
+/** `subscriber_ids`: its members (a real segment is a filter; the fake keeps the result). */
+export type FakeSegment = Stored<wire.Segment> & { subscriber_ids: number[] };
+export type FakeTemplate = Stored<Omit<wire.Template, 'content'>> & {
   content: { html: string; plain: string };
-}
+};
 
 export interface FakeSuppression {
   id: number;
@@ -72,11 +45,7 @@ export interface FakeSuppression {
   subscriber_id: number;
 }
 
-export interface FakeCampaignRecipient {
-  id: number;
-  name: string;
-  negative: boolean;
-}
+export type FakeCampaignRecipient = Stored<wire.CampaignRecipientRef>;
 
 export interface FakeCampaign {
   id: number;
@@ -96,13 +65,7 @@ export interface FakeCampaign {
   recipients: { tags: FakeCampaignRecipient[]; segments: FakeCampaignRecipient[] };
   /** Subscribers it went to, once sent. */
   sent_to: number[];
-  statistics: {
-    open: { unique: number; total: number };
-    click: { unique: number; total: number };
-    browser: { unique: number; total: number };
-    bounced: { hard: number; soft: number };
-    unsubscribed: { user: number; spam: number };
-  };
+  statistics: Required<Omit<wire.CampaignStatistics, 'sent' | 'name' | 'sent_at'>>;
 }
 
 /** A transactional message Rule accepted: what a test asserts on ("which e-mails went out, to whom"). */
@@ -125,22 +88,12 @@ export interface FakeTransaction {
   created_at: string;
 }
 
-export interface FakePreferenceGroup {
-  id: number;
-  account_id: number;
-  name: string;
-  link: string | null;
+export type FakePreferenceGroup = Stored<Omit<wire.PreferenceGroup, 'preferences'>> & {
   preferences: Array<{ id: number; name: string; fallback_opt_in: boolean }>;
-}
+};
 
 /** Journeys and sender details are read-only; they are kept in their wire shape. */
-export type FakeJourney = Record<string, unknown> & {
-  id: number;
-  name: string;
-  sendoutConfiguration:
-    | (Record<string, unknown> & { preferenceConfiguration?: { id?: number; preferences: number[] } | null })
-    | null;
-};
+export type FakeJourney = wire.Journey & { id: number };
 
 export interface RuleFakeState {
   subscribers: FakeSubscriber[];
@@ -153,7 +106,7 @@ export interface RuleFakeState {
   transactions: FakeTransaction[];
   preferenceGroups: FakePreferenceGroup[];
   journeys: FakeJourney[];
-  sender: Record<string, unknown>;
+  sender: wire.SenderDetails;
   /** Every request received, answered or not. */
   requestCount: number;
   rateLimit: RateLimitWindow;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigurationError } from '../../core/errors/configuration-error.js';
-import type { FakeApi } from '../fake-api.js';
+import { DEFAULT_MAX_BODY_BYTES, type FakeApi } from '../fake-api.js';
 import { LOOPBACK_ORIGINS, originPolicy } from './cors.js';
 import type { SandboxPolicy } from './handle-request.js';
 import { isLoopbackAddress } from './own-origin.js';
@@ -44,8 +44,7 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
 }
 
-/** Ten times what a full 1,000-subscriber import usually weighs; no vendor documents a byte limit. */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 2 ** 20;
+export { DEFAULT_MAX_BODY_BYTES };
 
 /** Listens on `port`, or on a free port when it is taken and `fallback` is set. */
 async function listen(server: Server, port: number, host: string, fallback: boolean): Promise<void> {

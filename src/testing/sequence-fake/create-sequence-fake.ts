@@ -1,12 +1,10 @@
 import type { FakeApi, FakeOptions } from '../fake-api.js';
 import { createFake } from '../kernel/create-fake.js';
-import type { FakeDialect, Middleware } from '../kernel/fake-call.js';
+import type { FakeDialect } from '../kernel/fake-call.js';
 import { auth, requireBody, requireRoute } from '../kernel/middleware/guards.js';
-import { requestId } from '../kernel/middleware/headers.js';
+import { envelope, requestId } from '../kernel/middleware/headers.js';
 import { idempotency } from '../kernel/middleware/idempotency.js';
 import { type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
-import { isObject } from '../kernel/parse-request.js';
-import { reply } from '../kernel/reply.js';
 import { newId } from './call.js';
 import { sequenceError } from './fail.js';
 import type { SequenceFakeState } from './model.js';
@@ -16,7 +14,6 @@ import { settleDue } from './settle.js';
 
 /** Sequence documents 100 requests per minute per key. */
 const SEQUENCE_RATE_LIMIT: RateLimitBudget = { maxRequests: 100, intervalMs: 60_000 };
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Options of the Sequence fake: the key is `Authorization: ApiKey <key>`, default `'sequence-sandbox-key'`. */
 export interface SequenceFakeOptions extends FakeOptions {
@@ -38,18 +35,9 @@ const dialect: FakeDialect = {
   unauthorized: () => sequenceError(401, 'unauthorized', 'Missing or invalid API key.'),
   notFound: ({ method, url }) =>
     sequenceError(404, 'resource_not_found', `No operation ${method} ${url.pathname}.`),
-  invalidBody: () => sequenceError(400, 'invalid_parameters', 'The request body is not valid JSON.'),
+  invalidBody: (message) => sequenceError(400, 'invalid_parameters', `${message}.`),
   tooLarge: (max) => sequenceError(413, 'payload_too_large', `The request body is larger than ${max} bytes.`),
   failure: (status, detail) => sequenceError(status, 'unexpected_error', detail),
-};
-
-/** Successes go out as `{request_id, data, page_info?}`; handlers answer `{data, page_info?}`. */
-const envelope: Middleware<SequenceFakeState> = async (call, next) => {
-  const answer = await next();
-  const { status, body, headers } = answer;
-  return status < 300 && isObject(body)
-    ? reply(status, { request_id: call.requestId, ...body }, headers)
-    : answer;
 };
 
 /**
@@ -73,20 +61,18 @@ export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<S
       routes: sequenceRoutes(options.settleAfterMs ?? 0),
       middleware: [
         requestId('x-request-id', (call) => newId(call, 'req', '01HR', 'request')),
-        auth(apiKey, { scheme: 'ApiKey' }, dialect),
-        rateLimit(budget, (state) => state.rateLimit, {
-          limited: ({ budget, resetAt, now }) =>
+        auth([apiKey], { scheme: 'ApiKey' }, dialect),
+        rateLimit(budget, ({ state }) => state.rateLimit, {
+          limited: ({ budget, retryAfterSeconds }) =>
             sequenceError(
               429,
               'rate_limit_exceeded',
               `More than ${budget.maxRequests} requests in ${budget.intervalMs / 1000} s.`,
-            ).withHeaders({ 'retry-after': String(Math.max(1, Math.ceil((resetAt - now) / 1000))) }),
+            ).withHeaders({ 'retry-after': retryAfterSeconds }),
         }),
         requireRoute(dialect),
         requireBody(dialect),
         idempotency({
-          header: 'idempotency-key',
-          windowMs: DAY_MS,
           store: (state) => state.idempotency,
           mismatch: () =>
             sequenceError(
@@ -95,7 +81,8 @@ export function createSequenceFake(options: SequenceFakeOptions = {}): FakeApi<S
               'This Idempotency-Key was already used with a different request body.',
             ),
         }),
-        envelope,
+        // Successes go out as `{request_id, data, page_info?}`; handlers answer `{data, page_info?}`.
+        envelope((body, call) => ({ request_id: call.requestId, ...(body as object) })),
       ],
       dialect,
       advance: settleDue,

@@ -1,67 +1,47 @@
-import { isObject } from '../kernel/parse-request.js';
+import { zRuleInput } from '../../sequence/generated/v1/zod.gen.js';
 import type { SequenceCall } from './call.js';
 import { invalid } from './fail.js';
 import { accountRef, bodyAccount } from './lookup.js';
-import type { AccountRef, RuleAction, RuleRecord, RuleStep } from './model.js';
-import { bodyObject, optionalString, positiveInteger } from './validate.js';
-
-export type RuleFields = Pick<RuleRecord, 'nickname' | 'description' | 'trigger' | 'steps'>;
+import type { AccountRef, RuleAction, RuleRecord } from './model.js';
 
 /** An action's account: it must exist; the reference is filled in with its name and type. */
-function actionAccount(ctx: SequenceCall, value: unknown, name: string): AccountRef {
-  const id = isObject(value) ? value.id : undefined;
-  if (typeof id !== 'string') return invalid(`${name}.id is required.`);
-  bodyAccount(ctx.state, id, `${name}.id`);
-  return accountRef(ctx.state, id)!;
+function actionAccount(call: SequenceCall, ref: AccountRef | undefined, name: string): AccountRef {
+  if (typeof ref?.id !== 'string') return invalid(`${name}.id is required.`);
+  bodyAccount(call.state, ref.id, `${name}.id`);
+  return accountRef(call.state, ref.id)!;
 }
 
-function readAction(ctx: SequenceCall, value: unknown, where: string): RuleAction {
-  if (!isObject(value) || typeof value.type !== 'string') return invalid(`${where}.type is required.`);
-  const action: RuleAction = {
+/** An action with its defaults and full account references; a fixed amount must be positive. */
+function readAction(call: SequenceCall, action: RuleAction, at: string): RuleAction {
+  if ((action.amount_in_cents ?? 1) < 1) invalid(`${at}.amount_in_cents must be at least 1.`);
+  return {
     group_index: 0,
     up_to_enabled: false,
     is_direct_deposit: false,
     limit: null,
     ach_description: null,
-    ...value,
-    type: value.type,
-    source: actionAccount(ctx, value.source, `${where}.source`),
-    destination: actionAccount(ctx, value.destination, `${where}.destination`),
-  };
-  if (value.amount_in_cents !== undefined && value.amount_in_cents !== null) {
-    action.amount_in_cents = positiveInteger(value.amount_in_cents, `${where}.amount_in_cents`);
-  }
-  return action;
-}
-
-function readStep(ctx: SequenceCall, value: unknown, where: string): RuleStep {
-  if (!isObject(value)) return invalid(`${where} must be an object.`);
-  const { conditions = null, actions = [] } = value;
-  if (conditions !== null && !isObject(conditions)) invalid(`${where}.conditions must be an object or null.`);
-  if (!Array.isArray(actions)) return invalid(`${where}.actions must be an array.`);
-  return {
-    conditions: conditions as Record<string, unknown> | null,
-    actions: actions.map((a, i) => readAction(ctx, a, `${where}.actions[${i}]`)),
+    ...action,
+    source: actionAccount(call, action.source, `${at}.source`),
+    destination: actionAccount(call, action.destination, `${at}.destination`),
   };
 }
 
 /**
- * The body of createRule / updateRule: `status`, `trigger` and `steps` are required, referenced accounts must
- * exist. `status` is checked but not used: rules are left disabled either way.
+ * The body of createRule / updateRule as its schema reads it; the accounts it names must exist. `status` is
+ * checked but not used: rules are left disabled either way.
  */
-export function readRuleInput(ctx: SequenceCall): RuleFields {
-  const input = bodyObject(ctx.body);
-  if (input.status !== 'enabled' && input.status !== 'disabled')
-    invalid("status must be 'enabled' or 'disabled'.");
-  const { trigger, steps } = input;
-  if (!isObject(trigger) || typeof trigger.type !== 'string') return invalid('trigger.type is required.');
-  if (typeof trigger.account_id === 'string')
-    bodyAccount(ctx.state, trigger.account_id, 'trigger.account_id');
-  if (!Array.isArray(steps)) return invalid('steps must be an array.');
+export function readRuleInput(
+  call: SequenceCall,
+): Pick<RuleRecord, 'nickname' | 'description' | 'trigger' | 'steps'> {
+  const { nickname = null, description = null, trigger, steps } = call.read(zRuleInput);
+  if (trigger.account_id) bodyAccount(call.state, trigger.account_id, 'trigger.account_id');
   return {
-    nickname: optionalString(input, 'nickname'),
-    description: optionalString(input, 'description'),
-    trigger: { account_id: null, ...trigger, type: trigger.type },
-    steps: steps.map((step, i) => readStep(ctx, step, `steps[${i}]`)),
+    nickname,
+    description,
+    trigger: { account_id: null, ...trigger },
+    steps: steps.map(({ conditions = null, actions = [] }, i) => ({
+      conditions,
+      actions: actions.map((action, j) => readAction(call, action, `steps[${i}].actions[${j}]`)),
+    })),
   };
 }

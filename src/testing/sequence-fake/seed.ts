@@ -43,6 +43,9 @@ function account(
     id,
     name,
     type,
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
     description: null,
     external_account_type: null,
     beneficiary_name: 'John Smith',
@@ -54,9 +57,6 @@ function account(
     balance: null,
     savings_target_in_cents: null,
     linked_account: null,
-    created_at: at,
-    updated_at: at,
-    deleted_at: null,
     ...fields,
   };
 }
@@ -99,6 +99,11 @@ const actionDefaults = {
   ach_description: null,
 };
 
+/** The docs' example condition: the trigger account's balance above `value` cents. */
+const balanceAbove = (value: number) => ({
+  condition: { fact: 'BALANCE', operator: 'GREATER_THAN', value, value_fact: null, params: null },
+});
+
 function rule(
   id: string,
   nickname: string,
@@ -124,15 +129,7 @@ const rules = (): RuleRecord[] => [
     trigger: { type: 'ON_FUNDS_TRANSFERRED', account_id: CHASE },
     steps: [
       {
-        conditions: {
-          condition: {
-            fact: 'BALANCE',
-            operator: 'GREATER_THAN',
-            value: 50000,
-            value_fact: null,
-            params: null,
-          },
-        },
+        conditions: balanceAbove(50_000),
         actions: [
           {
             ...actionDefaults,

@@ -1,10 +1,10 @@
+import { zTriggerRuleRequest } from '../../sequence/generated/v1/zod.gen.js';
 import { reply } from '../kernel/reply.js';
 import { isoAt, newId, type SequenceCall } from './call.js';
 import { forbidden } from './fail.js';
 import { findRule } from './lookup.js';
 import type { ExecutionRecord, RuleAction, RuleRecord } from './model.js';
 import { newTransfer } from './new-transfer.js';
-import { bodyObject, positiveInteger } from './validate.js';
 
 /**
  * What an action moves: on a MANUAL rule `manual_execute_amount` overrides it; otherwise its fixed
@@ -28,17 +28,28 @@ function actionAmount(
  */
 export function triggerRule(ctx: SequenceCall, settleAfterMs: number) {
   const rule = findRule(ctx.state, ctx.params.id!);
-  const input = bodyObject(ctx.body, true);
-  const override =
-    input.manual_execute_amount === undefined
-      ? undefined
-      : positiveInteger(input.manual_execute_amount, 'manual_execute_amount');
+  const override = ctx.read(zTriggerRuleRequest, ctx.body ?? {}).manual_execute_amount;
   if (rule.status !== 'enabled') {
     forbidden(`Rule '${rule.id}' is disabled: enable it in the Sequence app before triggering it.`);
   }
   const stepIndex = rule.steps.findIndex((step) => step.actions.length > 0);
+  const id = newId(ctx, 'rex');
+  const transferIds = (rule.steps[stepIndex]?.actions ?? []).flatMap((action) => {
+    const amount = actionAmount(rule, action, override);
+    const source = ctx.state.accounts.find((a) => a.id === action.source?.id);
+    const destination = ctx.state.accounts.find((a) => a.id === action.destination?.id);
+    if (amount === undefined || !source || !destination) return [];
+    const transfer = newTransfer(ctx, settleAfterMs, source, destination, {
+      amount_in_cents: amount,
+      origin: 'rule',
+      description: action.ach_description ?? null,
+      rule_id: rule.id,
+      rule_execution_id: id,
+    });
+    return [transfer.id];
+  });
   const execution: ExecutionRecord = {
-    id: newId(ctx, 'rex'),
+    id,
     rule_id: rule.id,
     rule_name: rule.nickname,
     trigger_type: 'manual',
@@ -47,33 +58,16 @@ export function triggerRule(ctx: SequenceCall, settleAfterMs: number) {
     trigger_details: { type: 'sequence_api', amount_in_cents: override ?? null },
     step_index_matched: stepIndex < 0 ? null : stepIndex,
     conditions_not_met: stepIndex < 0,
-    transfers_attempted: 0,
+    // All still pending: they settle together, and the execution with them.
+    transfers_attempted: transferIds.length,
+    transfers_pending: transferIds.length,
     transfers_completed: 0,
     transfers_failed: 0,
-    transfers_pending: 0,
-    transfer_ids: [],
+    transfer_ids: transferIds,
     error_message: null,
     next_attempt_at: null,
     settles_at_ms: ctx.now + settleAfterMs,
   };
-  for (const action of rule.steps[stepIndex]?.actions ?? []) {
-    const amount = actionAmount(rule, action, override);
-    const source = ctx.state.accounts.find((a) => a.id === action.source?.id);
-    const destination = ctx.state.accounts.find((a) => a.id === action.destination?.id);
-    if (amount === undefined || !source || !destination) continue;
-    const transfer = newTransfer(ctx, settleAfterMs, {
-      source,
-      destination,
-      amount_in_cents: amount,
-      origin: 'rule',
-      description: typeof action.ach_description === 'string' ? action.ach_description : null,
-      rule_id: rule.id,
-      rule_execution_id: execution.id,
-    });
-    execution.transfer_ids.push(transfer.id);
-  }
-  execution.transfers_attempted = execution.transfer_ids.length;
-  execution.transfers_pending = execution.transfer_ids.length;
   ctx.state.executions.push(execution);
   return reply(202, { data: { execution_id: execution.id, status: execution.status } });
 }

@@ -1,11 +1,5 @@
 import { accountRef } from './lookup.js';
-import type {
-  AccountRecord,
-  ExecutionRecord,
-  RuleRecord,
-  SequenceFakeState,
-  TransferRecord,
-} from './model.js';
+import type { AccountRecord, ExecutionRecord, RuleRecord, SequenceFakeState } from './model.js';
 
 /** A listAccounts item: no balance or account numbers (those are getAccount's). */
 export function accountListItem(account: AccountRecord) {
@@ -13,33 +7,19 @@ export function accountListItem(account: AccountRecord) {
   return item;
 }
 
-export function ruleSummary(state: SequenceFakeState, rule: RuleRecord) {
-  return {
-    id: rule.id,
-    nickname: rule.nickname,
-    description: rule.description,
-    status: rule.status,
-    trigger_type: rule.trigger.type,
-    source: accountRef(state, ruleSourceId(rule)),
-    is_supported: rule.is_supported,
-    created_at: rule.created_at,
-    updated_at: rule.updated_at,
-    deleted_at: rule.deleted_at,
-  };
-}
-
 /** The account a rule moves money from: its trigger account, else its first action's source. */
 export function ruleSourceId(rule: RuleRecord): string | null {
   return rule.trigger.account_id ?? rule.steps[0]?.actions[0]?.source?.id ?? null;
 }
 
-export function transferView(transfer: TransferRecord) {
-  const { settles_at_ms: _settles, ...view } = transfer;
-  return view;
+export function ruleSummary(state: SequenceFakeState, rule: RuleRecord) {
+  const { trigger, steps: _steps, ...summary } = rule;
+  return { ...summary, trigger_type: trigger.type, source: accountRef(state, ruleSourceId(rule)) };
 }
 
-export function executionView(execution: ExecutionRecord) {
-  const { settles_at_ms: _settles, ...view } = execution;
+/** A transfer or execution as the API shows it: without the fake's settling time. */
+export function wireView<T extends { settles_at_ms: number | null }>(record: T) {
+  const { settles_at_ms: _settles, ...view } = record;
   return view;
 }
 

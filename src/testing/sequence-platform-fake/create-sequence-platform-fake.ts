@@ -1,13 +1,13 @@
 import type { FakeApi, FakeOptions } from '../fake-api.js';
 import { createFake } from '../kernel/create-fake.js';
 import type { FakeDialect } from '../kernel/fake-call.js';
-import { requireBody, requireRoute } from '../kernel/middleware/guards.js';
-import { requestId } from '../kernel/middleware/headers.js';
+import { auth, requireBody, requireRoute } from '../kernel/middleware/guards.js';
+import { envelope, requestId } from '../kernel/middleware/headers.js';
 import { idempotency } from '../kernel/middleware/idempotency.js';
 import type { RateLimitBudget } from '../kernel/middleware/rate-limit.js';
 import { text } from '../kernel/reply.js';
 import { platformError } from './fail.js';
-import { audit, bearer, envelope, keyedWrite, perKeyRateLimit } from './middleware.js';
+import { audit, keyedWrite, perKeyRateLimit } from './middleware.js';
 import type { PlatformFakeKey, PlatformFakeState } from './model.js';
 import { settleDue } from './money.js';
 import { platformRoutes, uuid } from './routes.js';
@@ -48,7 +48,7 @@ const dialect: FakeDialect = {
   unauthorized: () => platformError(401, 'UNAUTHORIZED', 'Unauthorized'),
   // "HTTP methods not listed for a given path also return 404 Not Found, but with a plain-text body."
   notFound: () => text(404, 'Not Found'),
-  invalidBody: () => platformError(400, 'INVALID_PARAMETERS', 'The request body is not valid JSON'),
+  invalidBody: (message) => platformError(400, 'INVALID_PARAMETERS', message),
   tooLarge: (max) => platformError(413, 'INVALID_PARAMETERS', `The request body is larger than ${max} bytes`),
   failure: (status, detail) => platformError(status, 'UNEXPECTED_ERROR', detail),
 };
@@ -87,13 +87,15 @@ export function createSequencePlatformFake(
       middleware: [
         requireRoute(dialect),
         requestId('x-request-id', (call) => `req-${call.serial('request')}`),
-        bearer(config, dialect),
+        auth(
+          keys.map((k) => k.key),
+          { scheme: 'Bearer' },
+          dialect,
+        ),
         audit(config),
         perKeyRateLimit(config, options.rateLimit ?? { maxRequests: 100, intervalMs: 60_000 }),
         requireBody(dialect),
         idempotency({
-          header: 'idempotency-key',
-          windowMs: 24 * 60 * 60 * 1000,
           store: (state) => state.idempotency,
           mismatch: () =>
             platformError(
@@ -110,7 +112,8 @@ export function createSequencePlatformFake(
           },
         }),
         keyedWrite(options.processingMs ?? 0),
-        envelope,
+        // Successes go out as `{data, requestId}`; handlers answer the `data`.
+        envelope((data, call) => ({ data, requestId: call.requestId })),
       ],
       dialect,
       advance: settleDue,

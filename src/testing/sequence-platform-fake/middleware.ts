@@ -1,41 +1,31 @@
-import { abortableSleep } from '../../core/sleep.js';
-import type { FakeDialect, Middleware } from '../kernel/fake-call.js';
+import { abortableSleep } from '../../internal/sleep.js';
+import type { Middleware } from '../kernel/fake-call.js';
 import { openWindow, type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
 import { isObject } from '../kernel/parse-request.js';
-import { reply } from '../kernel/reply.js';
 import { invalid, platformError } from './fail.js';
 import type { PlatformFakeState } from './model.js';
 import { actionOf, keyOf, type PlatformConfig, uuid } from './routes.js';
 
 type Step = Middleware<PlatformFakeState>;
 
-/** `Authorization: Bearer <key>` for any of the fake's keys; anything else gets the documented 401. */
-export const bearer =
-  (config: PlatformConfig, dialect: FakeDialect): Step =>
-  (call, next) =>
-    call.authorization?.scheme.toLowerCase() === 'bearer' && keyOf(config, call)
-      ? next()
-      : dialect.unauthorized();
-
 /** The document's budget per key, answered past it with the documented 429 and `Retry-After` (seconds). */
-export const perKeyRateLimit =
-  (config: PlatformConfig, budget: RateLimitBudget | false): Step =>
-  (call, next) => {
-    const { id } = keyOf(config, call);
-    const windowOf = (state: PlatformFakeState) => {
-      const window = state.rateLimits.get(id) ?? openWindow();
-      state.rateLimits.set(id, window);
-      return window;
-    };
-    return rateLimit<PlatformFakeState>(budget, windowOf, {
-      limited: ({ budget, resetAt, now }) =>
+export const perKeyRateLimit = (config: PlatformConfig, budget: RateLimitBudget | false): Step =>
+  rateLimit<PlatformFakeState>(
+    budget,
+    (call) => {
+      const { rateLimits } = call.state;
+      const { id } = keyOf(config, call);
+      return rateLimits.get(id) ?? rateLimits.set(id, openWindow()).get(id)!;
+    },
+    {
+      limited: ({ budget, retryAfterSeconds }) =>
         platformError(
           429,
           'RATE_LIMIT_EXCEEDED',
           `Rate limit exceeded. Maximum ${budget.maxRequests} requests per minute per token.`,
-        ).withHeaders({ 'retry-after': String(Math.max(1, Math.ceil((resetAt - now) / 1000))) }),
-    })(call, next);
-  };
+        ).withHeaders({ 'retry-after': retryAfterSeconds }),
+    },
+  );
 
 /** An audit log entry for every call a key made: its path, action, request id and outcome. */
 export const audit =
@@ -73,10 +63,3 @@ export const keyedWrite =
     if (processingMs > 0) await abortableSleep(processingMs);
     return next();
   };
-
-/** Successes go out as `{data, requestId}`; handlers answer the `data`. */
-export const envelope: Step = async (call, next) => {
-  const answer = await next();
-  const { status, body, headers } = answer;
-  return status < 300 ? reply(status, { data: body, requestId: call.requestId }, headers) : answer;
-};

@@ -1,4 +1,8 @@
 import type {
+  ChainableRuleCondition,
+  RuleConditionParams,
+} from '../../sequence-platform/generated/v1/types.gen.js';
+import type {
   AccountRecord,
   AccountRef,
   ExecutionRecord,
@@ -54,19 +58,16 @@ export function addTransfer(
   return transfer;
 }
 
-type Condition = Record<string, unknown>;
+type Fact = (name: string, params: RuleConditionParams | null) => number | undefined;
 
 /** A condition tree as the rule engine reads it: a leaf `condition`, or `any` / `all` of conditions. */
-function passes(
-  tree: Condition | null,
-  fact: (name: unknown, params: unknown) => number | undefined,
-): boolean {
+function passes(tree: ChainableRuleCondition | null, fact: Fact): boolean {
   if (tree === null) return true;
-  if (Array.isArray(tree.any)) return tree.any.some((c: Condition) => passes(c, fact));
-  if (Array.isArray(tree.all)) return tree.all.every((c: Condition) => passes(c, fact));
-  const leaf = tree.condition as Condition;
+  if ('any' in tree) return tree.any.some((c) => passes(c, fact));
+  if ('all' in tree) return tree.all.every((c) => passes(c, fact));
+  const leaf = tree.condition;
   const left = fact(leaf.fact, leaf.params);
-  const right = leaf.valueFact ? fact(leaf.valueFact, leaf.params) : (leaf.value as number | null);
+  const right = leaf.valueFact ? fact(leaf.valueFact, leaf.params) : leaf.value;
   if (left === undefined || right === undefined || right === null) return false;
   const compare: Record<string, boolean> = {
     EQUALS: left === right,
@@ -76,7 +77,7 @@ function passes(
     GREATER_THAN_OR_EQUAL: left >= right,
     LESS_THAN_OR_EQUAL: left <= right,
   };
-  return compare[leaf.operator as string] ?? false;
+  return compare[leaf.operator] ?? false;
 }
 
 /**
@@ -94,11 +95,11 @@ export function triggerRule(
   const amount = input.executeAmount;
   const balance = (id: unknown) => find(ctx.state, id)?.balance?.balanceInCents ?? undefined;
   const day = new Date(ctx.now);
-  const fact = (name: unknown, params: unknown): number | undefined => {
+  const fact: Fact = (name, params) => {
     // `executeAmount` stands in for the trigger account's balance ("the pretend source balance").
-    const other = (params as { accountId?: string } | null)?.accountId;
+    const own = 'accountId' in rule.trigger ? rule.trigger.accountId : undefined;
     if (name === 'TRANSFER_AMOUNT') return amount;
-    if (name === 'BALANCE') return other ? balance(other) : (amount ?? balance(rule.trigger.accountId));
+    if (name === 'BALANCE') return params?.accountId ? balance(params.accountId) : (amount ?? balance(own));
     if (name === 'DATE') return day.getUTCDate();
     if (name === 'LAST_DAY_OF_MONTH')
       return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0)).getUTCDate();
@@ -123,16 +124,14 @@ export function triggerRule(
     nextAttemptAt: null,
   };
   for (const action of rule.steps[stepIndex]?.actions ?? []) {
-    execution.transfersAttempted = (execution.transfersAttempted as number) + 1;
-    const source = find(ctx.state, (action.source as { id?: string })?.id);
-    const destination = find(ctx.state, (action.destination as { id?: string })?.id);
-    const base = action.percentageTarget === 'INCOMING_AMOUNT' ? amount : (amount ?? balance(source?.id));
-    const cents =
-      action.type === 'FIXED'
-        ? (action.amountInCents as number)
-        : action.type === 'PERCENTAGE' && base !== undefined
-          ? Math.round((base * (action.percentageValue as number)) / 100)
-          : 0;
+    execution.transfersAttempted++;
+    const source = find(ctx.state, action.source.id);
+    const destination = find(ctx.state, action.destination.id);
+    let cents = action.type === 'FIXED' ? action.amountInCents : 0;
+    if (action.type === 'PERCENTAGE') {
+      const base = action.percentageTarget === 'INCOMING_AMOUNT' ? amount : (amount ?? balance(source?.id));
+      cents = base === undefined ? 0 : Math.round((base * action.percentageValue) / 100);
+    }
     if (!source || !destination || !(cents > 0)) continue;
     const transfer = addTransfer(ctx, source, destination, {
       amountInCents: cents,

@@ -1,7 +1,22 @@
+import type { SequenceApiAction } from '../../sequence-platform/generated/v1/types.gen.js';
+import {
+  zCreateTransferRequest,
+  zListAccountsQuery,
+  zListAccountTransfersQuery,
+  zListAuditLogQuery,
+  zListExternalTransactionsQuery,
+  zListRuleExecutionsQuery,
+  zListRulesQuery,
+  zListTransactionsQuery,
+  zListTransfersQuery,
+  zTriggerRuleRequest,
+} from '../../sequence-platform/generated/v1/zod.gen.js';
 import type { FakeCall } from '../kernel/fake-call.js';
+import { matches } from '../kernel/listing.js';
 import { reply } from '../kernel/reply.js';
 import { type Route, route } from '../kernel/route.js';
-import { denied, fail, invalid, notFound } from './fail.js';
+import { denied, fail, notFound } from './fail.js';
+import { narrow, page } from './listing.js';
 import type {
   AccountRecord,
   ExecutionRecord,
@@ -12,7 +27,6 @@ import type {
 } from './model.js';
 import { addTransfer, triggerRule, type WriteContext } from './money.js';
 import { covers, entry, requireAll, requireTransfer } from './permissions.js';
-import { type Filters, filter, idList, oneOf, page } from './query.js';
 
 export type PlatformCall = FakeCall<PlatformFakeState>;
 export type PlatformKey = PlatformFakeKey & { id: string };
@@ -27,12 +41,7 @@ export interface PlatformConfig {
 }
 
 /** One request as a route sees it: the call, its key, and what a write needs. */
-interface PlatformRequest extends WriteContext {
-  readonly key: PlatformKey;
-  readonly params: Readonly<Record<string, string>>;
-  readonly query: URLSearchParams;
-  readonly body: unknown;
-}
+type PlatformRequest = PlatformCall & WriteContext & { readonly key: PlatformKey };
 
 /** Deterministic UUIDs (version 4 layout): a fresh fake makes the same ids in the same order. */
 export const uuid = (n: number, stamp = '00000000') =>
@@ -43,39 +52,12 @@ export const keyOf = (config: PlatformConfig, call: PlatformCall) =>
   config.keys.find((k) => k.key === call.authorization?.token)!;
 
 /** The audit log's `action` for each route (`null` where the document names none). */
-const actions = new WeakMap<Route<PlatformFakeState>, string | null>();
+const actions = new WeakMap<Route<PlatformFakeState>, SequenceApiAction | null>();
 export const actionOf = (call: PlatformCall) => (call.route ? (actions.get(call.route) ?? null) : null);
-
-type CardTransaction = PlatformFakeState['cardTransactions'][number];
-type AuditLogEntry = PlatformFakeState['auditLogs'][number];
 
 const ok = (data: unknown, status = 200) => reply(status, data);
 const visible = ({ state, now }: PlatformRequest, id: string) => (state.visibleAtMs.get(id) ?? 0) <= now;
-const created = (item: { createdAt: unknown }) => item.createdAt as string;
-
-const DIRECTIONS = ['MONEY_IN', 'MONEY_OUT', 'INTERNAL'];
-const TRANSFER_STATUSES = [
-  'PENDING_APPROVAL',
-  'PROCESSING',
-  'PENDING',
-  'COMPLETE',
-  'INCOMPLETE',
-  'ERROR',
-  'CANCELLED',
-];
-const ORIGINS = ['DIRECT_DEPOSIT', 'CHECK_DEPOSIT', 'CASHBACK', 'USER_PULL', 'RULE', 'USER', 'EXTERNAL_PULL'];
-
-/** The filters both transfer listings take. */
-const transferFilters: Filters<TransferRecord> = {
-  equal: {
-    direction: [DIRECTIONS, (t) => t.direction],
-    status: [TRANSFER_STATUSES, (t) => t.status],
-    origin: [ORIGINS, (t) => t.origin],
-    rule_execution_id: [null, (t) => t.ruleExecutionId],
-  },
-  time: created,
-  mode: (t) => t.executionMode,
-};
+const created = (item: { createdAt: string }) => item.createdAt;
 
 /** A listAccounts item: no account numbers, balance or savings target (those are getAccount's). */
 const accountSummary = ({
@@ -96,28 +78,21 @@ function findRule({ state, key }: PlatformRequest, permission: 'READ_RULES' | 'T
   return rule;
 }
 
-/** The body as an object whose fields pass their checks, else 400 INVALID_PARAMETERS naming the field. */
-function bodyOf(
-  body: unknown,
-  checks: Record<string, [(v: unknown) => boolean, string]>,
-): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    invalid('The body must be a JSON object');
-  const fields = body as Record<string, unknown>;
-  for (const [name, [check, rule]] of Object.entries(checks))
-    if (!check(fields[name])) invalid(`${name} ${rule}`);
-  return fields;
-}
-
-const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
-const isBoolean = (v: unknown) => typeof v === 'boolean';
-const isCents = (min: number) => (v: unknown) => Number.isSafeInteger(v) && (v as number) >= min;
-const isId = (v: unknown) => typeof v === 'string' && v !== '';
-const isLabel = (v: unknown) => typeof v === 'string' && /^[a-zA-Z0-9 ]{0,10}$/.test(v);
-
-function account({ state }: PlatformRequest, id: unknown, side: 'SOURCE' | 'DESTINATION'): AccountRecord {
+function account({ state }: PlatformRequest, id: string, side: 'SOURCE' | 'DESTINATION'): AccountRecord {
   const found = state.accounts.find((a) => a.id === id && a.deletedAt === null);
   return found ?? fail(400, `TRANSFER_${side}_NOT_FOUND`, `The ${side.toLowerCase()} account does not exist`);
+}
+
+/** The visible transfers `keep` selects, narrowed by a transfer listing's query, one page of them. */
+function transfers(
+  request: PlatformRequest,
+  query: Parameters<typeof narrow>[1] & Parameters<typeof page>[1] & Record<string, unknown>,
+  keep: (transfer: TransferRecord) => boolean,
+) {
+  const { direction, status, origin, rule_execution_id } = query;
+  const shown = request.state.transfers.filter((t) => keep(t) && visible(request, t.id));
+  const wanted = { direction, status, origin, ruleExecutionId: rule_execution_id };
+  return ok(page(narrow(shown, query, created, wanted), query));
 }
 
 /**
@@ -128,16 +103,11 @@ function op(
   config: PlatformConfig,
   method: 'GET' | 'POST',
   pattern: string,
-  action: string | null,
+  action: SequenceApiAction | null,
   handle: (request: PlatformRequest) => unknown,
 ): Route<PlatformFakeState> {
   const registered = route<PlatformFakeState>(method, pattern, (call) =>
-    handle({
-      ...config,
-      ...call,
-      key: keyOf(config, call),
-      newId: () => uuid(call.serial('id')),
-    }),
+    handle({ ...config, ...call, key: keyOf(config, call), newId: () => uuid(call.serial('id')) }),
   );
   actions.set(registered, action);
   return registered;
@@ -145,17 +115,16 @@ function op(
 
 /** The 14 operations of the Platform API v1. */
 export const platformRoutes = (config: PlatformConfig): Route<PlatformFakeState>[] => [
-  op(config, 'GET', '/accounts', 'LIST_ACCOUNTS', ({ state, key, query }) => {
+  op(config, 'GET', '/accounts', 'LIST_ACCOUNTS', ({ state, key, readQuery }) => {
     entry(key, 'READ_ACCOUNTS');
-    const all = oneOf(query, 'state', ['ACTIVE', 'ALL']) === 'ALL';
-    const keep = filter(query, {
-      equal: { type: [['INCOME_SOURCE', 'POD', 'EXTERNAL_ACCOUNT'], (a: AccountRecord) => a.type] },
-    });
+    const query = readQuery(zListAccountsQuery);
     const shown = state.accounts.filter(
-      (a) => covers(key, 'READ_ACCOUNTS', a.id) && (all || !a.deletedAt) && keep(a),
+      (a) =>
+        covers(key, 'READ_ACCOUNTS', a.id) &&
+        (query.state === 'ALL' || !a.deletedAt) &&
+        matches(a, { type: query.type }),
     );
-    const result = page(shown, query);
-    return ok({ ...result, items: result.items.map(accountSummary) });
+    return ok(page(shown, query, accountSummary));
   }),
   op(config, 'GET', '/accounts/:id', 'GET_ACCOUNT', ({ state, key, params }) => {
     entry(key, 'READ_ACCOUNTS');
@@ -164,31 +133,29 @@ export const platformRoutes = (config: PlatformConfig): Route<PlatformFakeState>
     return ok(found);
   }),
   op(config, 'GET', '/accounts/:accountId/transfers', 'LIST_TRANSFERS', (request) => {
-    const { state, key, params, query } = request;
-    const id = params.accountId!;
-    requireAll(key, 'READ_TRANSFERS', [id]);
-    const role = oneOf(query, 'accountRole', ['source', 'destination', 'either']) ?? 'either';
-    const keep = filter(query, transferFilters);
-    const side = (t: TransferRecord) =>
-      (role !== 'destination' && t.source?.id === id) || (role !== 'source' && t.destination?.id === id);
-    return ok(
-      page(
-        state.transfers.filter((t) => side(t) && visible(request, t.id) && keep(t)),
-        query,
-        created,
-      ),
+    const id = request.params.accountId!;
+    requireAll(request.key, 'READ_TRANSFERS', [id]);
+    const query = request.readQuery(zListAccountTransfersQuery);
+    const role = query.accountRole;
+    return transfers(
+      request,
+      query,
+      (t) =>
+        (role !== 'destination' && t.source?.id === id) || (role !== 'source' && t.destination?.id === id),
     );
   }),
-  op(config, 'GET', '/rules', 'LIST_RULES', ({ state, key, query }) => {
+  op(config, 'GET', '/rules', 'LIST_RULES', ({ state, key, readQuery }) => {
     entry(key, 'READ_RULES');
+    const query = readQuery(zListRulesQuery);
     const sourceOf = (r: RuleRecord) =>
-      r.trigger.accountId ?? (r.steps[0]?.actions[0]?.source as { id?: string })?.id;
-    const keep = filter(query, { equal: { sourceId: [null, sourceOf] } });
+      ('accountId' in r.trigger ? r.trigger.accountId : undefined) ?? r.steps[0]?.actions[0]?.source.id;
     const shown = state.rules.filter(
-      (r) => r.deletedAt === null && covers(key, 'READ_RULES', r.id) && keep(r),
+      (r) =>
+        r.deletedAt === null &&
+        covers(key, 'READ_RULES', r.id) &&
+        (query.sourceId === undefined || sourceOf(r) === query.sourceId),
     );
-    const result = page(shown, query);
-    return ok({ ...result, items: result.items.map(({ trigger, steps, ...summary }) => summary) });
+    return ok(page(shown, query, ({ trigger, steps, ...summary }) => summary));
   }),
   op(config, 'GET', '/rules/:id', 'GET_RULE', (request) => {
     const { isSupported, ...rule } = findRule(request, 'READ_RULES', request.params.id!);
@@ -196,37 +163,30 @@ export const platformRoutes = (config: PlatformConfig): Route<PlatformFakeState>
   }),
   op(config, 'POST', '/rules/:id/trigger', 'TRIGGER_RULE', (request) => {
     const rule = findRule(request, 'TRIGGER_RULES', request.params.id!);
-    const input = bodyOf(request.body, {
-      executeAmount: [optional(isCents(0)), 'must be an integer ≥ 0'],
-      simulation: [optional(isBoolean), 'must be a boolean'],
-    });
+    const input = request.read(zTriggerRuleRequest);
     if (rule.status !== 'ENABLED') {
       fail(403, 'RULE_DEACTIVATED', 'This rule is deactivated and cannot be triggered using the API');
     }
     return ok({ executionId: triggerRule(request, rule, input).id }, 202);
   }),
   op(config, 'GET', '/rules/:ruleId/executions', 'LIST_RULE_EXECUTIONS', (request) => {
-    const { state, key, params, query } = request;
+    const { state, key, params } = request;
     requireAll(key, 'READ_RULES', [params.ruleId!]);
-    const keep = filter<ExecutionRecord>(query, {
-      equal: {
-        status: [['EXECUTED', 'PARTIAL', 'IN_PROGRESS', 'FAILED'], (e) => e.status],
-        triggerType: [
-          ['MANUAL', 'SEQUENCE_API', 'SCHEDULED', 'ON_FUNDS_TRANSFERRED', 'REMOTE_API'],
-          (e) => (e.triggerDetails as { type: string }).type,
-        ],
-      },
-      time: created,
-      mode: (e) => e.executionMode,
-    });
+    const query = request.readQuery(zListRuleExecutionsQuery);
     const mine = state.executions.filter(
-      (e) => e.ruleId === params.ruleId && visible(request, e.id) && keep(e),
+      (e) =>
+        e.ruleId === params.ruleId &&
+        visible(request, e.id) &&
+        (query.triggerType === undefined || e.triggerDetails.type === query.triggerType),
     );
-    const result = page(mine, query, created);
-    const items = result.items.map(({ id, ruleId, status, executionMode, createdAt }) => ({
-      ...{ id, ruleId, status, executionMode, createdAt },
-    }));
-    return ok({ ...result, items });
+    const summary = ({ id, ruleId, status, executionMode, createdAt }: ExecutionRecord) => ({
+      id,
+      ruleId,
+      status,
+      executionMode,
+      createdAt,
+    });
+    return ok(page(narrow(mine, query, created, { status: query.status }), query, summary));
   }),
   op(config, 'GET', '/rules/:ruleId/executions/:id', 'GET_RULE_EXECUTION', (request) => {
     const { state, key, params } = request;
@@ -245,65 +205,49 @@ export const platformRoutes = (config: PlatformConfig): Route<PlatformFakeState>
     return ok(found);
   }),
   op(config, 'GET', '/transfers', 'LIST_TRANSFERS', (request) => {
-    const ids = idList(request.query, 'accountIds');
-    requireAll(request.key, 'READ_TRANSFERS', ids);
-    const keep = filter(request.query, transferFilters);
-    const involved = (t: TransferRecord) => ids.some((id) => t.source?.id === id || t.destination?.id === id);
-    const shown = request.state.transfers.filter((t) => involved(t) && visible(request, t.id) && keep(t));
-    return ok(page(shown, request.query, created));
+    const query = request.readQuery(zListTransfersQuery);
+    requireAll(request.key, 'READ_TRANSFERS', query.accountIds);
+    const { accountIds } = query;
+    return transfers(request, query, (t) =>
+      accountIds.some((id) => t.source?.id === id || t.destination?.id === id),
+    );
   }),
   op(config, 'POST', '/transfers', 'CREATE_TRANSFER', (request) => {
-    const input = bodyOf(request.body, {
-      sourceAccountId: [isId, 'is required'],
-      destinationAccountId: [isId, 'is required'],
-      amountInCents: [isCents(100), 'must be an integer of at least 100'],
-      description: [optional(isLabel), 'must be at most 10 letters, digits or spaces'],
-      simulation: [optional(isBoolean), 'must be a boolean'],
-    });
+    const input = request.read(zCreateTransferRequest);
     const source = account(request, input.sourceAccountId, 'SOURCE');
     const destination = account(request, input.destinationAccountId, 'DESTINATION');
-    const amountInCents = input.amountInCents as number;
-    requireTransfer(request.key, source.id, destination.id, amountInCents);
+    requireTransfer(request.key, source.id, destination.id, input.amountInCents);
     const executionMode = input.simulation ? 'SIMULATION' : 'LIVE';
     return ok(
-      addTransfer(request, source, destination, { amountInCents, origin: 'USER', executionMode }),
+      addTransfer(request, source, destination, {
+        amountInCents: input.amountInCents,
+        origin: 'USER',
+        executionMode,
+      }),
       201,
     );
   }),
-  op(config, 'GET', '/external-transactions', null, ({ state, key, query }) => {
-    const ids = idList(query, 'accountIds');
-    requireAll(key, 'READ_TRANSFERS', ids);
-    const keep = filter(query, {
-      equal: {
-        direction: [['MONEY_IN', 'MONEY_OUT'], (t) => t.direction],
-        status: [['PENDING', 'COMPLETE'], (t) => t.status],
-      },
-      time: (t: PlatformFakeState['externalTransactions'][number]) => t.transactionDate,
-    });
-    const shown = state.externalTransactions.filter((t) => ids.includes(t.accountId) && keep(t));
-    return ok(page(shown, query, (t) => t.transactionDate));
-  }),
-  op(config, 'GET', '/card-transactions', null, ({ state, key, query }) => {
-    const accountId = query.get('accountId') || invalid('accountId is required');
-    requireAll(key, 'READ_TRANSFERS', [accountId]);
-    const keep = filter<CardTransaction>(query, {
-      equal: { cardId: [null, (t) => t.cardId] },
-      time: created,
-    });
+  op(config, 'GET', '/external-transactions', null, ({ state, key, readQuery }) => {
+    const query = readQuery(zListExternalTransactionsQuery);
+    requireAll(key, 'READ_TRANSFERS', query.accountIds);
+    const { direction, status } = query;
+    const shown = state.externalTransactions.filter((t) => query.accountIds.includes(t.accountId));
     return ok(
       page(
-        state.cardTransactions.filter((t) => t.account.id === accountId && keep(t)),
+        narrow(shown, query, (t) => t.transactionDate, { direction, status }),
         query,
-        created,
       ),
     );
   }),
-  op(config, 'GET', '/audit-logs', 'LIST_AUDIT_LOGS', ({ state, key, query }) => {
+  op(config, 'GET', '/card-transactions', null, ({ state, key, readQuery }) => {
+    const query = readQuery(zListTransactionsQuery);
+    requireAll(key, 'READ_TRANSFERS', [query.accountId]);
+    const shown = state.cardTransactions.filter((t) => t.account.id === query.accountId);
+    return ok(page(narrow(shown, query, created, { cardId: query.cardId }), query));
+  }),
+  op(config, 'GET', '/audit-logs', 'LIST_AUDIT_LOGS', ({ state, key, readQuery }) => {
     entry(key, 'READ_AUDIT_LOGS');
-    const keep = filter<AuditLogEntry>(query, {
-      equal: { apiKeyId: [null, (e) => e.apiKeyId], action: [null, (e) => e.action] },
-      time: created,
-    });
-    return ok(page(state.auditLogs.filter(keep), query, created));
+    const { apiKeyId, action, ...query } = readQuery(zListAuditLogQuery);
+    return ok(page(narrow(state.auditLogs, query, created, { apiKeyId, action }), query));
   }),
 ];

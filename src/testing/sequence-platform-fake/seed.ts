@@ -1,3 +1,4 @@
+import type { AccountType, RuleAction } from '../../sequence-platform/generated/v1/types.gen.js';
 import type {
   AccountRecord,
   AccountRef,
@@ -104,15 +105,16 @@ function accounts(): AccountRecord[] {
   ];
 }
 
-const node = (id: string, type: string) => ({ id, type, name: null });
-const action = (fields: Record<string, unknown> & { type: string }) => ({
-  groupIndex: 0,
-  upToEnabled: false,
-  isDirectDeposit: false,
-  limit: null,
-  achDescription: null,
-  ...fields,
-});
+const node = (id: string, type: AccountType) => ({ id, type, name: null });
+const action = (fields: Partial<RuleAction> & Pick<RuleAction, 'type'>) =>
+  ({
+    groupIndex: 0,
+    upToEnabled: false,
+    isDirectDeposit: false,
+    limit: null,
+    achDescription: null,
+    ...fields,
+  }) as RuleAction;
 const dates = { createdAt: '2024-03-01T10:00:00Z', updatedAt: '2024-03-15T14:30:00Z', deletedAt: null };
 
 function rules(): RuleRecord[] {
@@ -196,7 +198,12 @@ function rules(): RuleRecord[] {
   ];
 }
 
-const ref = (id: string, name: string, type: string): AccountRef => ({ id, name, type, isDeleted: false });
+const ref = (id: string, name: string, type: AccountRef['type']): AccountRef => ({
+  id,
+  name,
+  type,
+  isDeleted: false,
+});
 
 function transfer(fields: Partial<TransferRecord> & Pick<TransferRecord, 'id'>): TransferRecord {
   return {

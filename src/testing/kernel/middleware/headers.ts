@@ -1,4 +1,5 @@
 import type { FakeCall, Middleware } from '../fake-call.js';
+import { reply } from '../reply.js';
 
 /** Adds an API's documented headers to every answer that passes through (a header the answer has wins). */
 export const documentedHeaders =
@@ -17,4 +18,13 @@ export const requestId =
     call.requestId = sent || make(call);
     const answer = await next();
     return answer.withHeaders({ [header]: call.requestId, ...answer.headers });
+  };
+
+/** Wraps the body of every success (that has one) in the API's envelope. */
+export const envelope =
+  <S>(wrap: (body: unknown, call: FakeCall<S>) => unknown): Middleware<S> =>
+  async (call, next) => {
+    const answer = await next();
+    const { status, body, headers } = answer;
+    return status < 300 && body !== undefined ? reply(status, wrap(body, call), headers) : answer;
   };

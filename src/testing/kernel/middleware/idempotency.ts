@@ -13,9 +13,9 @@ export interface IdempotencyRecord {
 }
 
 export interface IdempotencyOptions<S> {
-  /** The request header carrying the key, and how long a key is remembered. */
-  header: string;
-  windowMs: number;
+  /** The request header carrying the key (default `idempotency-key`), and how long a key is remembered (24 h). */
+  header?: string;
+  windowMs?: number;
   store(state: S): Map<string, IdempotencyRecord>;
   /** The answer to a key reused for another request. */
   mismatch(): FakeReply;
@@ -40,7 +40,13 @@ function canonical(value: unknown): string {
  * whose key's first request is still running gets that answer instead of running too.
  */
 export const idempotency =
-  <S>({ header, windowMs, store, mismatch, inFlight }: IdempotencyOptions<S>): Middleware<S> =>
+  <S>({
+    header = 'idempotency-key',
+    windowMs = 24 * 60 * 60 * 1000,
+    store,
+    mismatch,
+    inFlight,
+  }: IdempotencyOptions<S>): Middleware<S> =>
   async (call, next) => {
     const key = call.method === 'GET' ? null : call.headers.get(header);
     if (!key) return next();

@@ -1,4 +1,4 @@
-import type { Middleware } from '../fake-call.js';
+import type { FakeCall, Middleware } from '../fake-call.js';
 import type { FakeReply } from '../reply.js';
 
 /** A request budget: `maxRequests` per `intervalMs`. */
@@ -21,12 +21,13 @@ export const openWindow = (): RateLimitWindow => ({
   errors: 0,
 });
 
-/** The window as an API reports it: its budget, counts, and when it closes (epoch ms). */
+/** The window as an API reports it: its budget, counts, when it closes (epoch ms), and the wait until then. */
 export interface WindowReport {
   budget: RateLimitBudget;
   window: Readonly<RateLimitWindow>;
   resetAt: number;
-  now: number;
+  /** Whole seconds, at least 1, as a `Retry-After` header states them. */
+  retryAfterSeconds: string;
 }
 
 /** How an API answers past its budget, and the headers it sends within it (counting that answer). */
@@ -35,19 +36,21 @@ export interface RateLimitAnswers {
   counted?(report: WindowReport): Record<string, string>;
 }
 
-/** Counts requests in the state's window; past the budget, the API's 429 until the window closes. */
+/** Counts requests in the call's window (in the state); past the budget, the API's 429 until the window closes. */
 export const rateLimit =
   <S>(
     budget: RateLimitBudget | false,
-    windowOf: (state: S) => RateLimitWindow,
+    windowOf: (call: FakeCall<S>) => RateLimitWindow,
     answers: RateLimitAnswers,
   ): Middleware<S> =>
   async (call, next) => {
     if (!budget) return next();
-    const window = windowOf(call.state);
+    const window = windowOf(call);
     if (call.now >= window.startedAt + budget.intervalMs)
       Object.assign(window, openWindow(), { startedAt: call.now });
-    const report = { budget, window, resetAt: window.startedAt + budget.intervalMs, now: call.now };
+    const resetAt = window.startedAt + budget.intervalMs;
+    const retryAfterSeconds = String(Math.max(1, Math.ceil((resetAt - call.now) / 1000)));
+    const report = { budget, window, resetAt, retryAfterSeconds };
     if (window.count >= budget.maxRequests) return answers.limited(report);
     window.count++;
     const answer = await next();

@@ -1,4 +1,4 @@
-import { abortableSleep } from '../../../core/sleep.js';
+import { abortableSleep } from '../../../internal/sleep.js';
 import type { FakeFault, FakeFaults } from '../../fake-api.js';
 import type { FakeDialect, Middleware } from '../fake-call.js';
 

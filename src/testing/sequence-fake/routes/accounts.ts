@@ -1,18 +1,17 @@
+import { zCreateIncomeSourceRequest, zListAccountsQuery } from '../../../sequence/generated/v1/zod.gen.js';
+import { matches } from '../../kernel/listing.js';
 import { reply } from '../../kernel/reply.js';
 import { isoAt, newId, route, type SequenceCall } from '../call.js';
-import { findAccount } from '../lookup.js';
+import { byId } from '../lookup.js';
 import type { AccountRecord } from '../model.js';
-import { bodyObject, optionalString, queryEnum, requiredString } from '../validate.js';
 import { accountListItem } from '../views.js';
 
-const ACCOUNT_TYPES = ['income_source', 'pod', 'external_account'] as const;
-
 function createIncomeSource(call: SequenceCall) {
-  const input = bodyObject(call.body);
+  const { nickname } = call.read(zCreateIncomeSourceRequest);
   const created = isoAt(call.now);
   const account: AccountRecord = {
     id: newId(call, 'acc'),
-    name: requiredString(input, 'nickname'),
+    name: nickname,
     type: 'income_source',
     description: null,
     external_account_type: null,
@@ -29,21 +28,22 @@ function createIncomeSource(call: SequenceCall) {
     updated_at: created,
     deleted_at: null,
   };
-  optionalString(input, 'icon');
   call.state.accounts.push(account);
   return reply(201, { data: account });
 }
 
 export const accountRoutes = [
-  route('GET', 'accounts', ({ state, query }) => {
-    const type = queryEnum(query, 'type', ACCOUNT_TYPES);
-    return { data: state.accounts.filter((a) => type === undefined || a.type === type).map(accountListItem) };
+  route('GET', 'accounts', ({ state, readQuery }) => {
+    const { type } = readQuery(zListAccountsQuery);
+    return { data: state.accounts.filter((a) => matches(a, { type })).map(accountListItem) };
   }),
-  route('GET', 'accounts/:id', ({ state, params }) => ({ data: findAccount(state, params.id!) })),
+  route('GET', 'accounts/:id', ({ state, params }) => ({
+    data: byId(state.accounts, params.id!, 'Account'),
+  })),
   route('POST', 'accounts/income-sources', createIncomeSource),
   route('DELETE', 'accounts/:id', ({ state, params }) => {
     // Permanent, as documented.
-    state.accounts.splice(state.accounts.indexOf(findAccount(state, params.id!)), 1);
+    state.accounts.splice(state.accounts.indexOf(byId(state.accounts, params.id!, 'Account')), 1);
     return reply(204);
   }),
 ];

@@ -1,30 +1,22 @@
+import { zListCardsQuery, zListCardTransactionsQuery } from '../../../sequence/generated/v1/zod.gen.js';
+import { matches } from '../../kernel/listing.js';
 import { route } from '../call.js';
-import { notFound } from '../fail.js';
-import { createdWithin, cursorPage } from '../pagination.js';
-import { queryEnum, requiredQuery } from '../validate.js';
+import { byId } from '../lookup.js';
+import { cursorPage } from '../pagination.js';
 
 export const cardRoutes = [
-  route('GET', 'cards', ({ state, query }) => {
-    const accountId = requiredQuery(query, 'account_id');
-    const status = queryEnum(query, 'status', ['active', 'inactive', 'frozen', 'stolen', 'lost']);
-    const type = queryEnum(query, 'type', ['virtual', 'physical']);
-    const cards = state.cards.filter(
-      (c) =>
-        c.account_id === accountId &&
-        (status === undefined || c.status === status) &&
-        (type === undefined || c.type === type),
-    );
-    return { data: cards };
+  route('GET', 'cards', ({ state, readQuery }) => {
+    const { account_id, status, type } = readQuery(zListCardsQuery);
+    return { data: state.cards.filter((c) => matches(c, { account_id, status, type })) };
   }),
-  route('GET', 'cards/:id', ({ state, params }) => ({
-    data: state.cards.find((c) => c.id === params.id) ?? notFound('Card', params.id!),
-  })),
-  route('GET', 'cards/:id/transactions', ({ state, params, query }) => {
-    const card = state.cards.find((c) => c.id === params.id) ?? notFound('Card', params.id!);
-    const direction = queryEnum(query, 'direction', ['debit', 'credit']);
-    const matching = state.cardTransactions.filter(
-      (t) => t.card_id === card.id && (direction === undefined || t.direction === direction),
+  route('GET', 'cards/:id', ({ state, params }) => ({ data: byId(state.cards, params.id!, 'Card') })),
+  route('GET', 'cards/:id/transactions', ({ state, params, readQuery }) => {
+    const card = byId(state.cards, params.id!, 'Card');
+    const query = readQuery(zListCardTransactionsQuery);
+    const { direction } = query;
+    return cursorPage(
+      state.cardTransactions.filter((t) => matches(t, { card_id: card.id, direction })),
+      query,
     );
-    return cursorPage(createdWithin(matching, query), query);
   }),
 ];

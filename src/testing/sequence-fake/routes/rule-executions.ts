@@ -1,25 +1,18 @@
+import { zListRuleExecutionsQuery } from '../../../sequence/generated/v1/zod.gen.js';
+import { matches } from '../../kernel/listing.js';
 import { route } from '../call.js';
-import { notFound } from '../fail.js';
-import { createdWithin, cursorPage } from '../pagination.js';
-import { queryEnum, requiredQuery } from '../validate.js';
-import { executionSummary, executionView } from '../views.js';
+import { byId } from '../lookup.js';
+import { cursorPage } from '../pagination.js';
+import { executionSummary, wireView } from '../views.js';
 
 export const ruleExecutionRoutes = [
-  route('GET', 'rule-executions', ({ state, query }) => {
-    const ruleId = requiredQuery(query, 'rule_id');
-    const status = queryEnum(query, 'status', ['in_progress', 'executed', 'partial', 'failed']);
-    const trigger = queryEnum(query, 'trigger_type', ['manual', 'scheduled', 'on_funds_transferred']);
-    const matching = state.executions.filter(
-      (e) =>
-        e.rule_id === ruleId &&
-        (status === undefined || e.status === status) &&
-        (trigger === undefined || e.trigger_type === trigger),
-    );
-    return cursorPage(createdWithin(matching, query), query, executionSummary);
+  route('GET', 'rule-executions', ({ state, readQuery }) => {
+    const query = readQuery(zListRuleExecutionsQuery);
+    const { rule_id, status, trigger_type } = query;
+    const matching = state.executions.filter((e) => matches(e, { rule_id, status, trigger_type }));
+    return cursorPage(matching, query, executionSummary);
   }),
   route('GET', 'rule-executions/:id', ({ state, params }) => ({
-    data: executionView(
-      state.executions.find((e) => e.id === params.id) ?? notFound('Rule execution', params.id!),
-    ),
+    data: wireView(byId(state.executions, params.id!, 'Rule execution')),
   })),
 ];

@@ -1,3 +1,4 @@
+import { zListRulesQuery } from '../../../sequence/generated/v1/zod.gen.js';
 import { reply } from '../../kernel/reply.js';
 import { isoAt, newId, route } from '../call.js';
 import { findRule } from '../lookup.js';
@@ -7,10 +8,10 @@ import { triggerRule } from '../trigger-rule.js';
 import { ruleSourceId, ruleSummary } from '../views.js';
 
 export const ruleRoutes = (settleAfterMs: number) => [
-  route('GET', 'rules', ({ state, query }) => {
-    const sourceId = query.get('source_id');
+  route('GET', 'rules', ({ state, readQuery }) => {
+    const { source_id } = readQuery(zListRulesQuery);
     const rules = state.rules.filter(
-      (r) => r.deleted_at === null && (sourceId === null || ruleSourceId(r) === sourceId),
+      (r) => r.deleted_at === null && (source_id === undefined || ruleSourceId(r) === source_id),
     );
     return { data: rules.map((r) => ruleSummary(state, r)) };
   }),

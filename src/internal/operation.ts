@@ -1,0 +1,17 @@
+import type { HttpMethod, QueryValue } from '../core/raw-request.js';
+import type { ResponseSchema } from './standard-schema.js';
+
+/** One logical API call, as a resource method describes it. */
+export interface Operation<T = unknown> {
+  method: HttpMethod;
+  /** Relative to the base URL, or an absolute URL on the same origin (pagination links). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Validates the parsed 2xx body. Omitted: the body is returned as parsed. */
+  schema?: ResponseSchema<T>;
+  /** Text appended to the message of an error with that status (e.g. the permission a 403 means is missing). */
+  hints?: Partial<Record<number, string>>;
+  /** The 2xx body carries nothing the caller needs (deletes): it is not validated, and may be any text. */
+  ignoreBody?: boolean;
+}
