@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from '@hey-api/openapi-ts';
 import { parse } from 'yaml';
 
@@ -17,6 +18,13 @@ export const generatedApis = [
 // biome-ignore lint/suspicious/noExplicitAny: the resolver context type is internal to @hey-api/openapi-ts.
 type ResolverContext = any;
 type Json = Record<string, unknown>;
+
+/** An IR schema, as far as merging `allOf` parts reads it. */
+interface IrObject {
+  type?: string;
+  $ref?: string;
+  properties?: Record<string, unknown>;
+}
 
 /** The parts of an operation the caller sends; `responses` (and webhooks, which the vendor sends) are answers. */
 const REQUEST_PARTS = new Set(['body', 'path', 'query', 'headers', 'cookies']);
@@ -64,6 +72,8 @@ function objects(requestOnly: Set<string>) {
   const isRequest = (path: ReadonlyArray<string | number>) =>
     (path[0] === 'paths' && REQUEST_PARTS.has(String(path[3]))) ||
     (path[0] === 'components' && path[1] === 'schemas' && requestOnly.has(String(path[2])));
+  /** The shape each inline object was given, so that a merge can pass it on as written (see `intersection`). */
+  const shapes = new WeakMap<object, unknown>();
   return {
     object(ctx: ResolverContext) {
       const z = ctx.symbols.z;
@@ -73,23 +83,39 @@ function objects(requestOnly: Set<string>) {
         return ctx.$(z).attr('record').call(ctx.$(z).attr('string').call(), additional);
       }
       const exact = !additional && isRequest(ctx.path['~ref']);
+      const shape = ctx.nodes.shape(ctx);
+      shapes.set(ctx.schema, shape);
       return ctx
         .$(z)
         .attr(exact ? 'strictObject' : 'looseObject')
-        .call(ctx.nodes.shape(ctx));
+        .call(shape);
     },
-    // `allOf` of objects: exact objects reject each other's keys, so a request merges them into one instead.
+    // `allOf` of objects becomes one object. A request must: exact objects reject each other's keys. An answer's
+    // parts are open, and one open object holding every part's fields accepts and returns what their intersection
+    // would, when no field is in two parts (z.intersection checks a shared field against both; one object only
+    // against the last); it validates in one pass and spares bundles zod's intersection. An inline part's own shape
+    // is passed as written rather than read back with `.shape`: a property read is no call a bundler may drop, and
+    // would keep the schema (and all it uses) in every bundle.
     intersection(ctx: ResolverContext) {
       const parts = ctx.childResults as Array<{ chain: ResolverContext; meta: { hasLazy: boolean } }>;
-      const isObject = (schema: { type?: string; $ref?: string }): boolean =>
-        schema.$ref ? isObject(ctx.plugin.context.resolveIrRef(schema.$ref)) : schema.type === 'object';
+      const resolve = (schema: IrObject): IrObject =>
+        schema.$ref ? resolve(ctx.plugin.context.resolveIrRef(schema.$ref)) : schema;
+      const schemas = (ctx.schemas as IrObject[]).map(resolve);
       const mergeable =
-        parts.length > 1 && parts.every((part, i) => !part.meta.hasLazy && isObject(ctx.schemas[i]));
-      if (!mergeable || !isRequest(ctx.path['~ref'])) return undefined;
+        parts.length > 1 && parts.every((part, i) => !part.meta.hasLazy && schemas[i]?.type === 'object');
+      if (!mergeable) return undefined;
+      if (!isRequest(ctx.path['~ref'])) {
+        const keys = schemas.flatMap((schema) => Object.keys(schema.properties ?? {}));
+        if (new Set(keys).size < keys.length) return undefined;
+      }
       const extend = ctx.$(ctx.symbols.z).attr('extend');
       return parts
         .slice(1)
-        .reduce((merged, part) => extend.call(merged, part.chain.attr('shape')), parts[0]!.chain);
+        .reduce(
+          (merged, part, i) =>
+            extend.call(merged, shapes.get(ctx.schemas[i + 1]) ?? part.chain.attr('shape')),
+          parts[0]!.chain,
+        );
     },
   };
 }
@@ -123,11 +149,17 @@ const openEnums = {
   },
 };
 
+const markPureScript = fileURLToPath(new URL('./scripts/mark-pure.mjs', import.meta.url));
+
 /** One generator job per spec; `outRoot` lets the staleness test generate into a scratch folder. */
 export function generatorJobs(outRoot = '.'): UserConfig[] {
   return generatedApis.map(({ spec, out }) => ({
     input: spec,
-    output: { path: `${outRoot}/${out}` },
+    output: {
+      path: `${outRoot}/${out}`,
+      // Schemas marked pure, so a bundle keeps only those its code uses (see scripts/mark-pure.mjs).
+      postProcess: [{ name: 'mark-pure', command: process.execPath, args: [markPureScript, '{{path}}'] }],
+    },
     logs: { level: 'silent' },
     plugins: [
       // zod/mini: about a quarter of classic zod's bundle cost, which keeps ruleseq/rule within its budget.

@@ -1,6 +1,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RuleseqError } from '../core/errors/ruleseq-error.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { isPlainObject } from './auth.js';
 import type { Operation } from './operation.js';
 import { sendOperation } from './send-operation.js';
 import type { ResponseSchema } from './standard-schema.js';
@@ -8,9 +9,6 @@ import type { Transport } from './transport.js';
 
 /** Operations whose undocumented acknowledgements were already reported, per client: one warning each. */
 export type WarnedOperations = Set<string>;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const validate = <T>(schema: ResponseSchema<T>, value: unknown) => {
   const result = schema['~standard'].validate(value);

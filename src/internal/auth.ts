@@ -1,3 +1,5 @@
+import { RequestValidationError } from '../core/errors/request-validation-error.js';
+
 /** Where the API key travels. Placed per request by the transport (`placeAuth`). */
 export type AuthStrategy =
   | { kind: 'header'; header: string; scheme: string | undefined }
@@ -47,6 +49,20 @@ export function authNames(strategy: AuthStrategy): { query?: string; body?: stri
   if (strategy.kind === 'query') return { query: strategy.param };
   if (strategy.kind === 'body') return { query: strategy.param, body: strategy.field };
   return {};
+}
+
+/**
+ * Refuses caller extras (`extraQuery`, `extraBody`) that name the parameter or field carrying the key, in any case:
+ * the client sends the key itself, once.
+ */
+export function refuseAuthName(extras: object, authName: string | undefined, context: string): void {
+  const name = authName && Object.keys(extras).find((key) => key.toLowerCase() === authName.toLowerCase());
+  if (name) {
+    throw new RequestValidationError(
+      [{ message: 'carries the API key, which the client sends itself', path: [name] }],
+      context,
+    );
+  }
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

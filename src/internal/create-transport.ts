@@ -84,10 +84,11 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   const { url, source } = chooseBaseUrl(options, profile);
   const baseUrl = checkBaseUrl(url, options.allowInsecureHttp ?? false, source);
 
+  // The profile's readers and headers pass through as they are (TransportConfig names them alike).
   return new Transport({
+    ...profile,
     baseUrl,
     apiKey,
-    auth: profile.auth,
     timeout: options.timeout ?? 30_000,
     totalTimeout: options.totalTimeout,
     maxRetries: options.maxRetries ?? 2,
@@ -97,16 +98,8 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
     fetch: options.fetch,
     logger: createLevelledLogger(options.logger, options.logLevel),
     validateResponses: options.validateResponses ?? true,
-    readErrorBody: profile.readErrorBody,
-    ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
-    ...(options.hooks ? { hooks: options.hooks } : {}),
-    ...(profile.idempotencyHeader
-      ? { idempotencyHeader: profile.idempotencyHeader }
-      : { idempotencyRefusal: profile.noIdempotencyKey ?? `${profile.name} takes no idempotency key` }),
-    ...(profile.requestIdHeader ? { requestIdHeader: profile.requestIdHeader } : {}),
-    ...(profile.readRequestId ? { readRequestId: profile.readRequestId } : {}),
-    ...(profile.readLocalTime ? { readLocalTime: profile.readLocalTime } : {}),
-    ...(profile.isTransient ? { isTransient: profile.isTransient } : {}),
-    ...(profile.prepareSchema ? { prepareSchema: profile.prepareSchema } : {}),
+    defaultHeaders: options.defaultHeaders,
+    hooks: options.hooks,
+    idempotencyRefusal: profile.noIdempotencyKey ?? `${profile.name} takes no idempotency key`,
   });
 }

@@ -1,29 +1,25 @@
 import ky, { type KyInstance } from 'ky';
-import type { Hooks } from '../core/hooks.js';
 import { type AttemptState, attemptOf } from './attempt-state.js';
 import { handOffFetch } from './fetch-hand-off.js';
 import { userKyHooks } from './ky-hooks.js';
 import { parseBody } from './parse-body.js';
 import type { Redactor } from './redact.js';
 import { timerMs } from './timer.js';
+import type { TransportConfig } from './transport-config.js';
 
-/** What the ky instance of a transport is made from. */
-export interface KyInstanceConfig {
-  baseUrl: URL;
-  /** The client's per-attempt timeout (a call may set its own). */
-  timeout: number;
-  fetch: typeof fetch | undefined;
-  defaultHeaders: Record<string, string> | undefined;
+/** What the ky instance of a transport is made from: the transport's config, and how it masks and types errors. */
+export interface KyInstanceConfig
+  extends Pick<
+    TransportConfig,
+    'baseUrl' | 'timeout' | 'fetch' | 'defaultHeaders' | 'idempotencyHeader' | 'requestIdHeader' | 'hooks'
+  > {
   /** The header that carries the key under header auth, set on every request. */
   authHeader: readonly [name: string, value: string] | undefined;
-  idempotencyHeader: string | undefined;
-  requestIdHeader: string | undefined;
   redact: Redactor;
   /** Masks credentials in a request URL, for hooks. */
   redactUrl: (url: string) => string;
   /** Turns what an attempt failed with into the SDK's typed error (see `toTypedError`). */
   typedError: (error: unknown, attempt: AttemptState) => unknown;
-  hooks: Hooks | undefined;
 }
 
 /**

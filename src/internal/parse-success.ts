@@ -10,7 +10,7 @@ export interface SuccessReaders {
   redact: Redactor;
   validateResponses: boolean;
   logger: LevelledLogger;
-  prepareSchema: (<T>(schema: ResponseSchema<T>) => ResponseSchema<T>) | undefined;
+  prepareSchema?: (<T>(schema: ResponseSchema<T>) => ResponseSchema<T>) | undefined;
 }
 
 /** Where a 2xx answer came from, for the errors it may raise. */

@@ -1,5 +1,5 @@
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
-import { isPlainObject } from './auth.js';
+import { isPlainObject, refuseAuthName } from './auth.js';
 import { checkJsonBody } from './check-request.js';
 import type { Operation } from './operation.js';
 
@@ -14,15 +14,13 @@ export function bodyWithExtras(
   authField: string | undefined,
 ): unknown {
   if (extraBody === undefined) return op.body;
-  const refuse = (message: string, path: PropertyKey[] = []) => {
-    throw new RequestValidationError([{ message, path }], 'extraBody');
+  const refuse = (message: string) => {
+    throw new RequestValidationError([{ message, path: [] }], 'extraBody');
   };
   if (op.method === 'GET') refuse('a GET request has no body');
   if (op.body !== undefined && !isPlainObject(op.body))
     refuse('this request has no JSON object body to add to');
-  const key =
-    authField && Object.keys(extraBody).find((name) => name.toLowerCase() === authField.toLowerCase());
-  if (key) refuse('carries the API key, which the client sends itself', [key]);
+  refuseAuthName(extraBody, authField, 'extraBody');
   return { ...(op.body as Record<string, unknown> | undefined), ...extraBody };
 }
 

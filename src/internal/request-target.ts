@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../core/errors/configuration-error.js';
-import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import type { QueryValue } from '../core/raw-request.js';
+import { refuseAuthName } from './auth.js';
 import { checkPath, checkQueryValue } from './check-request.js';
 import type { Operation } from './operation.js';
 import { sameOrigin } from './url-safety.js';
@@ -32,15 +32,7 @@ export function requestTarget(
     checkPath(op.path);
     input = op.path;
   }
-  if (extraQuery && authParam) {
-    const name = Object.keys(extraQuery).find((key) => key.toLowerCase() === authParam.toLowerCase());
-    if (name !== undefined) {
-      throw new RequestValidationError(
-        [{ message: 'carries the API key, which the client sends itself', path: [name] }],
-        'extraQuery',
-      );
-    }
-  }
+  if (extraQuery) refuseAuthName(extraQuery, authParam, 'extraQuery');
   const searchParams: Array<[string, string]> = [];
   for (const [name, value] of Object.entries({ ...op.query, ...extraQuery })) {
     if (value === undefined || value === null) continue;

@@ -18,7 +18,7 @@ import { createKyInstance } from './ky-instance.js';
 import type { Operation } from './operation.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
 import { statedWait } from './retry-after.js';
-import { withRetries } from './retry-loop.js';
+import { type RetryPlan, withRetries } from './retry-loop.js';
 import { MAX_TIMER_MS } from './timer.js';
 import type { TransportConfig } from './transport-config.js';
 import { toTypedError } from './typed-error.js';
@@ -38,6 +38,8 @@ export class Transport {
   readonly #redact: Redactor;
   readonly #ky: KyInstance;
   readonly #attempts: AttemptContext;
+  /** The retry loop's view of the client, made once: every call would otherwise build the same closures. */
+  readonly #retryReaders: Pick<RetryPlan, 'serverWait' | 'onRateLimited' | 'maxRetryAfter' | 'backoff'>;
 
   constructor(config: TransportConfig) {
     if (!config.apiKey) throw new ConfigurationError('apiKey is required');
@@ -57,30 +59,27 @@ export class Transport {
     };
     const typedError = (error: unknown, attempt: AttemptState) => toTypedError(error, attempt, readers);
     this.#ky = createKyInstance({
-      baseUrl: config.baseUrl,
-      timeout: config.timeout,
-      fetch: config.fetch,
-      defaultHeaders: config.defaultHeaders,
+      ...config,
       authHeader: placeAuth(config.auth, config.apiKey, undefined).header,
-      idempotencyHeader: config.idempotencyHeader,
-      requestIdHeader: config.requestIdHeader,
       redact,
       redactUrl: (url) => redact(redactUrl(url)),
       typedError,
-      hooks: config.hooks,
     });
     this.#attempts = {
+      ...config,
       ky: this.#ky,
-      rateLimiter: config.rateLimiter,
       maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxRetryAfter: Math.min(config.maxRetryAfter, MAX_TIMER_MS),
       typedError,
       requestIdOf,
       serverWait,
       redact,
-      validateResponses: config.validateResponses,
-      logger: config.logger,
-      prepareSchema: config.prepareSchema,
+    };
+    this.#retryReaders = {
+      backoff: config.backoff ?? DEFAULT_BACKOFF,
+      maxRetryAfter: this.#attempts.maxRetryAfter,
+      serverWait: (error) => serverWait(new Headers(error.headers)),
+      onRateLimited: (backoffMs) => config.rateLimiter?.pause(backoffMs),
     };
   }
 
@@ -95,8 +94,10 @@ export class Transport {
     const options = callOptions === undefined ? NO_OPTIONS : checkRequestOptions(callOptions);
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
     const total = totalTimeout === undefined ? undefined : deadline(totalTimeout);
-    const signals = [options.signal, total?.signal].filter((s): s is AbortSignal => s !== undefined);
-    const callSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const callSignal =
+      options.signal && total
+        ? AbortSignal.any([options.signal, total.signal])
+        : (options.signal ?? total?.signal);
     try {
       const plan = planCall(op, options, config, callSignal);
       let failed: { error: RuleseqError; request: Request | undefined } | undefined;
@@ -116,14 +117,11 @@ export class Transport {
           }
         },
         {
+          ...this.#retryReaders,
           retries: options.maxRetries ?? config.maxRetries,
-          backoff: config.backoff ?? DEFAULT_BACKOFF,
           safeToRepeat: plan.safeToRepeat,
           isTransient: config.isTransient,
           signal: callSignal,
-          maxRetryAfter: this.#attempts.maxRetryAfter,
-          serverWait: (error) => this.#attempts.serverWait(new Headers(error.headers)),
-          onRateLimited: (backoffMs) => config.rateLimiter?.pause(backoffMs),
         },
       );
     } catch (error) {

@@ -24,8 +24,8 @@ export type NumericIds<T> = T extends readonly (infer U)[]
 interface IdPlan {
   /** Keys of this object whose values are ids. */
   ids: string[];
-  /** Keys whose values hold ids further down. */
-  fields: Map<string, IdPlan>;
+  /** Keys whose values hold ids further down (an array: walked for every item of every page, without iterators). */
+  fields: ReadonlyArray<readonly [string, IdPlan]>;
   /** For an array or a record: where each element holds ids. */
   each: IdPlan | undefined;
 }
@@ -60,10 +60,9 @@ function merge(plans: ReadonlyArray<IdPlan | undefined>): IdPlan | undefined {
   const present = plans.filter((p): p is IdPlan => p !== undefined);
   if (present.length <= 1) return present[0];
   const ids = [...new Set(present.flatMap((p) => p.ids))];
-  const fields = new Map<string, IdPlan>();
-  for (const key of new Set(present.flatMap((p) => [...p.fields.keys()]))) {
-    fields.set(key, merge(present.map((p) => p.fields.get(key)))!);
-  }
+  const byKey = present.map((p) => new Map(p.fields));
+  const keys = new Set(byKey.flatMap((fields) => [...fields.keys()]));
+  const fields = [...keys].map((key) => [key, merge(byKey.map((f) => f.get(key)))!] as const);
   return { ids, fields, each: merge(present.map((p) => p.each)) };
 }
 
@@ -74,15 +73,15 @@ function planOf(schema: unknown): IdPlan | undefined {
   switch (def.type) {
     case 'object': {
       const ids: string[] = [];
-      const fields = new Map<string, IdPlan>();
+      const fields: Array<readonly [string, IdPlan]> = [];
       for (const [key, field] of Object.entries(def.shape as Record<string, unknown>)) {
         if (isIdKey(key) && canBeNumber(field)) ids.push(key);
         else {
           const plan = planOf(field);
-          if (plan) fields.set(key, plan);
+          if (plan) fields.push([key, plan]);
         }
       }
-      return ids.length > 0 || fields.size > 0 ? { ids, fields, each: undefined } : undefined;
+      return ids.length > 0 || fields.length > 0 ? { ids, fields, each: undefined } : undefined;
     }
     case 'array':
       return wrapEach(planOf(def.element));
@@ -100,11 +99,12 @@ function planOf(schema: unknown): IdPlan | undefined {
 }
 
 function wrapEach(each: IdPlan | undefined): IdPlan | undefined {
-  return each && { ids: [], fields: new Map(), each };
+  return each && { ids: [], fields: [], each };
 }
 
 /** The id as a number, or why it cannot be one. */
 function readId(value: unknown): number | string {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof id !== 'number') return `expected a numeric id, got ${JSON.stringify(value)}`;
   if (!Number.isSafeInteger(id)) {
@@ -134,51 +134,78 @@ function applyPlan(value: unknown, plan: IdPlan, path: PropertyKey[], issues: Va
     }
     return out ?? value;
   }
+  // A loop per kind of key rather than a callback per key: this runs for every item of every page.
   const source = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
-  const visit = (key: string, read: (raw: unknown) => unknown) => {
-    if (!Object.hasOwn(source, key)) return;
-    path.push(key);
-    const next = read(source[key]);
-    path.pop();
-    if (next === source[key]) return;
-    out ??= { ...source };
-    out[key] = next;
-  };
   for (const key of plan.ids) {
-    visit(key, (raw) => {
-      if (raw === undefined || raw === null) return raw;
-      const id = readId(raw);
-      if (typeof id === 'number') return id;
-      issues.push({ message: id, path: [...path] });
-      return raw;
-    });
+    const raw = source[key];
+    if (raw === undefined || raw === null || !Object.hasOwn(source, key)) continue;
+    const id = readId(raw);
+    if (id === raw) continue;
+    if (typeof id === 'number') out = withKey(out, source, key, id);
+    else issues.push({ message: id, path: [...path, key] });
   }
-  for (const [key, fieldPlan] of plan.fields) visit(key, (raw) => applyPlan(raw, fieldPlan, path, issues));
+  for (const [key, fieldPlan] of plan.fields) {
+    if (!Object.hasOwn(source, key)) continue;
+    const next = applyAt(source, key, fieldPlan, path, issues);
+    if (next !== source[key]) out = withKey(out, source, key, next);
+  }
   const { each } = plan;
-  if (each) for (const key in source) visit(key, (raw) => applyPlan(raw, each, path, issues));
+  if (each) {
+    for (const key in source) {
+      if (!Object.hasOwn(source, key)) continue;
+      const next = applyAt(source, key, each, path, issues);
+      if (next !== source[key]) out = withKey(out, source, key, next);
+    }
+  }
   return out ?? value;
+}
+
+/** `out`, or the first copy of `source` (never the input itself), with `key` set to `value`. */
+function withKey(
+  out: Record<string, unknown> | undefined,
+  source: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const copy = out ?? { ...source };
+  copy[key] = value;
+  return copy;
+}
+
+/** `applyPlan` on the value under `key`, with `key` on the path while it runs. */
+function applyAt(
+  source: Record<string, unknown>,
+  key: string,
+  plan: IdPlan,
+  path: PropertyKey[],
+  issues: ValidationIssue[],
+): unknown {
+  path.push(key);
+  const next = applyPlan(source[key], plan, path, issues);
+  path.pop();
+  return next;
 }
 
 const plans = new WeakMap<object, IdPlan | null>();
 
 /**
  * Reads the ids of values `schema` has validated: digit strings become numbers; an id beyond
- * `Number.MAX_SAFE_INTEGER` or negative is an issue. The plan is made from the schema once.
+ * `Number.MAX_SAFE_INTEGER` or negative is an issue. The plan is made from the schema once, on first use.
  */
 export function idReader(
   schema: object,
 ): (value: unknown) => { value: unknown; issues?: undefined } | { issues: ValidationIssue[] } {
-  let plan = plans.get(schema);
-  if (plan === undefined) {
-    plan = planOf(schema) ?? null;
-    plans.set(schema, plan);
-  }
-  const found = plan;
   return (value) => {
-    if (!found) return { value };
+    // Made on first use, not when a module declares its schemas: importing the SDK stays cheap.
+    let plan = plans.get(schema);
+    if (plan === undefined) {
+      plan = planOf(schema) ?? null;
+      plans.set(schema, plan);
+    }
+    if (!plan) return { value };
     const issues: ValidationIssue[] = [];
-    const out = applyPlan(value, found, [], issues);
+    const out = applyPlan(value, plan, [], issues);
     return issues.length > 0 ? { issues } : { value: out };
   };
 }

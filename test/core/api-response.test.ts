@@ -36,4 +36,19 @@ describe('apiResponse', () => {
     expect(original.response).toBe(again.response);
     expect(make).toHaveBeenCalledTimes(1);
   });
+
+  it('gives every result the same getter, so results share one shape (a getter per object made every answer outlive young-generation collections)', () => {
+    const getter = (result: object) => Object.getOwnPropertyDescriptor(result, 'response')?.get;
+    const a = apiResponse(1, 1, undefined, () => new Response('a'));
+    const b = withData(
+      apiResponse(2, 2, 'req-3', () => new Response('b')),
+      3,
+    );
+
+    expect(getter(a)).toBeTypeOf('function');
+    expect(getter(b)).toBe(getter(a));
+    expect(
+      Object.getOwnPropertySymbols(a).map((key) => Object.getOwnPropertyDescriptor(a, key)?.enumerable),
+    ).toEqual([false]);
+  });
 });

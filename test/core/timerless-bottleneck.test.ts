@@ -4,7 +4,8 @@ import Bottleneck from 'bottleneck/light.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TimerlessBottleneck } from '../../src/internal/rate-limit/timerless-bottleneck.js';
 
-// TimerlessBottleneck swaps Bottleneck's local-store `yieldLoop` and overrides `_run`. That is sound only for the
+// TimerlessBottleneck swaps Bottleneck's local-store `yieldLoop`, overrides `_run` and lets `Events#trigger` skip
+// events nobody listens to. That is sound only for the
 // exact code reviewed: the internals below, as Bottleneck 2.19.5 writes them. A new Bottleneck version fails here
 // until someone has read its source again and recorded the new fingerprints.
 
@@ -31,6 +32,7 @@ const REVIEWED: Record<string, string> = {
   'LocalDatastore#__free__': '23e3b554252da56f',
   'Job#doRun': '66c8b9767d3136a3',
   'Job#doExecute': '7532d9a649e7ce81',
+  'Events#trigger': '22d43701608f1e6b',
 };
 
 const fingerprint = (fn: unknown) => createHash('sha256').update(String(fn)).digest('hex').slice(0, 16);
@@ -60,6 +62,8 @@ async function internals(): Promise<Record<string, unknown>> {
     'LocalDatastore#yieldLoop': store.yieldLoop,
     'Job#doRun': jobPrototype.doRun,
     'Job#doExecute': jobPrototype.doExecute,
+    'Events#trigger': (Bottleneck as unknown as { Events: { prototype: { trigger: unknown } } }).Events
+      .prototype.trigger,
   };
   for (const name of Object.getOwnPropertyNames(store)) {
     if (/^__\w+__$/.test(name)) found[`LocalDatastore#${name}`] = store[name];
@@ -126,6 +130,26 @@ describe('TimerlessBottleneck', () => {
     expect(await limiter.currentReservoir()).toBe(0);
     await limiter.incrementReservoir(3);
     expect(await Promise.all(jobs.slice(5))).toEqual([5, 6, 7]);
+  });
+
+  it('still tells listeners, its own debug listeners included, every event of a job', async () => {
+    const limiter = new TimerlessBottleneck({ maxConcurrent: 1 });
+    limiters.push(limiter);
+    const heard: string[] = [];
+    limiter.on('done', () => void heard.push('done'));
+    await limiter.schedule(async () => 1);
+    expect(heard).toEqual(['done']);
+    limiter.on('debug', (message: string) => void heard.push(message.split(' ')[0] ?? ''));
+    limiter.on('failed', () => 0); // asks for a retry after 0 ms: the failed job runs once more
+    let runs = 0;
+    await limiter
+      .schedule(async () => {
+        runs++;
+        if (runs === 1) throw new Error('once');
+      })
+      .catch(() => {});
+    expect(runs).toBe(2);
+    expect(heard).toContain('Event');
   });
 
   it("still waits on Bottleneck's own timer for a job with an expiration", async () => {

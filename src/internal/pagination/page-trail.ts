@@ -37,14 +37,17 @@ export function pageKey(op: Operation, baseUrl: URL | undefined): string {
  * is not a repeat; only a page that is its own ancestor is.
  */
 export class PageTrail {
-  /** Each page fetched, with its depth in the listing the first time it was. */
-  readonly #seen: Map<string, number>;
+  /**
+   * Each page fetched, with its depth in the listing the first time it was. The first page's key is made on the
+   * first `follow`: most listings are awaited for one page and never followed.
+   */
+  readonly #seen: { pages: Map<string, number>; first: Operation | undefined };
   readonly #depth: number;
   readonly #emptyInARow: number;
   readonly #baseUrl: URL | undefined;
 
   private constructor(
-    seen: Map<string, number>,
+    seen: { pages: Map<string, number>; first: Operation | undefined },
     depth: number,
     emptyInARow: number,
     baseUrl: URL | undefined,
@@ -57,8 +60,7 @@ export class PageTrail {
 
   /** The trail of a listing's first page, fetched by `op` with `items` items. */
   static begin(op: Operation, items: number, baseUrl: URL | undefined): PageTrail {
-    const seen = new Map([[pageKey(op, baseUrl), 0]]);
-    return new PageTrail(seen, 0, items === 0 ? 1 : 0, baseUrl);
+    return new PageTrail({ pages: new Map(), first: op }, 0, items === 0 ? 1 : 0, baseUrl);
   }
 
   /**
@@ -67,8 +69,13 @@ export class PageTrail {
    * empty page too many.
    */
   follow(next: Operation): (items: number) => PageTrail {
+    const seen = this.#seen;
+    if (seen.first) {
+      seen.pages.set(pageKey(seen.first, this.#baseUrl), 0);
+      seen.first = undefined;
+    }
     const key = pageKey(next, this.#baseUrl);
-    const firstSeenAt = this.#seen.get(key);
+    const firstSeenAt = seen.pages.get(key);
     if (firstSeenAt !== undefined && firstSeenAt <= this.#depth) {
       throw new PaginationError(
         `The server's next page is page ${firstSeenAt + 1} of this listing again; stopping instead of looping`,
@@ -83,8 +90,8 @@ export class PageTrail {
     }
     const depth = this.#depth + 1;
     return (items) => {
-      if (!this.#seen.has(key)) this.#seen.set(key, depth);
-      return new PageTrail(this.#seen, depth, items === 0 ? this.#emptyInARow + 1 : 0, this.#baseUrl);
+      if (!seen.pages.has(key)) seen.pages.set(key, depth);
+      return new PageTrail(seen, depth, items === 0 ? this.#emptyInARow + 1 : 0, this.#baseUrl);
     };
   }
 }

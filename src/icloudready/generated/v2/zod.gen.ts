@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 /**
  * An object whose fields are not documented; every field is kept.
  */
-export const zOpenObject = z.record(z.string(), z.unknown());
+export const zOpenObject = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown());
 
 /**
  * The documented body fields of create, update and soft update, none marked required. `schedule`, `owner`
@@ -13,23 +13,23 @@ export const zOpenObject = z.record(z.string(), z.unknown());
  * describe, so they are kept open.
  *
  */
-export const zSequenceInput = z.strictObject({
-    name: z.optional(z.string()),
-    code: z.optional(z.string()),
-    schedule: z.optional(z.record(z.string(), z.unknown())),
-    priority: z.optional(z.string()),
-    owner: z.optional(z.record(z.string(), z.unknown())),
-    type: z.optional(z.string()),
-    emailFrom: z.optional(z.record(z.string(), z.unknown())),
-    maxContacts: z.optional(z.int().check(z.gte(0))),
-    tags: z.optional(z.array(z.unknown())),
-    status: z.optional(z.string()),
-    steps: z.optional(z.array(z.unknown())),
-    contacts: z.optional(z.array(z.unknown())),
-    template: z.optional(z.string()),
-    startDate: z.optional(z.string()),
-    endDate: z.optional(z.string()),
-    deleted: z.optional(z.string())
+export const zSequenceInput = /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    schedule: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+    priority: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    owner: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    emailFrom: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+    maxContacts: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))),
+    tags: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown())),
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    steps: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown())),
+    contacts: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown())),
+    template: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    startDate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    endDate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    deleted: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -37,69 +37,69 @@ export const zSequenceInput = z.strictObject({
  * optional and nullable, `id` is modelled (a string or an integer), and unknown fields are kept.
  *
  */
-export const zSequence = z.looseObject({
-    id: z.optional(z.union([
-        z.string(),
-        z.int()
+export const zSequence = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.string(),
+        /* @__PURE__ */ z.int()
     ])),
-    name: z.nullish(z.string()),
-    code: z.nullish(z.string()),
-    schedule: z.nullish(z.record(z.string(), z.unknown())),
-    priority: z.nullish(z.string()),
-    owner: z.nullish(z.record(z.string(), z.unknown())),
-    type: z.nullish(z.string()),
-    emailFrom: z.nullish(z.record(z.string(), z.unknown())),
-    maxContacts: z.nullish(z.int()),
-    tags: z.nullish(z.array(z.unknown())),
-    status: z.nullish(z.string()),
-    steps: z.nullish(z.array(z.unknown())),
-    contacts: z.nullish(z.array(z.unknown())),
-    template: z.nullish(z.string()),
-    startDate: z.nullish(z.string()),
-    endDate: z.nullish(z.string()),
-    deleted: z.nullish(z.string())
+    name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    schedule: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+    priority: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    owner: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+    type: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    emailFrom: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+    maxContacts: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown())),
+    status: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    steps: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown())),
+    contacts: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown())),
+    template: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    startDate: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    endDate: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    deleted: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
 });
 
 /**
  * The docs do not say whether the list is a bare array or an envelope; all four common shapes are accepted.
  *
  */
-export const zSequenceList = z.union([
-    z.array(zSequence),
-    z.looseObject({
-        data: z.array(zSequence)
+export const zSequenceList = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.array(zSequence),
+    /* @__PURE__ */ z.looseObject({
+        data: /* @__PURE__ */ z.array(zSequence)
     }),
-    z.looseObject({
-        items: z.array(zSequence)
+    /* @__PURE__ */ z.looseObject({
+        items: /* @__PURE__ */ z.array(zSequence)
     }),
-    z.looseObject({
-        results: z.array(zSequence)
+    /* @__PURE__ */ z.looseObject({
+        results: /* @__PURE__ */ z.array(zSequence)
     })
 ]);
 
 /**
  * The docs name no field of a sequence activity; any JSON object is sent as given.
  */
-export const zSequenceActivityInput = z.record(z.string(), z.unknown());
+export const zSequenceActivityInput = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown());
 
 /**
  * A created activity. The docs show no response schema; every field is kept.
  */
-export const zSequenceActivity = z.record(z.string(), z.unknown());
+export const zSequenceActivity = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown());
 
 /**
  * ID of the sequence
  */
-export const zSequenceId = z.string();
+export const zSequenceId = /* @__PURE__ */ z.string();
 
-export const zListSequencesQuery = z.strictObject({
-    limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
-    page: z.optional(z.int().check(z.gte(1))),
-    order: z.optional(z.string()),
-    sortBy: z.optional(z.string()),
-    fields: z.optional(z.string()),
-    p: z.optional(z.string()),
-    q: z.optional(z.string())
+export const zListSequencesQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))),
+    page: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))),
+    order: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    sortBy: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    fields: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    p: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    q: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -114,8 +114,8 @@ export const zCreateSequenceBody = zSequenceInput;
  */
 export const zCreateSequenceResponse = zSequence;
 
-export const zGetSequencePath = z.strictObject({
-    id: z.string()
+export const zGetSequencePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string()
 });
 
 /**
@@ -125,8 +125,8 @@ export const zGetSequenceResponse = zSequence;
 
 export const zPatchSequenceBody = zSequenceInput;
 
-export const zPatchSequencePath = z.strictObject({
-    id: z.string()
+export const zPatchSequencePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string()
 });
 
 /**
@@ -136,8 +136,8 @@ export const zPatchSequenceResponse = zSequence;
 
 export const zUpdateSequenceBody = zSequenceInput;
 
-export const zUpdateSequencePath = z.strictObject({
-    id: z.string()
+export const zUpdateSequencePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string()
 });
 
 /**
@@ -145,8 +145,8 @@ export const zUpdateSequencePath = z.strictObject({
  */
 export const zUpdateSequenceResponse = zSequence;
 
-export const zDeleteSequencePath = z.strictObject({
-    id: z.string()
+export const zDeleteSequencePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string()
 });
 
 /**

@@ -7,42 +7,42 @@ import * as z from 'zod/mini';
  * with `Number()` on read.
  *
  */
-export const zIdLike = z.union([
-    z.int(),
-    z.string().check(z.regex(/^\d+$/))
+export const zIdLike = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.int(),
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d+$/))
 ]);
 
 /**
  * A counter; a number on the wire, but some clients and docs show it as a digit string.
  */
-export const zCount = z.union([
-    z.int(),
-    z.string().check(z.regex(/^\d+$/))
+export const zCount = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.int(),
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d+$/))
 ]);
 
 /**
  * `YYYY-MM-DD HH:MM:SS`, server local time (Europe/Stockholm), no zone. Kept as a string.
  */
-export const zDateTime = z.string();
+export const zDateTime = /* @__PURE__ */ z.string();
 
 /**
  * `YYYY-MM-DD`.
  */
-export const zDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export const zDate = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const zMessageType = z.enum(['email', 'text_message']);
+export const zMessageType = /* @__PURE__ */ z.enum(['email', 'text_message']);
 
 /**
  * Dispatcher type as requests spell it (responses and webhooks say `transactional`).
  */
-export const zDispatcherTypeRequest = z.enum(['campaign', 'transaction']);
+export const zDispatcherTypeRequest = /* @__PURE__ */ z.enum(['campaign', 'transaction']);
 
 /**
  * Custom field type. The subscriber docs list text, date, datetime, multiple and json; customizations and the
  * `InvalidFieldType` message list all seven.
  *
  */
-export const zFieldType = z.enum([
+export const zFieldType = /* @__PURE__ */ z.enum([
     'text',
     'single',
     'multiple',
@@ -57,21 +57,21 @@ export const zFieldType = z.enum([
  * `~` or a backtick; the field name must not contain `.` and must not be `email` or `phone_number`.
  *
  */
-export const zFieldKey = z.string().check(z.regex(/^[^\[\]\/\\|@^~`]+\.(?!(?:email|phone_number)$)[^.\[\]\/\\|@^~`]+$/));
+export const zFieldKey = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[^\[\]\/\\|@^~`]+\.(?!(?:email|phone_number)$)[^.\[\]\/\\|@^~`]+$/));
 
 /**
  * Tag name or id. An all-digit value is interpreted as an id, not as a name.
  */
-export const zTagIdentifierValue = z.union([
-    z.string().check(z.minLength(1)),
-    z.int()
+export const zTagIdentifierValue = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+    /* @__PURE__ */ z.int()
 ]);
 
 /**
  * `message` is "Success", in any case ("success" has been seen).
  */
-export const zSuccessMessage = z.looseObject({
-    message: z.string()
+export const zSuccessMessage = /* @__PURE__ */ z.looseObject({
+    message: /* @__PURE__ */ z.string()
 });
 
 /**
@@ -79,103 +79,103 @@ export const zSuccessMessage = z.looseObject({
  * array, so an empty array is accepted too.
  *
  */
-export const zPaginationMeta = z.union([
-    z.looseObject({
-        next: z.nullish(z.string())
+export const zPaginationMeta = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.looseObject({
+        next: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
     }),
-    z.array(z.unknown()).check(z.maxLength(0))
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown()).check(/* @__PURE__ */ z.maxLength(0))
 ]);
 
-export const zFieldMessages = z.record(z.string(), z.array(z.string()));
+export const zFieldMessages = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()));
 
 /**
  * Error body of every v2 error except 429 (plain text).
  */
-export const zError = z.looseObject({
-    error: z.string(),
-    message: z.optional(z.union([
-        z.string(),
+export const zError = /* @__PURE__ */ z.looseObject({
+    error: /* @__PURE__ */ z.string(),
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.string(),
         zFieldMessages,
-        z.array(zFieldMessages)
+        /* @__PURE__ */ z.array(zFieldMessages)
     ])),
-    fields: z.optional(z.record(z.string(), z.array(z.union([z.string(), z.array(z.string())])))),
-    valid_identifiers: z.optional(z.array(z.string())),
-    valid_dispatcher_types: z.optional(z.array(z.string())),
-    valid_message_types: z.optional(z.array(z.string()))
+    fields: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.array(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.array(/* @__PURE__ */ z.string())])))),
+    valid_identifiers: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+    valid_dispatcher_types: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+    valid_message_types: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string()))
 });
 
-export const zTagRef = z.looseObject({
+export const zTagRef = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.string()
+    name: /* @__PURE__ */ z.string()
 });
 
-export const zSubscriberRef = z.looseObject({
+export const zSubscriberRef = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    email: z.nullish(z.string()),
-    phone_number: z.nullish(z.string())
+    email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    phone_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
 });
 
-export const zSubscriberFieldGroup = z.looseObject({
-    name: z.string(),
-    historical: z.optional(z.boolean()),
-    fields: z.array(z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.string(),
-        value: z.optional(z.unknown()),
-        type: z.optional(zFieldType)
+export const zSubscriberFieldGroup = /* @__PURE__ */ z.looseObject({
+    name: /* @__PURE__ */ z.string(),
+    historical: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    fields: /* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.string(),
+        value: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
+        type: /* @__PURE__ */ z.optional(zFieldType)
     }))
 });
 
-export const zSubscriberFieldsResponse = z.looseObject({
-    message: z.optional(z.string()),
-    groups: z.array(zSubscriberFieldGroup)
+export const zSubscriberFieldsResponse = /* @__PURE__ */ z.looseObject({
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    groups: /* @__PURE__ */ z.array(zSubscriberFieldGroup)
 });
 
-export const zSubscriberTagsResponse = z.looseObject({
-    tags: z.array(zTagRef)
+export const zSubscriberTagsResponse = /* @__PURE__ */ z.looseObject({
+    tags: /* @__PURE__ */ z.array(zTagRef)
 });
 
-export const zTag = z.looseObject({
+export const zTag = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.string(),
-    description: z.nullish(z.string()),
-    created_at: z.optional(zDateTime),
-    updated_at: z.optional(zDateTime),
-    recipient_count: z.optional(zCount)
+    name: /* @__PURE__ */ z.string(),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zDateTime),
+    updated_at: /* @__PURE__ */ z.optional(zDateTime),
+    recipient_count: /* @__PURE__ */ z.optional(zCount)
 });
 
-export const zTagList = z.looseObject({
-    tags: z.array(zTag),
-    meta: z.optional(zPaginationMeta)
+export const zTagList = /* @__PURE__ */ z.looseObject({
+    tags: /* @__PURE__ */ z.array(zTag),
+    meta: /* @__PURE__ */ z.optional(zPaginationMeta)
 });
 
 /**
  * A "sync at" segment.
  */
-export const zSegment = z.looseObject({
+export const zSegment = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.string(),
-    description: z.nullish(z.string()),
-    created_at: z.optional(zDateTime),
-    updated_at: z.optional(zDateTime),
-    sync_at: z.nullish(z.string())
+    name: /* @__PURE__ */ z.string(),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zDateTime),
+    updated_at: /* @__PURE__ */ z.optional(zDateTime),
+    sync_at: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
 });
 
-export const zSubscriber = z.looseObject({
+export const zSubscriber = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    email: z.nullish(z.string()),
-    phone_number: z.nullish(z.string()),
-    custom_identifier: z.nullish(z.string()),
-    language: z.optional(z.string()),
-    opted_in: z.optional(z.boolean()),
-    created_at: z.optional(zDateTime),
-    updated_at: z.optional(zDateTime),
-    tags: z.nullish(z.array(zTagRef)),
-    suppressed: z.optional(z.union([
-        z.array(z.record(z.string(), z.unknown())),
-        z.boolean()
+    email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    phone_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    custom_identifier: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    language: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    opted_in: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    created_at: /* @__PURE__ */ z.optional(zDateTime),
+    updated_at: /* @__PURE__ */ z.optional(zDateTime),
+    tags: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.array(zTagRef)),
+    suppressed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())),
+        /* @__PURE__ */ z.boolean()
     ])),
-    syncAtSegments: z.optional(z.array(zSegment))
+    syncAtSegments: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zSegment))
 });
 
 /**
@@ -184,186 +184,186 @@ export const zSubscriber = z.looseObject({
  * unconfirmed), or the single shape (N). Every property is therefore optional.
  *
  */
-export const zCreateSubscribersResult = z.looseObject({
-    message: z.optional(z.string()),
-    success: z.optional(z.boolean()),
-    subscriber: z.optional(zSubscriber),
-    subscribers: z.optional(z.array(zSubscriber)),
-    suppressed: z.optional(z.array(z.record(z.string(), z.unknown()))),
-    subscribers_created: z.optional(zCount),
-    subscribers_updated: z.optional(zCount),
-    subscribers_suppressed: z.optional(zCount)
+export const zCreateSubscribersResult = /* @__PURE__ */ z.looseObject({
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    success: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    subscriber: /* @__PURE__ */ z.optional(zSubscriber),
+    subscribers: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zSubscriber)),
+    suppressed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()))),
+    subscribers_created: /* @__PURE__ */ z.optional(zCount),
+    subscribers_updated: /* @__PURE__ */ z.optional(zCount),
+    subscribers_suppressed: /* @__PURE__ */ z.optional(zCount)
 });
 
-export const zSubscriberList = z.looseObject({
-    subscribers: z.array(zSubscriber),
-    meta: z.optional(zPaginationMeta)
+export const zSubscriberList = /* @__PURE__ */ z.looseObject({
+    subscribers: /* @__PURE__ */ z.array(zSubscriber),
+    meta: /* @__PURE__ */ z.optional(zPaginationMeta)
 });
 
-export const zSubscriberEnvelope = z.looseObject({
+export const zSubscriberEnvelope = /* @__PURE__ */ z.looseObject({
     subscriber: zSubscriber
 });
 
-export const zUpdateSubscriberResult = z.looseObject({
-    message: z.optional(z.string()),
+export const zUpdateSubscriberResult = /* @__PURE__ */ z.looseObject({
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     subscriber: zSubscriber
 });
 
-export const zSegmentList = z.looseObject({
-    segments: z.array(zSegment),
-    meta: z.optional(zPaginationMeta)
+export const zSegmentList = /* @__PURE__ */ z.looseObject({
+    segments: /* @__PURE__ */ z.array(zSegment),
+    meta: /* @__PURE__ */ z.optional(zPaginationMeta)
 });
 
-export const zFieldGroup = z.looseObject({
+export const zFieldGroup = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.string(),
-    created_at: z.optional(zDateTime),
-    updated_at: z.optional(zDateTime),
-    fields: z.optional(z.array(z.looseObject({
+    name: /* @__PURE__ */ z.string(),
+    created_at: /* @__PURE__ */ z.optional(zDateTime),
+    updated_at: /* @__PURE__ */ z.optional(zDateTime),
+    fields: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({
         id: zIdLike,
-        name: z.string(),
-        type: z.optional(zFieldType)
+        name: /* @__PURE__ */ z.string(),
+        type: /* @__PURE__ */ z.optional(zFieldType)
     })))
 });
 
-export const zFieldGroupList = z.looseObject({
-    groups: z.array(zFieldGroup),
-    meta: z.optional(zPaginationMeta)
+export const zFieldGroupList = /* @__PURE__ */ z.looseObject({
+    groups: /* @__PURE__ */ z.array(zFieldGroup),
+    meta: /* @__PURE__ */ z.optional(zPaginationMeta)
 });
 
-export const zSuppression = z.looseObject({
+export const zSuppression = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    created_at: z.optional(zDateTime),
-    dispatcher_type: z.optional(z.string()),
-    message_type: z.optional(zMessageType),
-    suppressed_source_type: z.optional(z.string()),
-    subscriber: z.optional(zSubscriberRef)
+    created_at: /* @__PURE__ */ z.optional(zDateTime),
+    dispatcher_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    message_type: /* @__PURE__ */ z.optional(zMessageType),
+    suppressed_source_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    subscriber: /* @__PURE__ */ z.optional(zSubscriberRef)
 });
 
-export const zSuppressionList = z.looseObject({
-    suppressions: z.array(zSuppression),
-    meta: z.optional(zPaginationMeta)
+export const zSuppressionList = /* @__PURE__ */ z.looseObject({
+    suppressions: /* @__PURE__ */ z.array(zSuppression),
+    meta: /* @__PURE__ */ z.optional(zPaginationMeta)
 });
 
-export const zTransactionResponse = z.looseObject({
+export const zTransactionResponse = /* @__PURE__ */ z.looseObject({
     transaction_id: zIdLike
 });
 
-export const zTemplateList = z.looseObject({
-    templates: z.array(z.looseObject({
+export const zTemplateList = /* @__PURE__ */ z.looseObject({
+    templates: /* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({
         id: zIdLike,
-        name: z.string()
+        name: /* @__PURE__ */ z.string()
     }))
 });
 
-export const zTemplate = z.looseObject({
+export const zTemplate = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.string(),
-    blocks: z.optional(z.array(z.string())),
-    content: z.optional(z.looseObject({
-        html: z.optional(z.string()),
-        plain: z.optional(z.string())
+    name: /* @__PURE__ */ z.string(),
+    blocks: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+    content: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({
+        html: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        plain: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }))
 });
 
-export const zCampaignRecipientRef = z.looseObject({
+export const zCampaignRecipientRef = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.optional(z.string()),
-    negative: z.optional(z.boolean())
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    negative: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean())
 });
 
 /**
  * A v2 "classic" campaign. `recipients` only on the single GET and on create.
  */
-export const zCampaign = z.looseObject({
+export const zCampaign = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.optional(z.string()),
-    email_template_id: z.nullish(zIdLike),
-    sent_at: z.nullish(z.string()),
-    created_at: z.optional(zDateTime),
-    status: z.optional(z.string() as z.ZodMiniType<'draft' | 'sent' | (string & {}), 'draft' | 'sent' | (string & {})>),
-    type: z.optional(zMessageType),
-    recipients: z.optional(z.looseObject({
-        tags: z.optional(z.array(zCampaignRecipientRef)),
-        segments: z.optional(z.array(zCampaignRecipientRef)),
-        subscribers: z.optional(z.array(zSubscriberRef))
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    email_template_id: /* @__PURE__ */ z.nullish(zIdLike),
+    sent_at: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zDateTime),
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string() as z.ZodMiniType<'draft' | 'sent' | (string & {}), 'draft' | 'sent' | (string & {})>),
+    type: /* @__PURE__ */ z.optional(zMessageType),
+    recipients: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({
+        tags: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zCampaignRecipientRef)),
+        segments: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zCampaignRecipientRef)),
+        subscribers: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zSubscriberRef))
     }))
 });
 
-export const zCampaignList = z.looseObject({
-    campaigns: z.array(zCampaign),
-    meta: z.optional(zPaginationMeta)
+export const zCampaignList = /* @__PURE__ */ z.looseObject({
+    campaigns: /* @__PURE__ */ z.array(zCampaign),
+    meta: /* @__PURE__ */ z.optional(zPaginationMeta)
 });
 
-export const zUniqueTotal = z.looseObject({
-    unique: z.optional(zCount),
-    total: z.optional(zCount)
+export const zUniqueTotal = /* @__PURE__ */ z.looseObject({
+    unique: /* @__PURE__ */ z.optional(zCount),
+    total: /* @__PURE__ */ z.optional(zCount)
 });
 
-export const zCampaignStatistics = z.looseObject({
-    sent: z.optional(zCount),
-    name: z.optional(z.string()),
-    sent_at: z.nullish(z.string()),
-    open: z.optional(zUniqueTotal),
-    click: z.optional(zUniqueTotal),
-    browser: z.optional(zUniqueTotal),
-    bounced: z.optional(z.looseObject({
-        hard: z.optional(zCount),
-        soft: z.optional(zCount)
+export const zCampaignStatistics = /* @__PURE__ */ z.looseObject({
+    sent: /* @__PURE__ */ z.optional(zCount),
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    sent_at: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    open: /* @__PURE__ */ z.optional(zUniqueTotal),
+    click: /* @__PURE__ */ z.optional(zUniqueTotal),
+    browser: /* @__PURE__ */ z.optional(zUniqueTotal),
+    bounced: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({
+        hard: /* @__PURE__ */ z.optional(zCount),
+        soft: /* @__PURE__ */ z.optional(zCount)
     })),
-    unsubscribed: z.optional(z.looseObject({
-        user: z.optional(zCount),
-        spam: z.optional(zCount)
+    unsubscribed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({
+        user: /* @__PURE__ */ z.optional(zCount),
+        spam: /* @__PURE__ */ z.optional(zCount)
     }))
 });
 
-export const zCampaignSendResponse = z.looseObject({
-    success: z.optional(z.boolean()),
+export const zCampaignSendResponse = /* @__PURE__ */ z.looseObject({
+    success: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     campaign_id: zIdLike
 });
 
-export const zPreferenceGroup = z.looseObject({
+export const zPreferenceGroup = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    account_id: z.optional(zIdLike),
-    name: z.string(),
-    link: z.nullish(z.string()),
-    preferences: z.optional(z.array(z.looseObject({
+    account_id: /* @__PURE__ */ z.optional(zIdLike),
+    name: /* @__PURE__ */ z.string(),
+    link: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    preferences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({
         id: zIdLike,
-        name: z.string(),
-        fallback_opt_in: z.optional(z.boolean())
+        name: /* @__PURE__ */ z.string(),
+        fallback_opt_in: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean())
     })))
 });
 
-export const zSubscriberPreference = z.looseObject({
+export const zSubscriberPreference = /* @__PURE__ */ z.looseObject({
     preference_id: zIdLike,
-    name: z.optional(z.string()),
-    is_opted_in: z.boolean()
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    is_opted_in: /* @__PURE__ */ z.boolean()
 });
 
-export const zSubscriberPreferencesResponse = z.looseObject({
-    preferences: z.array(zSubscriberPreference)
+export const zSubscriberPreferencesResponse = /* @__PURE__ */ z.looseObject({
+    preferences: /* @__PURE__ */ z.array(zSubscriberPreference)
 });
 
 /**
  * Timestamps are ISO-8601 with microseconds and `Z` here; nested configuration objects may be null.
  */
-export const zJourney = z.looseObject({
+export const zJourney = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    name: z.string(),
-    account_id: z.optional(zIdLike),
-    journey_style_id: z.nullish(zIdLike),
-    sendout_time_minutes: z.nullish(z.int()),
-    created_at: z.optional(z.string()),
-    updated_at: z.optional(z.string()),
-    sendoutConfiguration: z.nullish(z.looseObject({
-        id: z.optional(zIdLike),
-        sendTimeConfiguration: z.nullish(z.looseObject({
-            id: z.optional(zIdLike),
-            time_offset_minutes: z.nullish(z.int())
+    name: /* @__PURE__ */ z.string(),
+    account_id: /* @__PURE__ */ z.optional(zIdLike),
+    journey_style_id: /* @__PURE__ */ z.nullish(zIdLike),
+    sendout_time_minutes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    updated_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    sendoutConfiguration: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        sendTimeConfiguration: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({
+            id: /* @__PURE__ */ z.optional(zIdLike),
+            time_offset_minutes: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int())
         })),
-        preferenceConfiguration: z.nullish(z.looseObject({
-            id: z.optional(zIdLike),
-            preferences: z.optional(z.array(zIdLike))
+        preferenceConfiguration: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.looseObject({
+            id: /* @__PURE__ */ z.optional(zIdLike),
+            preferences: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zIdLike))
         }))
     }))
 });
@@ -371,23 +371,23 @@ export const zJourney = z.looseObject({
 /**
  * From R's AccountClient; types are not documented.
  */
-export const zSenderDetails = z.looseObject({
-    account_id: z.optional(zIdLike),
-    name: z.nullish(z.string()),
-    email: z.nullish(z.string()),
-    company: z.nullish(z.string()),
-    text_message_sender_name: z.nullish(z.string()),
-    link_instead_of_stop_word: z.optional(z.unknown())
+export const zSenderDetails = /* @__PURE__ */ z.looseObject({
+    account_id: /* @__PURE__ */ z.optional(zIdLike),
+    name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    company: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    text_message_sender_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    link_instead_of_stop_word: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown())
 });
 
-export const zFieldValueInput = z.strictObject({
+export const zFieldValueInput = /* @__PURE__ */ z.strictObject({
     key: zFieldKey,
-    value: z.union([
-        z.string(),
-        z.number(),
-        z.array(z.union([z.string(), z.number()]))
+    value: /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.string(),
+        /* @__PURE__ */ z.number(),
+        /* @__PURE__ */ z.array(/* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()]))
     ]),
-    type: z.optional(zFieldType)
+    type: /* @__PURE__ */ z.optional(zFieldType)
 });
 
 /**
@@ -395,11 +395,11 @@ export const zFieldValueInput = z.strictObject({
  * schema-level `anyOf` of required keys would make the object an intersection that no exact object passes).
  *
  */
-export const zSubscriberInput = z.strictObject({
-    email: z.optional(z.string()),
-    phone_number: z.optional(z.string()),
-    language: z.optional(z.string()),
-    fields: z.optional(z.array(zFieldValueInput))
+export const zSubscriberInput = /* @__PURE__ */ z.strictObject({
+    email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    phone_number: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    language: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    fields: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zFieldValueInput))
 });
 
 /**
@@ -408,216 +408,216 @@ export const zSubscriberInput = z.strictObject({
  * request has fewer than 20 subscribers; reset/force also reactivate a blocked subscriber.
  *
  */
-export const zAutomation = z.union([
-    z.literal(false),
-    z.literal('reset'),
-    z.literal('force')
+export const zAutomation = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.literal(false),
+    /* @__PURE__ */ z.literal('reset'),
+    /* @__PURE__ */ z.literal('force')
 ]);
 
-export const zCreateSubscribersRequest = z.strictObject({
-    update_on_duplicate: z.optional(z.boolean()),
-    automation: z.optional(zAutomation),
-    sync_subscribers: z.optional(z.boolean()),
-    fields_clear: z.optional(z.boolean()),
-    require_opt_in: z.optional(z.boolean()),
-    async: z.optional(z.boolean()),
-    tags: z.array(zTagIdentifierValue).check(z.minLength(1)),
-    subscribers: z.union([
+export const zCreateSubscribersRequest = /* @__PURE__ */ z.strictObject({
+    update_on_duplicate: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    automation: /* @__PURE__ */ z.optional(zAutomation),
+    sync_subscribers: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    fields_clear: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    require_opt_in: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    async: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    tags: /* @__PURE__ */ z.array(zTagIdentifierValue).check(/* @__PURE__ */ z.minLength(1)),
+    subscribers: /* @__PURE__ */ z.union([
         zSubscriberInput,
-        z.array(zSubscriberInput).check(z.minLength(1), z.maxLength(1000))
+        /* @__PURE__ */ z.array(zSubscriberInput).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1000))
     ])
 });
 
 /**
  * Every attribute is optional.
  */
-export const zUpdateSubscriberRequest = z.strictObject({
-    email: z.optional(z.string()),
-    phone_number: z.optional(z.string()),
-    language: z.optional(z.string()),
-    tags: z.optional(z.array(zTagIdentifierValue)),
-    fields: z.optional(z.array(zFieldValueInput))
+export const zUpdateSubscriberRequest = /* @__PURE__ */ z.strictObject({
+    email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    phone_number: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    language: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    tags: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zTagIdentifierValue)),
+    fields: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zFieldValueInput))
 });
 
-export const zDeleteSubscribersRequest = z.strictObject({
-    subscribers: z.array(z.strictObject({
-        identifier: z.string().check(z.minLength(1)),
-        identified_by: z.enum(['email', 'phone_number'])
-    })).check(z.minLength(1))
+export const zDeleteSubscribersRequest = /* @__PURE__ */ z.strictObject({
+    subscribers: /* @__PURE__ */ z.array(/* @__PURE__ */ z.strictObject({
+        identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+        identified_by: /* @__PURE__ */ z.enum(['email', 'phone_number'])
+    })).check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zAddSubscriberTagsRequest = z.strictObject({
-    tags: z.array(zTagIdentifierValue).check(z.minLength(1)),
-    automation: z.optional(z.enum(['force', 'reset']))
+export const zAddSubscriberTagsRequest = /* @__PURE__ */ z.strictObject({
+    tags: /* @__PURE__ */ z.array(zTagIdentifierValue).check(/* @__PURE__ */ z.minLength(1)),
+    automation: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['force', 'reset']))
 });
 
-export const zUpdateTagRequest = z.strictObject({
-    name: z.optional(z.string().check(z.minLength(1))),
-    description: z.optional(z.string())
+export const zUpdateTagRequest = /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
  * Both parts base64 encoded.
  */
-export const zEmailContent = z.strictObject({
-    plain: z.string(),
-    html: z.string()
+export const zEmailContent = /* @__PURE__ */ z.strictObject({
+    plain: /* @__PURE__ */ z.string(),
+    html: /* @__PURE__ */ z.string()
 });
 
-export const zContentBlock = z.strictObject({
-    block_id: z.string(),
-    block_content: z.array(z.strictObject({
-        title: z.optional(z.string()),
-        body: z.optional(z.string()),
-        image: z.optional(z.string()),
-        url: z.optional(z.string())
+export const zContentBlock = /* @__PURE__ */ z.strictObject({
+    block_id: /* @__PURE__ */ z.string(),
+    block_content: /* @__PURE__ */ z.array(/* @__PURE__ */ z.strictObject({
+        title: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        body: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        image: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }))
 });
 
-export const zSender = z.strictObject({
-    name: z.string(),
-    email: z.optional(z.string())
+export const zSender = /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.string(),
+    email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zEmailRecipient = z.strictObject({
-    name: z.optional(z.string().check(z.minLength(1))),
-    email: z.string()
+export const zEmailRecipient = /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    email: /* @__PURE__ */ z.string()
 });
 
 /**
  * PDF only, up to 50 KB.
  */
-export const zAttachment = z.strictObject({
-    name: z.string(),
-    file: z.string().check(z.regex(/^data:application\/pdf;base64,/))
+export const zAttachment = /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.string(),
+    file: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^data:application\/pdf;base64,/))
 });
 
-export const zEmailTransaction = z.strictObject({
-    transaction_type: z.literal('email'),
-    transaction_name: z.optional(z.string()),
-    subject: z.string(),
+export const zEmailTransaction = /* @__PURE__ */ z.strictObject({
+    transaction_type: /* @__PURE__ */ z.literal('email'),
+    transaction_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    subject: /* @__PURE__ */ z.string(),
     from: zSender,
     to: zEmailRecipient,
     content: zEmailContent,
-    attachment: z.optional(zAttachment)
+    attachment: /* @__PURE__ */ z.optional(zAttachment)
 });
 
 /**
  * Needs a custom template configured by Rule support.
  */
-export const zEmailTemplateTransaction = z.strictObject({
-    transaction_type: z.literal('email'),
-    transaction_name: z.optional(z.string()),
+export const zEmailTemplateTransaction = /* @__PURE__ */ z.strictObject({
+    transaction_type: /* @__PURE__ */ z.literal('email'),
+    transaction_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     template_id: zIdLike,
-    subject: z.string(),
+    subject: /* @__PURE__ */ z.string(),
     from: zSender,
     to: zEmailRecipient,
-    content: z.array(zContentBlock),
-    attachment: z.optional(zAttachment)
+    content: /* @__PURE__ */ z.array(zContentBlock),
+    attachment: /* @__PURE__ */ z.optional(zAttachment)
 });
 
 /**
  * Costs 0.40 SEK per message. `from.name` is the sender name.
  */
-export const zTextMessageTransaction = z.strictObject({
-    transaction_type: z.literal('text_message'),
-    transaction_name: z.optional(z.string()),
+export const zTextMessageTransaction = /* @__PURE__ */ z.strictObject({
+    transaction_type: /* @__PURE__ */ z.literal('text_message'),
+    transaction_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     from: zSender,
-    to: z.strictObject({
-        phone_number: z.string()
+    to: /* @__PURE__ */ z.strictObject({
+        phone_number: /* @__PURE__ */ z.string()
     }),
-    content: z.string()
+    content: /* @__PURE__ */ z.string()
 });
 
 /**
  * Any other `transaction_type` → 400 `BadTransactionType`.
  */
-export const zTransactionRequest = z.union([
+export const zTransactionRequest = /* @__PURE__ */ z.union([
     zEmailTransaction,
     zEmailTemplateTransaction,
     zTextMessageTransaction
 ]);
 
-export const zCreateCustomizationsRequest = z.strictObject({
-    fields: z.array(z.strictObject({
+export const zCreateCustomizationsRequest = /* @__PURE__ */ z.strictObject({
+    fields: /* @__PURE__ */ z.array(/* @__PURE__ */ z.strictObject({
         key: zFieldKey,
-        type: z.optional(zFieldType)
-    })).check(z.minLength(1))
+        type: /* @__PURE__ */ z.optional(zFieldType)
+    })).check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
  * One identifier per object — `email`, `phone_number` or `id`.
  */
-export const zSuppressionSubscriber = z.union([
-    z.strictObject({
-        email: z.string()
+export const zSuppressionSubscriber = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.strictObject({
+        email: /* @__PURE__ */ z.string()
     }),
-    z.strictObject({
-        phone_number: z.string()
+    /* @__PURE__ */ z.strictObject({
+        phone_number: /* @__PURE__ */ z.string()
     }),
-    z.strictObject({
+    /* @__PURE__ */ z.strictObject({
         id: zIdLike
     })
 ]);
 
-export const zCreateSuppressionsRequest = z.strictObject({
-    subscribers: z.array(zSuppressionSubscriber).check(z.minLength(1)),
-    suppress_on: z.optional(z.strictObject({
-        campaign: z.optional(z.array(zMessageType)),
-        transaction: z.optional(z.array(zMessageType))
+export const zCreateSuppressionsRequest = /* @__PURE__ */ z.strictObject({
+    subscribers: /* @__PURE__ */ z.array(zSuppressionSubscriber).check(/* @__PURE__ */ z.minLength(1)),
+    suppress_on: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({
+        campaign: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zMessageType)),
+        transaction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zMessageType))
     }))
 });
 
-export const zCampaignRecipientInput = z.strictObject({
+export const zCampaignRecipientInput = /* @__PURE__ */ z.strictObject({
     identifier: zTagIdentifierValue,
-    negative: z.optional(z.boolean())
+    negative: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean())
 });
 
-export const zCampaignRequest = z.strictObject({
-    subject: z.string(),
+export const zCampaignRequest = /* @__PURE__ */ z.strictObject({
+    subject: /* @__PURE__ */ z.string(),
     from: zSender,
     message_type: zMessageType,
-    language: z.optional(z.string()),
-    email_template_id: z.optional(zIdLike),
-    recipients: z.optional(z.strictObject({
-        tags: z.optional(z.array(zCampaignRecipientInput)),
-        segments: z.optional(z.array(zCampaignRecipientInput))
+    language: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    email_template_id: /* @__PURE__ */ z.optional(zIdLike),
+    recipients: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({
+        tags: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zCampaignRecipientInput)),
+        segments: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zCampaignRecipientInput))
     })),
-    content: z.optional(z.union([
+    content: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([
         zEmailContent,
-        z.string(),
-        z.array(zContentBlock)
+        /* @__PURE__ */ z.string(),
+        /* @__PURE__ */ z.array(zContentBlock)
     ]))
 });
 
-export const zScheduleCampaignRequest = z.extend(zCampaignRequest, z.strictObject({
-    send_at: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/))
-}).shape);
+export const zScheduleCampaignRequest = /* @__PURE__ */ z.extend(zCampaignRequest, {
+    send_at: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/))
+});
 
-export const zUpdateSubscriberPreferencesRequest = z.strictObject({
-    preferences: z.array(z.strictObject({
+export const zUpdateSubscriberPreferencesRequest = /* @__PURE__ */ z.strictObject({
+    preferences: /* @__PURE__ */ z.array(/* @__PURE__ */ z.strictObject({
         preference_id: zIdLike,
-        is_opted_in: z.boolean()
-    })).check(z.minLength(1))
+        is_opted_in: /* @__PURE__ */ z.boolean()
+    })).check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zWebhookSubscriber = z.looseObject({
+export const zWebhookSubscriber = /* @__PURE__ */ z.looseObject({
     id: zIdLike,
-    email: z.nullish(z.string()),
-    phone_number: z.nullish(z.string())
+    email: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    phone_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
 });
 
-export const zWebhookAccount = z.looseObject({
-    name: z.optional(z.string())
+export const zWebhookAccount = /* @__PURE__ */ z.looseObject({
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zTransactionSentEvent = z.looseObject({
-    message: z.looseObject({
-        id: z.optional(zIdLike),
-        transaction_id: z.optional(zIdLike),
-        subject: z.optional(z.string()),
-        type: z.optional(z.string()),
-        created_at: z.optional(zDateTime)
+export const zTransactionSentEvent = /* @__PURE__ */ z.looseObject({
+    message: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        transaction_id: /* @__PURE__ */ z.optional(zIdLike),
+        subject: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        created_at: /* @__PURE__ */ z.optional(zDateTime)
     }),
     subscriber: zWebhookSubscriber
 });
@@ -625,108 +625,108 @@ export const zTransactionSentEvent = z.looseObject({
 /**
  * Transaction opened, or link clicked (then with `link`).
  */
-export const zTransactionInteractionEvent = z.looseObject({
-    transaction: z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.optional(z.string()),
-        message_type: z.optional(z.string())
+export const zTransactionInteractionEvent = /* @__PURE__ */ z.looseObject({
+    transaction: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        message_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }),
     subscriber: zWebhookSubscriber,
-    link: z.optional(z.string())
+    link: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zCampaignSentEvent = z.looseObject({
-    campaign: z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.optional(z.string()),
-        message_type: z.optional(z.string()),
-        number_of_recipients: z.optional(zCount),
-        total_sent: z.optional(zCount)
+export const zCampaignSentEvent = /* @__PURE__ */ z.looseObject({
+    campaign: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        message_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        number_of_recipients: /* @__PURE__ */ z.optional(zCount),
+        total_sent: /* @__PURE__ */ z.optional(zCount)
     })
 });
 
 /**
  * Campaign opened, or link clicked (then with `link`).
  */
-export const zCampaignInteractionEvent = z.looseObject({
-    campaign: z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.optional(z.string()),
-        message_type: z.optional(z.string())
+export const zCampaignInteractionEvent = /* @__PURE__ */ z.looseObject({
+    campaign: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        message_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }),
     subscriber: zWebhookSubscriber,
-    link: z.optional(z.string())
+    link: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zSubscriberOptedInEvent = z.looseObject({
+export const zSubscriberOptedInEvent = /* @__PURE__ */ z.looseObject({
     subscriber: zWebhookSubscriber
 });
 
-export const zSubscriberSuppressedEvent = z.looseObject({
-    dispatcher_type: z.optional(z.string()),
-    message_type: z.optional(z.string()),
-    suppressed_source_type: z.optional(z.string()),
+export const zSubscriberSuppressedEvent = /* @__PURE__ */ z.looseObject({
+    dispatcher_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    message_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    suppressed_source_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     subscriber: zWebhookSubscriber,
-    account: z.optional(zWebhookAccount)
+    account: /* @__PURE__ */ z.optional(zWebhookAccount)
 });
 
-export const zSubscriberTagEvent = z.looseObject({
+export const zSubscriberTagEvent = /* @__PURE__ */ z.looseObject({
     tag: zTagRef,
     subscriber: zWebhookSubscriber
 });
 
-export const zSubscriberSegmentEvent = z.looseObject({
-    segment: z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.optional(z.string())
+export const zSubscriberSegmentEvent = /* @__PURE__ */ z.looseObject({
+    segment: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }),
-    subscriber: z.intersection(zWebhookSubscriber, z.looseObject({
-        account: z.optional(z.looseObject({
-            id: z.optional(z.string()),
-            name: z.optional(z.string())
+    subscriber: /* @__PURE__ */ z.extend(zWebhookSubscriber, {
+        account: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.looseObject({
+            id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+            name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
         }))
-    }))
+    })
 });
 
-export const zSubscriberBouncedEvent = z.looseObject({
-    bounce: z.looseObject({
-        dispatcher_id: z.optional(zIdLike),
-        type: z.optional(z.string()),
-        message_type: z.optional(z.string()),
-        dispatcher_type: z.optional(z.string()),
-        bounce_message: z.optional(z.string())
+export const zSubscriberBouncedEvent = /* @__PURE__ */ z.looseObject({
+    bounce: /* @__PURE__ */ z.looseObject({
+        dispatcher_id: /* @__PURE__ */ z.optional(zIdLike),
+        type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        message_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        dispatcher_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        bounce_message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }),
     subscriber: zWebhookSubscriber,
-    account: z.optional(zWebhookAccount)
+    account: /* @__PURE__ */ z.optional(zWebhookAccount)
 });
 
-export const zSubscriberResubscribedEvent = z.looseObject({
+export const zSubscriberResubscribedEvent = /* @__PURE__ */ z.looseObject({
     subscriber: zWebhookSubscriber,
-    account: z.optional(zWebhookAccount)
+    account: /* @__PURE__ */ z.optional(zWebhookAccount)
 });
 
 /**
  * All values are strings.
  */
-export const zImportFinishedEvent = z.looseObject({
-    import: z.looseObject({
-        id: z.optional(z.string()),
-        total: z.optional(z.string()),
-        new: z.optional(z.string()),
-        updated: z.optional(z.string()),
-        failed: z.optional(z.string()),
-        partial_failed: z.optional(z.string())
+export const zImportFinishedEvent = /* @__PURE__ */ z.looseObject({
+    import: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        total: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        new: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        updated: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        failed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+        partial_failed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     })
 });
 
-export const zSubscriberPreferenceEvent = z.looseObject({
-    preferences: z.array(z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.optional(z.string())
+export const zSubscriberPreferenceEvent = /* @__PURE__ */ z.looseObject({
+    preferences: /* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     })),
-    preference_group: z.looseObject({
-        id: z.optional(zIdLike),
-        name: z.optional(z.string())
+    preference_group: /* @__PURE__ */ z.looseObject({
+        id: /* @__PURE__ */ z.optional(zIdLike),
+        name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
     }),
     subscriber: zWebhookSubscriber
 });
@@ -734,22 +734,22 @@ export const zSubscriberPreferenceEvent = z.looseObject({
 /**
  * Items per page. Defaults to 100 and can't exceed 100 (more → 400 `LimitExceed`).
  */
-export const zLimit = z._default(z.int().check(z.gte(1), z.lte(100)), 100);
+export const zLimit = /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 100);
 
 /**
  * 1-based page number. Not listed per endpoint in the docs; it appears in `meta.next` (rule.md §4.3).
  */
-export const zPage = z._default(z.int().check(z.gte(1)), 1);
+export const zPage = /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)), 1);
 
 /**
  * E-mail (default), numeric id or phone number (URL-encode the `+`) of the subscriber — see `identified_by`.
  */
-export const zSubscriberIdentifier = z.string().check(z.minLength(1));
+export const zSubscriberIdentifier = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * What `identifier` is — `email` (default), `id` or `phone_number`.
  */
-export const zSubscriberIdentifiedBy = z._default(z.enum([
+export const zSubscriberIdentifiedBy = /* @__PURE__ */ z._default(/* @__PURE__ */ z.enum([
     'email',
     'id',
     'phone_number'
@@ -758,14 +758,14 @@ export const zSubscriberIdentifiedBy = z._default(z.enum([
 /**
  * Tag name (URL-encoded) or id — see `identified_by`.
  */
-export const zTagIdentifier = z.string().check(z.minLength(1));
+export const zTagIdentifier = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * What `identifier` is. N and X assume `name` when omitted, while all-digit values are treated as ids elsewhere:
  * send it explicitly.
  *
  */
-export const zTagIdentifiedBy = z.enum(['name', 'id']);
+export const zTagIdentifiedBy = /* @__PURE__ */ z.enum(['name', 'id']);
 
 /**
  * Numeric campaign id (the delete route types it "string" but describes a number).
@@ -781,9 +781,9 @@ export const zDeleteSubscribersBody = zDeleteSubscribersRequest;
  */
 export const zDeleteSubscribersResponse = zSuccessMessage;
 
-export const zListSubscribersQuery = z.strictObject({
-    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1)
+export const zListSubscribersQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 100),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1)
 });
 
 /**
@@ -801,12 +801,12 @@ export const zCreateSubscribersBody = zCreateSubscribersRequest;
  */
 export const zCreateSubscribersResponse = zCreateSubscribersResult;
 
-export const zDeleteSubscriberPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zDeleteSubscriberPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zDeleteSubscriberQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zDeleteSubscriberQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -818,12 +818,12 @@ export const zDeleteSubscriberQuery = z.strictObject({
  */
 export const zDeleteSubscriberResponse = zSuccessMessage;
 
-export const zGetSubscriberPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zGetSubscriberPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zGetSubscriberQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zGetSubscriberQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number',
@@ -838,7 +838,7 @@ export const zGetSubscriberResponse = zSubscriberEnvelope;
 
 export const zUpdateSubscriberBody = zUpdateSubscriberRequest;
 
-export const zUpdateSubscriberPath = z.strictObject({
+export const zUpdateSubscriberPath = /* @__PURE__ */ z.strictObject({
     identifier: zIdLike
 });
 
@@ -847,12 +847,12 @@ export const zUpdateSubscriberPath = z.strictObject({
  */
 export const zUpdateSubscriberResponse = zUpdateSubscriberResult;
 
-export const zGetSubscriberFieldsPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zGetSubscriberFieldsPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zGetSubscriberFieldsQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zGetSubscriberFieldsQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -864,12 +864,12 @@ export const zGetSubscriberFieldsQuery = z.strictObject({
  */
 export const zGetSubscriberFieldsResponse = zSubscriberFieldsResponse;
 
-export const zListSubscriberTagsPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zListSubscriberTagsPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zListSubscriberTagsQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zListSubscriberTagsQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -883,12 +883,12 @@ export const zListSubscriberTagsResponse = zSubscriberTagsResponse;
 
 export const zAddSubscriberTagsBody = zAddSubscriberTagsRequest;
 
-export const zAddSubscriberTagsPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zAddSubscriberTagsPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zAddSubscriberTagsQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zAddSubscriberTagsQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -900,12 +900,12 @@ export const zAddSubscriberTagsQuery = z.strictObject({
  */
 export const zAddSubscriberTagsResponse = zSuccessMessage;
 
-export const zClearSubscriberTagsPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zClearSubscriberTagsPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zClearSubscriberTagsQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zClearSubscriberTagsQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -917,13 +917,13 @@ export const zClearSubscriberTagsQuery = z.strictObject({
  */
 export const zClearSubscriberTagsResponse = zSuccessMessage;
 
-export const zRemoveSubscriberTagPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1)),
-    tag_identifier: z.string().check(z.minLength(1))
+export const zRemoveSubscriberTagPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
+    tag_identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zRemoveSubscriberTagQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zRemoveSubscriberTagQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -935,9 +935,9 @@ export const zRemoveSubscriberTagQuery = z.strictObject({
  */
 export const zRemoveSubscriberTagResponse = zSuccessMessage;
 
-export const zListTagsQuery = z.strictObject({
-    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1)
+export const zListTagsQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 100),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1)
 });
 
 /**
@@ -945,12 +945,12 @@ export const zListTagsQuery = z.strictObject({
  */
 export const zListTagsResponse = zTagList;
 
-export const zDeleteTagPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zDeleteTagPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zDeleteTagQuery = z.strictObject({
-    identified_by: z.optional(z.enum(['name', 'id']))
+export const zDeleteTagQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['name', 'id']))
 });
 
 /**
@@ -958,13 +958,13 @@ export const zDeleteTagQuery = z.strictObject({
  */
 export const zDeleteTagResponse = zSuccessMessage;
 
-export const zGetTagPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zGetTagPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zGetTagQuery = z.strictObject({
-    identified_by: z.optional(z.enum(['name', 'id'])),
-    with_count: z.optional(z.boolean())
+export const zGetTagQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['name', 'id'])),
+    with_count: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean())
 });
 
 /**
@@ -974,12 +974,12 @@ export const zGetTagResponse = zTag;
 
 export const zUpdateTagBody = zUpdateTagRequest;
 
-export const zUpdateTagPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zUpdateTagPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zUpdateTagQuery = z.strictObject({
-    identified_by: z.optional(z.enum(['name', 'id']))
+export const zUpdateTagQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['name', 'id']))
 });
 
 /**
@@ -987,12 +987,12 @@ export const zUpdateTagQuery = z.strictObject({
  */
 export const zUpdateTagResponse = zTag;
 
-export const zClearTagPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zClearTagPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zClearTagQuery = z.strictObject({
-    identified_by: z.optional(z.enum(['name', 'id']))
+export const zClearTagQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['name', 'id']))
 });
 
 /**
@@ -1012,7 +1012,7 @@ export const zSendTransactionResponse = zTransactionResponse;
  */
 export const zListTemplatesResponse = zTemplateList;
 
-export const zGetTemplatePath = z.strictObject({
+export const zGetTemplatePath = /* @__PURE__ */ z.strictObject({
     id: zIdLike
 });
 
@@ -1021,9 +1021,9 @@ export const zGetTemplatePath = z.strictObject({
  */
 export const zGetTemplateResponse = zTemplate;
 
-export const zListSegmentsQuery = z.strictObject({
-    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1)
+export const zListSegmentsQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 100),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1)
 });
 
 /**
@@ -1031,9 +1031,9 @@ export const zListSegmentsQuery = z.strictObject({
  */
 export const zListSegmentsResponse = zSegmentList;
 
-export const zListCustomizationsQuery = z.strictObject({
-    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1)
+export const zListCustomizationsQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 100),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1)
 });
 
 /**
@@ -1048,8 +1048,8 @@ export const zCreateCustomizationsBody = zCreateCustomizationsRequest;
  */
 export const zCreateCustomizationsResponse = zSuccessMessage;
 
-export const zGetCustomizationPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zGetCustomizationPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -1057,9 +1057,9 @@ export const zGetCustomizationPath = z.strictObject({
  */
 export const zGetCustomizationResponse = zFieldGroup;
 
-export const zListSuppressionsQuery = z.strictObject({
-    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1)
+export const zListSuppressionsQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 100),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1)
 });
 
 /**
@@ -1074,18 +1074,18 @@ export const zCreateSuppressionsBody = zCreateSuppressionsRequest;
  */
 export const zCreateSuppressionsResponse = zSuccessMessage;
 
-export const zDeleteSuppressionPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1))
+export const zDeleteSuppressionPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zDeleteSuppressionQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zDeleteSuppressionQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
     ])), 'email'),
-    dispatcher_type: z.optional(zDispatcherTypeRequest),
-    message_type: z.optional(zMessageType)
+    dispatcher_type: /* @__PURE__ */ z.optional(zDispatcherTypeRequest),
+    message_type: /* @__PURE__ */ z.optional(zMessageType)
 });
 
 /**
@@ -1093,14 +1093,14 @@ export const zDeleteSuppressionQuery = z.strictObject({
  */
 export const zDeleteSuppressionResponse = zSuccessMessage;
 
-export const zListCampaignsQuery = z.strictObject({
-    limit: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 100),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    type: z.optional(z.union([z.literal(1), z.literal(2)])),
-    created_from: z.optional(zDate),
-    created_to: z.optional(zDate),
-    sent_from: z.optional(zDate),
-    sent_to: z.optional(zDate)
+export const zListCampaignsQuery = /* @__PURE__ */ z.strictObject({
+    limit: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 100),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.union([/* @__PURE__ */ z.literal(1), /* @__PURE__ */ z.literal(2)])),
+    created_from: /* @__PURE__ */ z.optional(zDate),
+    created_to: /* @__PURE__ */ z.optional(zDate),
+    sent_from: /* @__PURE__ */ z.optional(zDate),
+    sent_to: /* @__PURE__ */ z.optional(zDate)
 });
 
 /**
@@ -1115,7 +1115,7 @@ export const zCreateCampaignBody = zCampaignRequest;
  */
 export const zCreateCampaignResponse = zCampaign;
 
-export const zGetCampaignPath = z.strictObject({
+export const zGetCampaignPath = /* @__PURE__ */ z.strictObject({
     id: zIdLike
 });
 
@@ -1124,7 +1124,7 @@ export const zGetCampaignPath = z.strictObject({
  */
 export const zGetCampaignResponse = zCampaign;
 
-export const zGetCampaignStatisticsPath = z.strictObject({
+export const zGetCampaignStatisticsPath = /* @__PURE__ */ z.strictObject({
     id: zIdLike
 });
 
@@ -1140,7 +1140,7 @@ export const zSendCampaignBody = zCampaignRequest;
  */
 export const zSendCampaignResponse = zCampaignSendResponse;
 
-export const zDeleteCampaignPath = z.strictObject({
+export const zDeleteCampaignPath = /* @__PURE__ */ z.strictObject({
     id: zIdLike
 });
 
@@ -1159,15 +1159,15 @@ export const zScheduleCampaignResponse = zCampaignSendResponse;
 /**
  * All preference groups (bare array).
  */
-export const zListPreferenceGroupsResponse = z.array(zPreferenceGroup);
+export const zListPreferenceGroupsResponse = /* @__PURE__ */ z.array(zPreferenceGroup);
 
-export const zGetSubscriberPreferencesPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1)),
+export const zGetSubscriberPreferencesPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
     preference_group_id: zIdLike
 });
 
-export const zGetSubscriberPreferencesQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zGetSubscriberPreferencesQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -1181,13 +1181,13 @@ export const zGetSubscriberPreferencesResponse = zSubscriberPreferencesResponse;
 
 export const zUpdateSubscriberPreferencesBody = zUpdateSubscriberPreferencesRequest;
 
-export const zUpdateSubscriberPreferencesPath = z.strictObject({
-    identifier: z.string().check(z.minLength(1)),
+export const zUpdateSubscriberPreferencesPath = /* @__PURE__ */ z.strictObject({
+    identifier: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
     preference_group_id: zIdLike
 });
 
-export const zUpdateSubscriberPreferencesQuery = z.strictObject({
-    identified_by: z._default(z.optional(z.enum([
+export const zUpdateSubscriberPreferencesQuery = /* @__PURE__ */ z.strictObject({
+    identified_by: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'email',
         'id',
         'phone_number'
@@ -1199,113 +1199,113 @@ export const zUpdateSubscriberPreferencesQuery = z.strictObject({
  */
 export const zUpdateSubscriberPreferencesResponse = zSubscriberPreferencesResponse;
 
-export const zListJourneysQuery = z.strictObject({
-    name: z.optional(z.string()),
-    preference_id: z.optional(zIdLike)
+export const zListJourneysQuery = /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    preference_id: /* @__PURE__ */ z.optional(zIdLike)
 });
 
 /**
  * Journeys (bare array).
  */
-export const zListJourneysResponse = z.array(zJourney);
+export const zListJourneysResponse = /* @__PURE__ */ z.array(zJourney);
 
 /**
  * Sender details of the account.
  */
 export const zGetSenderDetailsResponse = zSenderDetails;
 
-export const zTransactionSentWebhookRequest = z.looseObject({
+export const zTransactionSentWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zTransactionSentEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zTransactionLinkClickedWebhookRequest = z.looseObject({
+export const zTransactionLinkClickedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zTransactionInteractionEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zTransactionOpenedWebhookRequest = z.looseObject({
+export const zTransactionOpenedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zTransactionInteractionEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zCampaignSentWebhookRequest = z.looseObject({
+export const zCampaignSentWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zCampaignSentEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zCampaignLinkClickedWebhookRequest = z.looseObject({
+export const zCampaignLinkClickedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zCampaignInteractionEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zCampaignOpenedWebhookRequest = z.looseObject({
+export const zCampaignOpenedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zCampaignInteractionEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberOptedInWebhookRequest = z.looseObject({
+export const zSubscriberOptedInWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberOptedInEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberSuppressedWebhookRequest = z.looseObject({
+export const zSubscriberSuppressedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberSuppressedEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberRemovedFromTagWebhookRequest = z.looseObject({
+export const zSubscriberRemovedFromTagWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberTagEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberAddedToTagWebhookRequest = z.looseObject({
+export const zSubscriberAddedToTagWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberTagEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberAddedToFilterWebhookRequest = z.looseObject({
+export const zSubscriberAddedToFilterWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberSegmentEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberBouncedWebhookRequest = z.looseObject({
+export const zSubscriberBouncedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberBouncedEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberResubscribedWebhookRequest = z.looseObject({
+export const zSubscriberResubscribedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberResubscribedEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zImportFinishedWebhookRequest = z.looseObject({
+export const zImportFinishedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zImportFinishedEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberAddedToPreferenceWebhookRequest = z.looseObject({
+export const zSubscriberAddedToPreferenceWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberPreferenceEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zSubscriberRemovedFromPreferenceWebhookRequest = z.looseObject({
+export const zSubscriberRemovedFromPreferenceWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zSubscriberPreferenceEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });

@@ -5,62 +5,62 @@ import * as z from 'zod/mini';
 /**
  * Numeric id; a JSON number or a digit string.
  */
-export const zIdLike = z.union([
-    z.int(),
-    z.string().check(z.regex(/^\d+$/))
+export const zIdLike = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.int(),
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\d+$/))
 ]);
 
-export const zMessageType = z.enum(['email', 'text_message']);
+export const zMessageType = /* @__PURE__ */ z.enum(['email', 'text_message']);
 
 /**
  * One identifier per object — `email`, `phone_number`, `id` or `custom_identifier`.
  */
-export const zSubscriberIdentifier = z.union([
-    z.strictObject({
-        email: z.string()
+export const zSubscriberIdentifier = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.strictObject({
+        email: /* @__PURE__ */ z.string()
     }),
-    z.strictObject({
-        phone_number: z.string()
+    /* @__PURE__ */ z.strictObject({
+        phone_number: /* @__PURE__ */ z.string()
     }),
-    z.strictObject({
+    /* @__PURE__ */ z.strictObject({
         id: zIdLike
     }),
-    z.strictObject({
-        custom_identifier: z.string()
+    /* @__PURE__ */ z.strictObject({
+        custom_identifier: /* @__PURE__ */ z.string()
     })
 ]);
 
 /**
  * At most 1000 per request (enforced client-side by R).
  */
-export const zSubscribers = z.array(zSubscriberIdentifier).check(z.minLength(1), z.maxLength(1000));
+export const zSubscribers = /* @__PURE__ */ z.array(zSubscriberIdentifier).check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1000));
 
 /**
  * Called when the asynchronous job is done (GET or POST — R's docs disagree).
  */
-export const zCallbackUrl = z.url();
+export const zCallbackUrl = /* @__PURE__ */ z.url();
 
-export const zSuppressionsRequest = z.strictObject({
+export const zSuppressionsRequest = /* @__PURE__ */ z.strictObject({
     subscribers: zSubscribers,
-    message_types: z.optional(z.array(zMessageType).check(z.minLength(1))),
-    callback_url: z.optional(zCallbackUrl)
+    message_types: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zMessageType).check(/* @__PURE__ */ z.minLength(1))),
+    callback_url: /* @__PURE__ */ z.optional(zCallbackUrl)
 });
 
-export const zBlockSubscribersRequest = z.strictObject({
+export const zBlockSubscribersRequest = /* @__PURE__ */ z.strictObject({
     subscribers: zSubscribers,
-    callback_url: z.optional(zCallbackUrl)
+    callback_url: /* @__PURE__ */ z.optional(zCallbackUrl)
 });
 
 /**
  * v3 error body; 422 uses `errors`, other errors `message`/`error`.
  */
-export const zError = z.looseObject({
-    errors: z.optional(z.record(z.string(), z.union([
-        z.array(z.string()),
-        z.string()
+export const zError = /* @__PURE__ */ z.looseObject({
+    errors: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+        /* @__PURE__ */ z.string()
     ]))),
-    message: z.optional(z.string()),
-    error: z.optional(z.string())
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    error: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 export const zDeleteSuppressionsV3Body = zSuppressionsRequest;
@@ -68,25 +68,25 @@ export const zDeleteSuppressionsV3Body = zSuppressionsRequest;
 /**
  * Accepted; processed asynchronously.
  */
-export const zDeleteSuppressionsV3Response = z.void();
+export const zDeleteSuppressionsV3Response = /* @__PURE__ */ z.void();
 
 export const zCreateSuppressionsV3Body = zSuppressionsRequest;
 
 /**
  * Accepted; processed asynchronously.
  */
-export const zCreateSuppressionsV3Response = z.void();
+export const zCreateSuppressionsV3Response = /* @__PURE__ */ z.void();
 
 export const zBlockSubscribersBody = zBlockSubscribersRequest;
 
 /**
  * Accepted; processed asynchronously.
  */
-export const zBlockSubscribersResponse = z.void();
+export const zBlockSubscribersResponse = /* @__PURE__ */ z.void();
 
 export const zUnblockSubscribersBody = zBlockSubscribersRequest;
 
 /**
  * Accepted; processed asynchronously.
  */
-export const zUnblockSubscribersResponse = z.void();
+export const zUnblockSubscribersResponse = /* @__PURE__ */ z.void();

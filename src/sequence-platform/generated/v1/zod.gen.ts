@@ -2,7 +2,7 @@
 
 import * as z from 'zod/mini';
 
-export const zSequenceApiAction = z.enum([
+export const zSequenceApiAction = /* @__PURE__ */ z.enum([
     'GET_ACCOUNT',
     'LIST_ACCOUNTS',
     'LIST_TRANSFERS',
@@ -16,118 +16,118 @@ export const zSequenceApiAction = z.enum([
     'LIST_AUDIT_LOGS'
 ]);
 
-export const zError = z.looseObject({
-    error: z.looseObject({
-        code: z.string(),
-        message: z.string()
+export const zError = /* @__PURE__ */ z.looseObject({
+    error: /* @__PURE__ */ z.looseObject({
+        code: /* @__PURE__ */ z.string(),
+        message: /* @__PURE__ */ z.string()
     })
 });
 
 /**
  * Current balance information for the account.
  */
-export const zBalance = z.looseObject({
-    balanceInCents: z.nullable(z.int()),
-    availableBalanceInCents: z.nullable(z.int()),
-    lastStatementBalanceInCents: z.nullable(z.int()),
-    lastStatementDate: z.nullish(z.iso.date()),
-    nextPaymentMinimumInCents: z.nullable(z.int()),
-    nextPaymentDueDate: z.nullable(z.iso.date()),
-    balanceLastUpdatedAt: z.nullable(z.iso.datetime()),
-    error: z.nullable(z.string()),
-    interestRatePercentage: z.nullish(z.number()),
-    originalLoanAmountInCents: z.nullish(z.int())
+export const zBalance = /* @__PURE__ */ z.looseObject({
+    balanceInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    availableBalanceInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    lastStatementBalanceInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    lastStatementDate: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.iso.date()),
+    nextPaymentMinimumInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    nextPaymentDueDate: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.date()),
+    balanceLastUpdatedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime()),
+    error: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    interestRatePercentage: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.number()),
+    originalLoanAmountInCents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int())
 });
 
 /**
  * Offset-based pagination metadata for list responses.
  */
-export const zPagination = z.looseObject({
-    page: z.int().check(z.gte(1)),
-    pageSize: z.int().check(z.gte(1)),
-    hasNextPage: z.boolean()
+export const zPagination = /* @__PURE__ */ z.looseObject({
+    page: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)),
+    pageSize: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)),
+    hasNextPage: /* @__PURE__ */ z.boolean()
 });
 
 /**
  * A single transaction from a Plaid-connected external account.
  */
-export const zExternalTransaction = z.looseObject({
-    id: z.uuid(),
-    accountId: z.uuid(),
-    amountInCents: z.int(),
-    direction: z.enum(['MONEY_IN', 'MONEY_OUT']),
-    status: z.enum(['PENDING', 'COMPLETE']),
-    description: z.string(),
-    transactionDate: z.iso.datetime()
+export const zExternalTransaction = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
+    accountId: /* @__PURE__ */ z.uuid(),
+    amountInCents: /* @__PURE__ */ z.int(),
+    direction: /* @__PURE__ */ z.enum(['MONEY_IN', 'MONEY_OUT']),
+    status: /* @__PURE__ */ z.enum(['PENDING', 'COMPLETE']),
+    description: /* @__PURE__ */ z.string(),
+    transactionDate: /* @__PURE__ */ z.iso.datetime()
 });
 
-export const zPaginatedExternalTransactionsData = z.looseObject({
-    items: z.array(zExternalTransaction),
+export const zPaginatedExternalTransactionsData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zExternalTransaction),
     pagination: zPagination
 });
 
-export const zAuditLogEntry = z.looseObject({
-    id: z.uuid(),
-    createdAt: z.iso.datetime(),
-    apiKeyId: z.uuid(),
-    apiKeyName: z.string(),
-    path: z.string(),
-    action: z.nullable(zSequenceApiAction),
-    requestId: z.string(),
-    outcome: z.enum(['SUCCESS', 'FAILURE']),
-    errorCode: z.nullable(z.string())
+export const zAuditLogEntry = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    apiKeyId: /* @__PURE__ */ z.uuid(),
+    apiKeyName: /* @__PURE__ */ z.string(),
+    path: /* @__PURE__ */ z.string(),
+    action: /* @__PURE__ */ z.nullable(zSequenceApiAction),
+    requestId: /* @__PURE__ */ z.string(),
+    outcome: /* @__PURE__ */ z.enum(['SUCCESS', 'FAILURE']),
+    errorCode: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())
 });
 
-export const zPaginatedAuditLogData = z.looseObject({
-    items: z.array(zAuditLogEntry),
+export const zPaginatedAuditLogData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zAuditLogEntry),
     pagination: zPagination
 });
 
 /**
  * Details for an execution triggered via the "Run rule now" button in the webapp.
  */
-export const zManualTriggerDetails = z.looseObject({
-    type: z.enum(['MANUAL']),
-    amountInCents: z.nullable(z.int())
+export const zManualTriggerDetails = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['MANUAL']),
+    amountInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())
 });
 
 /**
  * Details for an execution triggered via Sequence API.
  */
-export const zSequenceApiTriggerDetails = z.looseObject({
-    type: z.enum(['SEQUENCE_API']),
-    amountInCents: z.nullable(z.int())
+export const zSequenceApiTriggerDetails = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['SEQUENCE_API']),
+    amountInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())
 });
 
 /**
  * Details for a scheduled execution.
  */
-export const zScheduledTriggerDetails = z.looseObject({
-    type: z.enum(['SCHEDULED']),
-    scheduledTime: z.nullable(z.iso.datetime())
+export const zScheduledTriggerDetails = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['SCHEDULED']),
+    scheduledTime: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
 });
 
 /**
  * Details for an execution triggered by an incoming transfer.
  */
-export const zOnFundsTransferredTriggerDetails = z.looseObject({
-    type: z.enum(['ON_FUNDS_TRANSFERRED']),
-    amountInCents: z.nullable(z.int())
+export const zOnFundsTransferredTriggerDetails = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['ON_FUNDS_TRANSFERRED']),
+    amountInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())
 });
 
 /**
  * Details for an execution triggered via the Remote API.
  */
-export const zRemoteApiTriggerDetails = z.looseObject({
-    type: z.enum(['REMOTE_API'])
+export const zRemoteApiTriggerDetails = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['REMOTE_API'])
 });
 
-export const zTriggerDetails = z.discriminatedUnion('type', [
-    z.extend(zManualTriggerDetails, { type: z.literal('MANUAL') }),
-    z.extend(zSequenceApiTriggerDetails, { type: z.literal('SEQUENCE_API') }),
-    z.extend(zScheduledTriggerDetails, { type: z.literal('SCHEDULED') }),
-    z.extend(zOnFundsTransferredTriggerDetails, { type: z.literal('ON_FUNDS_TRANSFERRED') }),
-    z.extend(zRemoteApiTriggerDetails, { type: z.literal('REMOTE_API') })
+export const zTriggerDetails = /* @__PURE__ */ z.discriminatedUnion('type', [
+    /* @__PURE__ */ z.extend(zManualTriggerDetails, { type: /* @__PURE__ */ z.literal('MANUAL') }),
+    /* @__PURE__ */ z.extend(zSequenceApiTriggerDetails, { type: /* @__PURE__ */ z.literal('SEQUENCE_API') }),
+    /* @__PURE__ */ z.extend(zScheduledTriggerDetails, { type: /* @__PURE__ */ z.literal('SCHEDULED') }),
+    /* @__PURE__ */ z.extend(zOnFundsTransferredTriggerDetails, { type: /* @__PURE__ */ z.literal('ON_FUNDS_TRANSFERRED') }),
+    /* @__PURE__ */ z.extend(zRemoteApiTriggerDetails, { type: /* @__PURE__ */ z.literal('REMOTE_API') })
 ]);
 
 /**
@@ -137,7 +137,7 @@ export const zTriggerDetails = z.discriminatedUnion('type', [
  * - `IN_PROGRESS` - the rule job is still running, a retry is scheduled, or transfers have been created but have not yet settled.
  *
  */
-export const zRuleExecutionStatus = z.enum([
+export const zRuleExecutionStatus = /* @__PURE__ */ z.enum([
     'EXECUTED',
     'PARTIAL',
     'IN_PROGRESS',
@@ -149,7 +149,7 @@ export const zRuleExecutionStatus = z.enum([
  * - `SIMULATION` - dry run; no money moved
  *
  */
-export const zExecutionMode = z.enum(['LIVE', 'SIMULATION']);
+export const zExecutionMode = /* @__PURE__ */ z.enum(['LIVE', 'SIMULATION']);
 
 /**
  * Filter list results by execution mode. Defaults to `LIVE`.
@@ -158,7 +158,7 @@ export const zExecutionMode = z.enum(['LIVE', 'SIMULATION']);
  * - `ALL` - both real and simulation rule executions
  *
  */
-export const zRuleExecutionListMode = z._default(z.enum([
+export const zRuleExecutionListMode = /* @__PURE__ */ z._default(/* @__PURE__ */ z.enum([
     'ALL',
     'LIVE',
     'SIMULATION'
@@ -167,34 +167,34 @@ export const zRuleExecutionListMode = z._default(z.enum([
 /**
  * Lightweight rule execution representation returned by the list endpoint.
  */
-export const zRuleExecutionSummary = z.looseObject({
-    id: z.uuid(),
-    ruleId: z.string(),
+export const zRuleExecutionSummary = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
+    ruleId: /* @__PURE__ */ z.string(),
     status: zRuleExecutionStatus,
     executionMode: zExecutionMode,
-    createdAt: z.iso.datetime()
+    createdAt: /* @__PURE__ */ z.iso.datetime()
 });
 
-export const zPaginatedRuleExecutionSummariesData = z.looseObject({
-    items: z.array(zRuleExecutionSummary),
+export const zPaginatedRuleExecutionSummariesData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zRuleExecutionSummary),
     pagination: zPagination
 });
 
 /**
  * Full rule execution including trigger details and outcome.
  */
-export const zRuleExecution = z.intersection(zRuleExecutionSummary, z.looseObject({
+export const zRuleExecution = /* @__PURE__ */ z.extend(zRuleExecutionSummary, {
     triggerDetails: zTriggerDetails,
-    stepIndexMatched: z.nullable(z.int()),
-    conditionsNotMet: z.boolean(),
-    transfersAttempted: z.int(),
-    transfersCompleted: z.int(),
-    transfersFailed: z.int(),
-    transfersPending: z.int(),
-    transferIds: z.array(z.string()),
-    errorMessage: z.nullable(z.string()),
-    nextAttemptAt: z.nullable(z.iso.datetime())
-}));
+    stepIndexMatched: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    conditionsNotMet: /* @__PURE__ */ z.boolean(),
+    transfersAttempted: /* @__PURE__ */ z.int(),
+    transfersCompleted: /* @__PURE__ */ z.int(),
+    transfersFailed: /* @__PURE__ */ z.int(),
+    transfersPending: /* @__PURE__ */ z.int(),
+    transferIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+    errorMessage: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    nextAttemptAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
+});
 
 /**
  * - `POD` - a Sequence-managed account used for money routing and saving toward goals.
@@ -202,7 +202,7 @@ export const zRuleExecution = z.intersection(zRuleExecutionSummary, z.looseObjec
  * - `EXTERNAL_ACCOUNT` - an account not managed by Sequence (e.g. a bank, credit card, or investment account).
  *
  */
-export const zAccountType = z.enum([
+export const zAccountType = /* @__PURE__ */ z.enum([
     'INCOME_SOURCE',
     'POD',
     'EXTERNAL_ACCOUNT'
@@ -211,111 +211,111 @@ export const zAccountType = z.enum([
 /**
  * Lightweight representation of a linked account. Identical to `AccountSummary` but without a nested `linkedAccount` field to avoid circular references.
  */
-export const zLinkedAccountSummary = z.looseObject({
-    id: z.string(),
-    name: z.string(),
+export const zLinkedAccountSummary = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    name: /* @__PURE__ */ z.string(),
     type: zAccountType,
-    description: z.nullable(z.string()),
-    externalAccountType: z.nullable(z.enum([
+    description: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    externalAccountType: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.enum([
         'DEPOSITORY',
         'INVESTMENT',
         'LIABILITY'
     ])),
-    beneficiaryName: z.nullable(z.string()),
-    institutionName: z.nullable(z.string()),
-    canBeSource: z.boolean(),
-    canBeDestination: z.optional(z.boolean()),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    deletedAt: z.nullable(z.iso.datetime())
+    beneficiaryName: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    institutionName: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    canBeSource: /* @__PURE__ */ z.boolean(),
+    canBeDestination: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    updatedAt: /* @__PURE__ */ z.iso.datetime(),
+    deletedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
 });
 
 /**
  * Full representation of a linked account. Identical to `Account` but without a nested `linkedAccount` field to avoid circular references.
  */
-export const zLinkedAccount = z.intersection(zLinkedAccountSummary, z.looseObject({
-    routingNumber: z.nullable(z.string()),
-    bankAccountNumber: z.nullable(z.string()),
-    balance: z.nullable(zBalance),
-    savingsTargetInCents: z.nullable(z.int())
-}));
+export const zLinkedAccount = /* @__PURE__ */ z.extend(zLinkedAccountSummary, {
+    routingNumber: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    bankAccountNumber: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    balance: /* @__PURE__ */ z.nullable(zBalance),
+    savingsTargetInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())
+});
 
 /**
  * Lightweight account representation returned by list endpoints.
  */
-export const zAccountSummary = z.looseObject({
-    id: z.string(),
-    name: z.string(),
+export const zAccountSummary = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    name: /* @__PURE__ */ z.string(),
     type: zAccountType,
-    description: z.nullable(z.string()),
-    externalAccountType: z.nullable(z.enum([
+    description: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    externalAccountType: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.enum([
         'DEPOSITORY',
         'INVESTMENT',
         'LIABILITY'
     ])),
-    beneficiaryName: z.nullable(z.string()),
-    institutionName: z.nullable(z.string()),
-    canBeSource: z.boolean(),
-    canBeDestination: z.optional(z.boolean()),
-    linkedAccount: z.nullish(zLinkedAccountSummary),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    deletedAt: z.nullable(z.iso.datetime())
+    beneficiaryName: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    institutionName: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    canBeSource: /* @__PURE__ */ z.boolean(),
+    canBeDestination: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    linkedAccount: /* @__PURE__ */ z.nullish(zLinkedAccountSummary),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    updatedAt: /* @__PURE__ */ z.iso.datetime(),
+    deletedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
 });
 
-export const zPaginatedAccountsData = z.looseObject({
-    items: z.array(zAccountSummary),
+export const zPaginatedAccountsData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zAccountSummary),
     pagination: zPagination
 });
 
 /**
  * Full account representation including masked account details and current balance.
  */
-export const zAccount = z.intersection(zAccountSummary, z.looseObject({
-    routingNumber: z.nullable(z.string()),
-    bankAccountNumber: z.nullable(z.string()),
-    balance: z.nullable(zBalance),
-    savingsTargetInCents: z.nullable(z.int()),
-    linkedAccount: z.nullish(zLinkedAccount)
+export const zAccount = /* @__PURE__ */ z.intersection(zAccountSummary, /* @__PURE__ */ z.looseObject({
+    routingNumber: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    bankAccountNumber: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    balance: /* @__PURE__ */ z.nullable(zBalance),
+    savingsTargetInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    linkedAccount: /* @__PURE__ */ z.nullish(zLinkedAccount)
 }));
 
 /**
  * A reference to an account. Income sources, pods, and external accounts are all represented as accounts distinguished by their type.
  *
  */
-export const zAccountNode = z.looseObject({
-    id: z.uuid(),
+export const zAccountNode = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
     type: zAccountType,
-    name: z.nullable(z.string())
+    name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())
 });
 
 /**
  * Caps the amount transferred by an action.
  */
-export const zTransferCap = z.looseObject({
-    period: z.enum([
+export const zTransferCap = /* @__PURE__ */ z.looseObject({
+    period: /* @__PURE__ */ z.enum([
         'PER_TRANSFER',
         'PER_WEEK',
         'PER_MONTH',
         'PER_YEAR'
     ]),
-    amountInCents: z.int().check(z.gte(0))
+    amountInCents: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))
 });
 
 /**
  * Fires when funds arrive at the specified account.
  */
-export const zTriggerOnFundsTransferred = z.looseObject({
-    type: z.enum(['ON_FUNDS_TRANSFERRED']),
-    accountId: z.uuid()
+export const zTriggerOnFundsTransferred = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['ON_FUNDS_TRANSFERRED']),
+    accountId: /* @__PURE__ */ z.uuid()
 });
 
 /**
  * Fires on a recurring or one-time schedule. All times are in UTC.
  */
-export const zTriggerScheduled = z.looseObject({
-    type: z.enum(['SCHEDULED']),
-    scheduleType: z.enum([
+export const zTriggerScheduled = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['SCHEDULED']),
+    scheduleType: /* @__PURE__ */ z.enum([
         'ONE_TIME',
         'DAILY',
         'WEEKLY',
@@ -323,134 +323,134 @@ export const zTriggerScheduled = z.looseObject({
         'MONTHLY',
         'EVERY_OTHER_WEEK'
     ]),
-    startDate: z.iso.datetime(),
-    accountId: z.nullable(z.uuid())
+    startDate: /* @__PURE__ */ z.iso.datetime(),
+    accountId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.uuid())
 });
 
 /**
  * Fires only when explicitly triggered via Sequence API. An optional `executeAmount` can be passed at trigger time to drive amount-derived transfer actions (`percentage`, `round_down`, `top_up`, etc.). Fixed-amount transfers always use the value configured on the rule and are not affected by `executeAmount`.
  *
  */
-export const zTriggerManual = z.looseObject({
-    type: z.enum(['MANUAL']),
-    accountId: z.uuid()
+export const zTriggerManual = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.enum(['MANUAL']),
+    accountId: /* @__PURE__ */ z.uuid()
 });
 
-export const zTrigger = z.discriminatedUnion('type', [
-    z.extend(zTriggerOnFundsTransferred, { type: z.literal('ON_FUNDS_TRANSFERRED') }),
-    z.extend(zTriggerScheduled, { type: z.literal('SCHEDULED') }),
-    z.extend(zTriggerManual, { type: z.literal('MANUAL') })
+export const zTrigger = /* @__PURE__ */ z.discriminatedUnion('type', [
+    /* @__PURE__ */ z.extend(zTriggerOnFundsTransferred, { type: /* @__PURE__ */ z.literal('ON_FUNDS_TRANSFERRED') }),
+    /* @__PURE__ */ z.extend(zTriggerScheduled, { type: /* @__PURE__ */ z.literal('SCHEDULED') }),
+    /* @__PURE__ */ z.extend(zTriggerManual, { type: /* @__PURE__ */ z.literal('MANUAL') })
 ]);
 
-export const zRuleActionBase = z.looseObject({
-    type: z.string(),
+export const zRuleActionBase = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.string(),
     source: zAccountNode,
     destination: zAccountNode,
-    groupIndex: z.int(),
-    upToEnabled: z._default(z.boolean(), false),
-    limit: z.nullable(zTransferCap),
-    achDescription: z.nullable(z.string()),
-    isDirectDeposit: z.boolean()
+    groupIndex: /* @__PURE__ */ z.int(),
+    upToEnabled: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), false),
+    limit: /* @__PURE__ */ z.nullable(zTransferCap),
+    achDescription: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    isDirectDeposit: /* @__PURE__ */ z.boolean()
 });
 
 /**
  * Transfer a fixed amount in cents.
  */
-export const zRuleActionFixedAmount = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['FIXED'])),
-    amountInCents: z.int().check(z.gte(1))
+export const zRuleActionFixedAmount = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['FIXED'])),
+    amountInCents: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))
 }));
 
 /**
  * Transfer a percentage of the incoming amount or source balance.
  */
-export const zRuleActionPercentage = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['PERCENTAGE'])),
-    percentageValue: z.number().check(z.gte(0), z.lte(100)),
-    percentageTarget: z.enum(['INCOMING_AMOUNT', 'SOURCE_ACCOUNT'])
+export const zRuleActionPercentage = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['PERCENTAGE'])),
+    percentageValue: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100)),
+    percentageTarget: /* @__PURE__ */ z.enum(['INCOMING_AMOUNT', 'SOURCE_ACCOUNT'])
 }));
 
 /**
  * Transfers exactly the amount needed to bring the destination account up to a target balance, accounting for any pending transfers already in flight. If the destination already meets or exceeds the target, no transfer is created. Exactly one of `amountInCents`, `nextPaymentMinimumAccount`, `currentBalanceAccount`, or `lastStatementBalanceAccount` must be set to define the target; the others are null.
  *
  */
-export const zRuleActionTopUp = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['TOP_UP'])),
-    amountInCents: z.nullable(z.int().check(z.gte(0))),
-    nextPaymentMinimumAccount: z.nullable(zAccountNode),
-    currentBalanceAccount: z.nullable(zAccountNode),
-    lastStatementBalanceAccount: z.nullable(zAccountNode)
+export const zRuleActionTopUp = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['TOP_UP'])),
+    amountInCents: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))),
+    nextPaymentMinimumAccount: /* @__PURE__ */ z.nullable(zAccountNode),
+    currentBalanceAccount: /* @__PURE__ */ z.nullable(zAccountNode),
+    lastStatementBalanceAccount: /* @__PURE__ */ z.nullable(zAccountNode)
 }));
 
 /**
  * Round down the source balance to the nearest multiple of amountInCents and transfer the remainder.
  */
-export const zRuleActionRoundDown = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['ROUND_DOWN'])),
-    amountInCents: z.int().check(z.gte(1))
+export const zRuleActionRoundDown = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['ROUND_DOWN'])),
+    amountInCents: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))
 }));
 
 /**
  * Transfer the next payment minimum amount of a liability account.
  */
-export const zRuleActionNextPaymentMinimum = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['NEXT_PAYMENT_MINIMUM']))
+export const zRuleActionNextPaymentMinimum = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['NEXT_PAYMENT_MINIMUM']))
 }));
 
 /**
  * Transfer the total amount due on a liability account.
  */
-export const zRuleActionTotalAmountDue = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['TOTAL_AMOUNT_DUE']))
+export const zRuleActionTotalAmountDue = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['TOTAL_AMOUNT_DUE']))
 }));
 
 /**
  * Transfer the last statement balance of a liability account.
  */
-export const zRuleActionLastStatementBalance = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['LAST_STATEMENT_BALANCE']))
+export const zRuleActionLastStatementBalance = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['LAST_STATEMENT_BALANCE']))
 }));
 
 /**
  * Transfer a percentage of a liability account's balance.
  */
-export const zRuleActionPercentageLiabilityBalance = z.intersection(zRuleActionBase, z.looseObject({
-    type: z.optional(z.enum(['PERCENTAGE_LIABILITY_BALANCE'])),
-    percentageValue: z.number().check(z.gte(0), z.lte(100))
+export const zRuleActionPercentageLiabilityBalance = /* @__PURE__ */ z.intersection(zRuleActionBase, /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['PERCENTAGE_LIABILITY_BALANCE'])),
+    percentageValue: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100))
 }));
 
-export const zRuleAction = z.union([
-    z.intersection(z.object({
-        type: z.literal('FIXED')
+export const zRuleAction = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('FIXED')
     }), zRuleActionFixedAmount),
-    z.intersection(z.object({
-        type: z.literal('PERCENTAGE')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('PERCENTAGE')
     }), zRuleActionPercentage),
-    z.intersection(z.object({
-        type: z.literal('TOP_UP')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('TOP_UP')
     }), zRuleActionTopUp),
-    z.intersection(z.object({
-        type: z.literal('ROUND_DOWN')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('ROUND_DOWN')
     }), zRuleActionRoundDown),
-    z.intersection(z.object({
-        type: z.literal('NEXT_PAYMENT_MINIMUM')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('NEXT_PAYMENT_MINIMUM')
     }), zRuleActionNextPaymentMinimum),
-    z.intersection(z.object({
-        type: z.literal('TOTAL_AMOUNT_DUE')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('TOTAL_AMOUNT_DUE')
     }), zRuleActionTotalAmountDue),
-    z.intersection(z.object({
-        type: z.literal('LAST_STATEMENT_BALANCE')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('LAST_STATEMENT_BALANCE')
     }), zRuleActionLastStatementBalance),
-    z.intersection(z.object({
-        type: z.literal('PERCENTAGE_LIABILITY_BALANCE')
+    /* @__PURE__ */ z.intersection(/* @__PURE__ */ z.object({
+        type: /* @__PURE__ */ z.literal('PERCENTAGE_LIABILITY_BALANCE')
     }), zRuleActionPercentageLiabilityBalance)
 ]);
 
 /**
  * Optional scope for a condition fact (e.g. check BALANCE of a specific account).
  */
-export const zRuleConditionParams = z.looseObject({
-    accountId: z.optional(z.string())
+export const zRuleConditionParams = /* @__PURE__ */ z.looseObject({
+    accountId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -461,7 +461,7 @@ export const zRuleConditionParams = z.looseObject({
  * - `DATE` - the current day of the month (1–31). Use with GREATER_THAN / LESS_THAN to restrict execution to a date window.
  *
  */
-export const zRuleConditionFact = z.enum([
+export const zRuleConditionFact = /* @__PURE__ */ z.enum([
     'TRANSFER_AMOUNT',
     'BALANCE',
     'DATE'
@@ -478,7 +478,7 @@ export const zRuleConditionFact = z.enum([
  * - `LAST_STATEMENT_BALANCE` - the last statement balance of a liability account.
  *
  */
-export const zRuleConditionValueFact = z.enum([
+export const zRuleConditionValueFact = /* @__PURE__ */ z.enum([
     'TRANSFER_AMOUNT',
     'BALANCE',
     'DATE',
@@ -487,7 +487,7 @@ export const zRuleConditionValueFact = z.enum([
     'LAST_STATEMENT_BALANCE'
 ]);
 
-export const zRuleConditionOperator = z.enum([
+export const zRuleConditionOperator = /* @__PURE__ */ z.enum([
     'EQUALS',
     'NOT_EQUALS',
     'GREATER_THAN',
@@ -496,27 +496,27 @@ export const zRuleConditionOperator = z.enum([
     'LESS_THAN_OR_EQUAL'
 ]);
 
-export const zRuleCondition = z.looseObject({
+export const zRuleCondition = /* @__PURE__ */ z.looseObject({
     fact: zRuleConditionFact,
     operator: zRuleConditionOperator,
-    value: z.nullable(z.number()),
-    valueFact: z.nullable(zRuleConditionValueFact),
-    params: z.nullable(zRuleConditionParams)
+    value: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.number()),
+    valueFact: /* @__PURE__ */ z.nullable(zRuleConditionValueFact),
+    params: /* @__PURE__ */ z.nullable(zRuleConditionParams)
 });
 
 /**
  * Exactly one of `condition`, `any`, or `all` must be present. `condition` is a leaf check. `any` = OR (passes if at least one child passes). `all` = AND (passes only if every child passes). Nesting is supported.
  *
  */
-export const zChainableRuleCondition = z.union([
-    z.looseObject({
+export const zChainableRuleCondition = /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.looseObject({
         condition: zRuleCondition
     }),
-    z.looseObject({
-        any: z.array(z.lazy((): any => zChainableRuleCondition)).check(z.minLength(1))
+    /* @__PURE__ */ z.looseObject({
+        any: /* @__PURE__ */ z.array(/* @__PURE__ */ z.lazy((): any => zChainableRuleCondition)).check(/* @__PURE__ */ z.minLength(1))
     }),
-    z.looseObject({
-        all: z.array(z.lazy((): any => zChainableRuleCondition)).check(z.minLength(1))
+    /* @__PURE__ */ z.looseObject({
+        all: /* @__PURE__ */ z.array(/* @__PURE__ */ z.lazy((): any => zChainableRuleCondition)).check(/* @__PURE__ */ z.minLength(1))
     })
 ]);
 
@@ -524,21 +524,21 @@ export const zChainableRuleCondition = z.union([
  * A step in the rule. Steps are evaluated in order - the first step whose conditions pass executes its actions and the rule stops (first-match-wins). A step with no conditions acts as a catch-all fallback.
  *
  */
-export const zRuleStep = z.looseObject({
-    conditions: z.nullable(zChainableRuleCondition),
-    actions: z.array(zRuleAction).check(z.minLength(1))
+export const zRuleStep = /* @__PURE__ */ z.looseObject({
+    conditions: /* @__PURE__ */ z.nullable(zChainableRuleCondition),
+    actions: /* @__PURE__ */ z.array(zRuleAction).check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zRule = z.looseObject({
-    id: z.uuid(),
-    name: z.nullable(z.string()),
-    description: z.nullable(z.string()),
-    status: z.enum(['ENABLED', 'DISABLED']),
+export const zRule = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
+    name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    description: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.enum(['ENABLED', 'DISABLED']),
     trigger: zTrigger,
-    steps: z.array(zRuleStep).check(z.minLength(1)),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    deletedAt: z.nullable(z.iso.datetime())
+    steps: /* @__PURE__ */ z.array(zRuleStep).check(/* @__PURE__ */ z.minLength(1)),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    updatedAt: /* @__PURE__ */ z.iso.datetime(),
+    deletedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
 });
 
 /**
@@ -547,62 +547,62 @@ export const zRule = z.looseObject({
  * When `isSupported` is `false`, the rule's structure cannot be expressed in this version of the public API; the rule still exists in Sequence but `GET /rules/{id}` will return `INVALID_RULE`. Treat such rules as read-only metadata.
  *
  */
-export const zRuleSummary = z.looseObject({
-    id: z.uuid(),
-    name: z.nullable(z.string()),
-    description: z.nullable(z.string()),
-    status: z.enum(['ENABLED', 'DISABLED']),
-    isSupported: z.boolean(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    deletedAt: z.nullable(z.iso.datetime())
+export const zRuleSummary = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
+    name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    description: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.enum(['ENABLED', 'DISABLED']),
+    isSupported: /* @__PURE__ */ z.boolean(),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    updatedAt: /* @__PURE__ */ z.iso.datetime(),
+    deletedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
 });
 
-export const zPaginatedRulesData = z.looseObject({
-    items: z.array(zRuleSummary),
+export const zPaginatedRulesData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zRuleSummary),
     pagination: zPagination
 });
 
-export const zTriggerRuleRequest = z.strictObject({
-    executeAmount: z.optional(z.int().check(z.gte(0))),
-    simulation: z._default(z.optional(z.boolean()), false)
+export const zTriggerRuleRequest = /* @__PURE__ */ z.strictObject({
+    executeAmount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(0))),
+    simulation: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()), false)
 });
 
 /**
  * Lightweight account reference identifying a transfer participant.
  */
-export const zTransferAccountRef = z.looseObject({
-    id: z.nullable(z.string()),
-    name: z.string(),
-    type: z.enum([
+export const zTransferAccountRef = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    name: /* @__PURE__ */ z.string(),
+    type: /* @__PURE__ */ z.enum([
         'INCOME_SOURCE',
         'POD',
         'EXTERNAL_ACCOUNT',
         'EXTERNAL_ENTITY'
     ]),
-    isDeleted: z.nullable(z.boolean())
+    isDeleted: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())
 });
 
 /**
  * A settled card transaction associated with a Sequence-issued card. Covers purchases and refunds. Authorizations, holds, and declined attempts are not included.
  *
  */
-export const zTransaction = z.looseObject({
-    id: z.uuid(),
-    cardId: z.uuid(),
-    cardType: z.enum(['DEBIT_CARD', 'OMNI_CARD']),
+export const zTransaction = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.uuid(),
+    cardId: /* @__PURE__ */ z.uuid(),
+    cardType: /* @__PURE__ */ z.enum(['DEBIT_CARD', 'OMNI_CARD']),
     account: zTransferAccountRef,
-    direction: z.enum(['MONEY_IN', 'MONEY_OUT']),
-    subtype: z.enum(['PURCHASE', 'REFUND']),
-    status: z.enum(['COMPLETE']),
-    amountInCents: z.int(),
-    description: z.string(),
-    createdAt: z.iso.datetime(),
-    completedAt: z.iso.datetime()
+    direction: /* @__PURE__ */ z.enum(['MONEY_IN', 'MONEY_OUT']),
+    subtype: /* @__PURE__ */ z.enum(['PURCHASE', 'REFUND']),
+    status: /* @__PURE__ */ z.enum(['COMPLETE']),
+    amountInCents: /* @__PURE__ */ z.int(),
+    description: /* @__PURE__ */ z.string(),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    completedAt: /* @__PURE__ */ z.iso.datetime()
 });
 
-export const zPaginatedTransactionsData = z.looseObject({
-    items: z.array(zTransaction),
+export const zPaginatedTransactionsData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zTransaction),
     pagination: zPagination
 });
 
@@ -610,15 +610,15 @@ export const zPaginatedTransactionsData = z.looseObject({
  * Represents a single money movement. Credit card and debit card transactions are excluded - this entity covers rule-triggered transfers, user-initiated transfers, incoming funds, and externally-initiated outflows.
  *
  */
-export const zTransfer = z.looseObject({
-    id: z.string(),
-    amountInCents: z.int(),
-    direction: z.enum([
+export const zTransfer = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    amountInCents: /* @__PURE__ */ z.int(),
+    direction: /* @__PURE__ */ z.enum([
         'MONEY_IN',
         'MONEY_OUT',
         'INTERNAL'
     ]),
-    origin: z.enum([
+    origin: /* @__PURE__ */ z.enum([
         'DIRECT_DEPOSIT',
         'CHECK_DEPOSIT',
         'CASHBACK',
@@ -628,9 +628,9 @@ export const zTransfer = z.looseObject({
         'EXTERNAL_PULL',
         'UNKNOWN'
     ]),
-    source: z.nullable(zTransferAccountRef),
-    destination: z.nullable(zTransferAccountRef),
-    status: z.enum([
+    source: /* @__PURE__ */ z.nullable(zTransferAccountRef),
+    destination: /* @__PURE__ */ z.nullable(zTransferAccountRef),
+    status: /* @__PURE__ */ z.enum([
         'PENDING_APPROVAL',
         'PROCESSING',
         'PENDING',
@@ -640,31 +640,31 @@ export const zTransfer = z.looseObject({
         'CANCELLED'
     ]),
     executionMode: zExecutionMode,
-    ruleId: z.nullable(z.string()),
-    ruleExecutionId: z.nullable(z.uuid()),
-    errorCode: z.nullable(z.string()),
-    createdAt: z.iso.datetime(),
-    completedAt: z.nullable(z.iso.datetime())
+    ruleId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ruleExecutionId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.uuid()),
+    errorCode: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    createdAt: /* @__PURE__ */ z.iso.datetime(),
+    completedAt: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.iso.datetime())
 });
 
-export const zPaginatedTransfersData = z.looseObject({
-    items: z.array(zTransfer),
+export const zPaginatedTransfersData = /* @__PURE__ */ z.looseObject({
+    items: /* @__PURE__ */ z.array(zTransfer),
     pagination: zPagination
 });
 
-export const zCreateTransferRequest = z.strictObject({
-    sourceAccountId: z.string(),
-    destinationAccountId: z.string(),
-    amountInCents: z.int().check(z.gte(100)),
-    description: z.optional(z.string().check(z.maxLength(10), z.regex(/^[a-zA-Z0-9 ]*$/))),
-    simulation: z._default(z.optional(z.boolean()), false)
+export const zCreateTransferRequest = /* @__PURE__ */ z.strictObject({
+    sourceAccountId: /* @__PURE__ */ z.string(),
+    destinationAccountId: /* @__PURE__ */ z.string(),
+    amountInCents: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(100)),
+    description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(10), /* @__PURE__ */ z.regex(/^[a-zA-Z0-9 ]*$/))),
+    simulation: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()), false)
 });
 
 /**
  * The known values of `Transfer.errorCode`, as its description lists them. Added to the published document by ruleseq: `errorCode` itself stays a string, since "additional codes may be returned as the system evolves".
  *
  */
-export const zTransferErrorCode = z.enum([
+export const zTransferErrorCode = /* @__PURE__ */ z.enum([
     'INSUFFICIENT_FUNDS',
     'DISCONNECTED_ACCOUNT',
     'NAME_MISMATCH',
@@ -685,60 +685,60 @@ export const zTransferErrorCode = z.enum([
  * A client-generated unique key to ensure idempotent processing. Requests with the same key within 24 hours return the original response without re-executing the operation. Recommended format: UUID v4. Use this header when retrying a request that timed out — the server will deduplicate automatically.
  *
  */
-export const zIdempotencyKey = z.string().check(z.minLength(1), z.maxLength(36), z.regex(/^[A-Za-z0-9._:\/|-]+$/));
+export const zIdempotencyKey = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(36), /* @__PURE__ */ z.regex(/^[A-Za-z0-9._:\/|-]+$/));
 
 /**
  * 1-based page index. Defaults to 1.
  */
-export const zPaginationPage = z._default(z.int().check(z.gte(1)), 1);
+export const zPaginationPage = /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)), 1);
 
 /**
  * Number of items per page. Defaults to 10, maximum 100.
  */
-export const zPaginationPageSize = z._default(z.int().check(z.gte(1), z.lte(100)), 10);
+export const zPaginationPageSize = /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 10);
 
 /**
  * Describe why you are calling this API and what you are building. Optional for humans, but strongly encouraged for AI agents — it helps the Sequence team understand how the API is being used and improve it over time.
  *
  */
-export const zCalledReason = z.string();
+export const zCalledReason = /* @__PURE__ */ z.string();
 
-export const zGetAccountHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zGetAccountHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetAccountPath = z.strictObject({
-    id: z.uuid()
+export const zGetAccountPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
  * OK
  */
-export const zGetAccountResponse = z.looseObject({
+export const zGetAccountResponse = /* @__PURE__ */ z.looseObject({
     data: zAccount,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListAccountTransfersHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListAccountTransfersHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListAccountTransfersPath = z.strictObject({
-    accountId: z.uuid()
+export const zListAccountTransfersPath = /* @__PURE__ */ z.strictObject({
+    accountId: /* @__PURE__ */ z.uuid()
 });
 
-export const zListAccountTransfersQuery = z.strictObject({
-    accountRole: z._default(z.optional(z.enum([
+export const zListAccountTransfersQuery = /* @__PURE__ */ z.strictObject({
+    accountRole: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'source',
         'destination',
         'either'
     ])), 'either'),
-    direction: z.optional(z.enum([
+    direction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'MONEY_IN',
         'MONEY_OUT',
         'INTERNAL'
     ])),
-    status: z.optional(z.enum([
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'PENDING_APPROVAL',
         'PROCESSING',
         'PENDING',
@@ -747,12 +747,12 @@ export const zListAccountTransfersQuery = z.strictObject({
         'ERROR',
         'CANCELLED'
     ])),
-    executionMode: z.optional(zRuleExecutionListMode),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10),
-    origin: z.optional(z.enum([
+    executionMode: /* @__PURE__ */ z.optional(zRuleExecutionListMode),
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10),
+    origin: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'DIRECT_DEPOSIT',
         'CHECK_DEPOSIT',
         'CASHBACK',
@@ -761,168 +761,168 @@ export const zListAccountTransfersQuery = z.strictObject({
         'USER',
         'EXTERNAL_PULL'
     ])),
-    rule_execution_id: z.optional(z.string())
+    rule_execution_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
  * OK
  */
-export const zListAccountTransfersResponse = z.looseObject({
+export const zListAccountTransfersResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedTransfersData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListAccountsHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListAccountsHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListAccountsQuery = z.strictObject({
-    type: z.optional(zAccountType),
-    state: z._default(z.optional(z.enum(['ACTIVE', 'ALL'])), 'ACTIVE'),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
+export const zListAccountsQuery = /* @__PURE__ */ z.strictObject({
+    type: /* @__PURE__ */ z.optional(zAccountType),
+    state: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['ACTIVE', 'ALL'])), 'ACTIVE'),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10)
 });
 
 /**
  * OK
  */
-export const zListAccountsResponse = z.looseObject({
+export const zListAccountsResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedAccountsData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
 export const zTriggerRuleBody = zTriggerRuleRequest;
 
-export const zTriggerRuleHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string()),
-    'idempotency-key': z.optional(z.string().check(z.minLength(1), z.maxLength(36), z.regex(/^[A-Za-z0-9._:\/|-]+$/)))
+export const zTriggerRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    'idempotency-key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(36), /* @__PURE__ */ z.regex(/^[A-Za-z0-9._:\/|-]+$/)))
 });
 
-export const zTriggerRulePath = z.strictObject({
-    id: z.uuid()
+export const zTriggerRulePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
  * Rule execution started.
  */
-export const zTriggerRuleResponse = z.looseObject({
-    data: z.looseObject({
-        executionId: z.uuid()
+export const zTriggerRuleResponse = /* @__PURE__ */ z.looseObject({
+    data: /* @__PURE__ */ z.looseObject({
+        executionId: /* @__PURE__ */ z.uuid()
     }),
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListRulesHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListRulesHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListRulesQuery = z.strictObject({
-    sourceId: z.optional(z.string()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
+export const zListRulesQuery = /* @__PURE__ */ z.strictObject({
+    sourceId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10)
 });
 
 /**
  * OK
  */
-export const zListRulesResponse = z.looseObject({
+export const zListRulesResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedRulesData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zGetRuleHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zGetRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetRulePath = z.strictObject({
-    id: z.uuid()
+export const zGetRulePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
  * OK
  */
-export const zGetRuleResponse = z.looseObject({
+export const zGetRuleResponse = /* @__PURE__ */ z.looseObject({
     data: zRule,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListRuleExecutionsHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListRuleExecutionsHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListRuleExecutionsPath = z.strictObject({
-    ruleId: z.uuid()
+export const zListRuleExecutionsPath = /* @__PURE__ */ z.strictObject({
+    ruleId: /* @__PURE__ */ z.uuid()
 });
 
-export const zListRuleExecutionsQuery = z.strictObject({
-    status: z.optional(zRuleExecutionStatus),
-    triggerType: z.optional(z.enum([
+export const zListRuleExecutionsQuery = /* @__PURE__ */ z.strictObject({
+    status: /* @__PURE__ */ z.optional(zRuleExecutionStatus),
+    triggerType: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'MANUAL',
         'SEQUENCE_API',
         'SCHEDULED',
         'ON_FUNDS_TRANSFERRED',
         'REMOTE_API'
     ])),
-    executionMode: z.optional(zRuleExecutionListMode),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
+    executionMode: /* @__PURE__ */ z.optional(zRuleExecutionListMode),
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10)
 });
 
 /**
  * OK
  */
-export const zListRuleExecutionsResponse = z.looseObject({
+export const zListRuleExecutionsResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedRuleExecutionSummariesData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zGetRuleExecutionHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zGetRuleExecutionHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetRuleExecutionPath = z.strictObject({
-    ruleId: z.uuid(),
-    id: z.uuid()
+export const zGetRuleExecutionPath = /* @__PURE__ */ z.strictObject({
+    ruleId: /* @__PURE__ */ z.uuid(),
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
  * OK
  */
-export const zGetRuleExecutionResponse = z.looseObject({
+export const zGetRuleExecutionResponse = /* @__PURE__ */ z.looseObject({
     data: zRuleExecution,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zGetTransferHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zGetTransferHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetTransferPath = z.strictObject({
-    id: z.uuid()
+export const zGetTransferPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.uuid()
 });
 
 /**
  * OK
  */
-export const zGetTransferResponse = z.looseObject({
+export const zGetTransferResponse = /* @__PURE__ */ z.looseObject({
     data: zTransfer,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListTransfersHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListTransfersHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListTransfersQuery = z.strictObject({
-    accountIds: z.array(z.uuid()).check(z.minLength(1)),
-    direction: z.optional(z.enum([
+export const zListTransfersQuery = /* @__PURE__ */ z.strictObject({
+    accountIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.uuid()).check(/* @__PURE__ */ z.minLength(1)),
+    direction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'MONEY_IN',
         'MONEY_OUT',
         'INTERNAL'
     ])),
-    status: z.optional(z.enum([
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'PENDING_APPROVAL',
         'PROCESSING',
         'PENDING',
@@ -931,12 +931,12 @@ export const zListTransfersQuery = z.strictObject({
         'ERROR',
         'CANCELLED'
     ])),
-    executionMode: z.optional(zRuleExecutionListMode),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10),
-    origin: z.optional(z.enum([
+    executionMode: /* @__PURE__ */ z.optional(zRuleExecutionListMode),
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10),
+    origin: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'DIRECT_DEPOSIT',
         'CHECK_DEPOSIT',
         'CASHBACK',
@@ -945,82 +945,82 @@ export const zListTransfersQuery = z.strictObject({
         'USER',
         'EXTERNAL_PULL'
     ])),
-    rule_execution_id: z.optional(z.string())
+    rule_execution_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
  * OK
  */
-export const zListTransfersResponse = z.looseObject({
+export const zListTransfersResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedTransfersData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
 export const zCreateTransferBody = zCreateTransferRequest;
 
-export const zCreateTransferHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string()),
-    'idempotency-key': z.optional(z.string().check(z.minLength(1), z.maxLength(36), z.regex(/^[A-Za-z0-9._:\/|-]+$/)))
+export const zCreateTransferHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    'idempotency-key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(36), /* @__PURE__ */ z.regex(/^[A-Za-z0-9._:\/|-]+$/)))
 });
 
 /**
  * Transfer created.
  */
-export const zCreateTransferResponse = z.looseObject({
+export const zCreateTransferResponse = /* @__PURE__ */ z.looseObject({
     data: zTransfer,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListExternalTransactionsHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListExternalTransactionsHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListExternalTransactionsQuery = z.strictObject({
-    accountIds: z.array(z.uuid()).check(z.minLength(1)),
-    direction: z.optional(z.enum(['MONEY_IN', 'MONEY_OUT'])),
-    status: z.optional(z.enum(['PENDING', 'COMPLETE'])),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
+export const zListExternalTransactionsQuery = /* @__PURE__ */ z.strictObject({
+    accountIds: /* @__PURE__ */ z.array(/* @__PURE__ */ z.uuid()).check(/* @__PURE__ */ z.minLength(1)),
+    direction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['MONEY_IN', 'MONEY_OUT'])),
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['PENDING', 'COMPLETE'])),
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10)
 });
 
 /**
  * OK
  */
-export const zListExternalTransactionsResponse = z.looseObject({
+export const zListExternalTransactionsResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedExternalTransactionsData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListTransactionsHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListTransactionsHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListTransactionsQuery = z.strictObject({
-    accountId: z.uuid(),
-    cardId: z.optional(z.uuid()),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
+export const zListTransactionsQuery = /* @__PURE__ */ z.strictObject({
+    accountId: /* @__PURE__ */ z.uuid(),
+    cardId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.uuid()),
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10)
 });
 
 /**
  * OK
  */
-export const zListTransactionsResponse = z.looseObject({
+export const zListTransactionsResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedTransactionsData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });
 
-export const zListAuditLogHeaders = z.strictObject({
-    'x-called-reason': z.optional(z.string())
+export const zListAuditLogHeaders = /* @__PURE__ */ z.strictObject({
+    'x-called-reason': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListAuditLogQuery = z.strictObject({
-    apiKeyId: z.optional(z.uuid()),
-    action: z.optional(z.enum([
+export const zListAuditLogQuery = /* @__PURE__ */ z.strictObject({
+    apiKeyId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.uuid()),
+    action: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'GET_ACCOUNT',
         'LIST_ACCOUNTS',
         'LIST_TRANSFERS',
@@ -1032,16 +1032,16 @@ export const zListAuditLogQuery = z.strictObject({
         'LIST_RULE_EXECUTIONS',
         'GET_RULE_EXECUTION'
     ])),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
-    page: z._default(z.optional(z.int().check(z.gte(1))), 1),
-    pageSize: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 10)
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime()),
+    page: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1))), 1),
+    pageSize: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 10)
 });
 
 /**
  * OK
  */
-export const zListAuditLogResponse = z.looseObject({
+export const zListAuditLogResponse = /* @__PURE__ */ z.looseObject({
     data: zPaginatedAuditLogData,
-    requestId: z.string()
+    requestId: /* @__PURE__ */ z.string()
 });

@@ -5,17 +5,17 @@ import * as z from 'zod/mini';
 /**
  * ISO 8601 / RFC 3339 date-time in UTC (`2024-04-23T09:15:00Z`, sometimes with milliseconds). Kept as a string.
  */
-export const zTimestamp = z.string();
+export const zTimestamp = /* @__PURE__ */ z.string();
 
 /**
  * As `Timestamp`, or null.
  */
-export const zNullableTimestamp = z.nullable(z.string());
+export const zNullableTimestamp = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string());
 
 /**
  * The request's identifier (`req_…`), the client's `X-Request-ID` when one was sent.
  */
-export const zRequestId = z.string();
+export const zRequestId = /* @__PURE__ */ z.string();
 
 /**
  * Lowercase machine-readable code. Documented: `unauthorized` (401), `forbidden` (403), `resource_not_found`
@@ -24,15 +24,15 @@ export const zRequestId = z.string();
  * accepted.
  *
  */
-export const zErrorCode = z.string() as z.ZodMiniType<'unauthorized' | 'forbidden' | 'resource_not_found' | 'invalid_parameters' | 'idempotency_key_mismatch' | 'idempotency_in_progress' | 'rate_limit_exceeded' | 'unexpected_error' | (string & {}), 'unauthorized' | 'forbidden' | 'resource_not_found' | 'invalid_parameters' | 'idempotency_key_mismatch' | 'idempotency_in_progress' | 'rate_limit_exceeded' | 'unexpected_error' | (string & {})>;
+export const zErrorCode = /* @__PURE__ */ z.string() as z.ZodMiniType<'unauthorized' | 'forbidden' | 'resource_not_found' | 'invalid_parameters' | 'idempotency_key_mismatch' | 'idempotency_in_progress' | 'rate_limit_exceeded' | 'unexpected_error' | (string & {}), 'unauthorized' | 'forbidden' | 'resource_not_found' | 'invalid_parameters' | 'idempotency_key_mismatch' | 'idempotency_in_progress' | 'rate_limit_exceeded' | 'unexpected_error' | (string & {})>;
 
 /**
  * Error body of every Cartesio error.
  */
-export const zError = z.looseObject({
-    error: z.looseObject({
+export const zError = /* @__PURE__ */ z.looseObject({
+    error: /* @__PURE__ */ z.looseObject({
         code: zErrorCode,
-        message: z.string()
+        message: /* @__PURE__ */ z.string()
     })
 });
 
@@ -42,22 +42,22 @@ export const zError = z.looseObject({
  * `end_cursor` is missing/null.
  *
  */
-export const zPageInfo = z.looseObject({
-    end_cursor: z.nullish(z.string()),
-    has_next_page: z.optional(z.boolean())
+export const zPageInfo = /* @__PURE__ */ z.looseObject({
+    end_cursor: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    has_next_page: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean())
 });
 
 /**
  * `income_source`, `pod` or `external_account` as documented; other strings accepted.
  */
-export const zAccountType = z.string() as z.ZodMiniType<'income_source' | 'pod' | 'external_account' | (string & {}), 'income_source' | 'pod' | 'external_account' | (string & {})>;
+export const zAccountType = /* @__PURE__ */ z.string() as z.ZodMiniType<'income_source' | 'pod' | 'external_account' | (string & {}), 'income_source' | 'pod' | 'external_account' | (string & {})>;
 
 /**
  * UPPERCASE in the docs example (`LIABILITY`), unlike `type`. Platform v1 values: `DEPOSITORY`, `INVESTMENT`,
  * `LIABILITY`; other strings (e.g. lowercase) accepted. Null for pods and income sources.
  *
  */
-export const zExternalAccountType = z.string() as z.ZodMiniType<'DEPOSITORY' | 'INVESTMENT' | 'LIABILITY' | (string & {}), 'DEPOSITORY' | 'INVESTMENT' | 'LIABILITY' | (string & {})>;
+export const zExternalAccountType = /* @__PURE__ */ z.string() as z.ZodMiniType<'DEPOSITORY' | 'INVESTMENT' | 'LIABILITY' | (string & {}), 'DEPOSITORY' | 'INVESTMENT' | 'LIABILITY' | (string & {})>;
 
 /**
  * Current balance (getAccount only). NOT CAPTURED: Platform v1 `Balance` mapped to snake_case. Amounts in
@@ -65,39 +65,39 @@ export const zExternalAccountType = z.string() as z.ZodMiniType<'DEPOSITORY' | '
  * amounts null, when the balance could not be fetched.
  *
  */
-export const zBalance = z.looseObject({
-    balance_in_cents: z.nullish(z.int()),
-    available_balance_in_cents: z.nullish(z.int()),
-    last_statement_balance_in_cents: z.nullish(z.int()),
-    last_statement_date: z.nullish(z.string()),
-    next_payment_minimum_in_cents: z.nullish(z.int()),
-    next_payment_due_date: z.nullish(z.string()),
-    balance_last_updated_at: z.optional(zNullableTimestamp),
-    error: z.nullish(z.string()),
-    interest_rate_percentage: z.nullish(z.number()),
-    original_loan_amount_in_cents: z.nullish(z.int())
+export const zBalance = /* @__PURE__ */ z.looseObject({
+    balance_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    available_balance_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    last_statement_balance_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    last_statement_date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    next_payment_minimum_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    next_payment_due_date: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    balance_last_updated_at: /* @__PURE__ */ z.optional(zNullableTimestamp),
+    error: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    interest_rate_percentage: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.number()),
+    original_loan_amount_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int())
 });
 
 /**
  * The manual-liability account linked to a pod (Platform v1 `LinkedAccount`, snake_case; NOT CAPTURED).
  */
-export const zLinkedAccount = z.looseObject({
-    id: z.string(),
-    name: z.nullish(z.string()),
-    type: z.optional(zAccountType),
-    description: z.nullish(z.string()),
-    external_account_type: z.nullish(zExternalAccountType),
-    beneficiary_name: z.nullish(z.string()),
-    institution_name: z.nullish(z.string()),
-    can_be_source: z.optional(z.boolean()),
-    can_be_destination: z.optional(z.boolean()),
-    routing_number: z.nullish(z.string()),
-    bank_account_number: z.nullish(z.string()),
-    balance: z.nullish(zBalance),
-    savings_target_in_cents: z.nullish(z.int()),
-    created_at: z.optional(zTimestamp),
-    updated_at: z.optional(zTimestamp),
-    deleted_at: z.optional(zNullableTimestamp)
+export const zLinkedAccount = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    type: /* @__PURE__ */ z.optional(zAccountType),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    external_account_type: /* @__PURE__ */ z.nullish(zExternalAccountType),
+    beneficiary_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    institution_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    can_be_source: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    can_be_destination: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    routing_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    bank_account_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    balance: /* @__PURE__ */ z.nullish(zBalance),
+    savings_target_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    updated_at: /* @__PURE__ */ z.optional(zTimestamp),
+    deleted_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
@@ -106,24 +106,24 @@ export const zLinkedAccount = z.looseObject({
  * account numbers (Platform v1); getAccount adds the masked numbers and the balance.
  *
  */
-export const zAccount = z.looseObject({
-    id: z.string(),
-    name: z.string(),
+export const zAccount = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    name: /* @__PURE__ */ z.string(),
     type: zAccountType,
-    description: z.nullish(z.string()),
-    external_account_type: z.nullish(zExternalAccountType),
-    beneficiary_name: z.nullish(z.string()),
-    institution_name: z.nullish(z.string()),
-    can_be_source: z.optional(z.boolean()),
-    can_be_destination: z.optional(z.boolean()),
-    routing_number: z.nullish(z.string()),
-    bank_account_number: z.nullish(z.string()),
-    balance: z.nullish(zBalance),
-    savings_target_in_cents: z.nullish(z.int()),
-    linked_account: z.nullish(zLinkedAccount),
-    created_at: z.optional(zTimestamp),
-    updated_at: z.optional(zTimestamp),
-    deleted_at: z.optional(zNullableTimestamp)
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    external_account_type: /* @__PURE__ */ z.nullish(zExternalAccountType),
+    beneficiary_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    institution_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    can_be_source: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    can_be_destination: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    routing_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    bank_account_number: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    balance: /* @__PURE__ */ z.nullish(zBalance),
+    savings_target_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    linked_account: /* @__PURE__ */ z.nullish(zLinkedAccount),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    updated_at: /* @__PURE__ */ z.optional(zTimestamp),
+    deleted_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
@@ -131,7 +131,7 @@ export const zAccount = z.looseObject({
  * `external_entity` for untracked counterparties; other strings accepted.
  *
  */
-export const zAccountRefType = z.string() as z.ZodMiniType<'income_source' | 'pod' | 'external_account' | 'external_entity' | (string & {}), 'income_source' | 'pod' | 'external_account' | 'external_entity' | (string & {})>;
+export const zAccountRefType = /* @__PURE__ */ z.string() as z.ZodMiniType<'income_source' | 'pod' | 'external_account' | 'external_entity' | (string & {}), 'income_source' | 'pod' | 'external_account' | 'external_entity' | (string & {})>;
 
 /**
  * A short account reference (rule `source`, transfer `source`/`destination`, action accounts). Captured:
@@ -139,17 +139,17 @@ export const zAccountRefType = z.string() as z.ZodMiniType<'income_source' | 'po
  * v1; `id` is null for external entities.
  *
  */
-export const zAccountRef = z.looseObject({
-    id: z.nullish(z.string()),
-    type: z.optional(zAccountRefType),
-    name: z.nullish(z.string()),
-    is_deleted: z.nullish(z.boolean())
+export const zAccountRef = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    type: /* @__PURE__ */ z.optional(zAccountRefType),
+    name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    is_deleted: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.boolean())
 });
 
 /**
  * `enabled` or `disabled` (lowercase in every docs example); other strings accepted.
  */
-export const zRuleStatus = z.string() as z.ZodMiniType<'enabled' | 'disabled' | (string & {}), 'enabled' | 'disabled' | (string & {})>;
+export const zRuleStatus = /* @__PURE__ */ z.string() as z.ZodMiniType<'enabled' | 'disabled' | (string & {}), 'enabled' | 'disabled' | (string & {})>;
 
 /**
  * A rule trigger type. UPPERCASE on rules (`ON_FUNDS_TRANSFERRED`) but lowercase on rule executions
@@ -157,7 +157,7 @@ export const zRuleStatus = z.string() as z.ZodMiniType<'enabled' | 'disabled' | 
  * listed, and other strings (e.g. Platform v1's `SEQUENCE_API`, `REMOTE_API`) are accepted.
  *
  */
-export const zTriggerType = z.string() as z.ZodMiniType<'MANUAL' | 'SCHEDULED' | 'ON_FUNDS_TRANSFERRED' | 'manual' | 'scheduled' | 'on_funds_transferred' | (string & {}), 'MANUAL' | 'SCHEDULED' | 'ON_FUNDS_TRANSFERRED' | 'manual' | 'scheduled' | 'on_funds_transferred' | (string & {})>;
+export const zTriggerType = /* @__PURE__ */ z.string() as z.ZodMiniType<'MANUAL' | 'SCHEDULED' | 'ON_FUNDS_TRANSFERRED' | 'manual' | 'scheduled' | 'on_funds_transferred' | (string & {}), 'MANUAL' | 'SCHEDULED' | 'ON_FUNDS_TRANSFERRED' | 'manual' | 'scheduled' | 'on_funds_transferred' | (string & {})>;
 
 /**
  * What starts the rule. Captured: `{type, account_id}`. `schedule_type`/`start_date` (SCHEDULED) are Platform v1
@@ -165,15 +165,15 @@ export const zTriggerType = z.string() as z.ZodMiniType<'MANUAL' | 'SCHEDULED' |
  * source (MANUAL), or optional (SCHEDULED).
  *
  */
-export const zRuleTrigger = z.looseObject({
+export const zRuleTrigger = /* @__PURE__ */ z.looseObject({
     type: zTriggerType,
-    account_id: z.nullish(z.string()),
-    schedule_type: z.optional(z.string()),
-    start_date: z.optional(zNullableTimestamp)
+    account_id: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    schedule_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    start_date: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
-export const zRuleConditionParams = z.looseObject({
-    account_id: z.optional(z.string())
+export const zRuleConditionParams = /* @__PURE__ */ z.looseObject({
+    account_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -183,12 +183,12 @@ export const zRuleConditionParams = z.looseObject({
  * `value_fact`. Open strings.
  *
  */
-export const zRuleCondition = z.looseObject({
-    fact: z.optional(z.string()),
-    operator: z.optional(z.string()),
-    value: z.nullish(z.number()),
-    value_fact: z.nullish(z.string()),
-    params: z.nullish(zRuleConditionParams)
+export const zRuleCondition = /* @__PURE__ */ z.looseObject({
+    fact: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    operator: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    value: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.number()),
+    value_fact: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    params: /* @__PURE__ */ z.nullish(zRuleConditionParams)
 });
 
 /**
@@ -196,18 +196,18 @@ export const zRuleCondition = z.looseObject({
  * further trees. Nested trees are kept as open objects (not re-validated) so the schema stays non-recursive.
  *
  */
-export const zRuleConditions = z.looseObject({
-    condition: z.optional(zRuleCondition),
-    any: z.optional(z.array(z.record(z.string(), z.unknown()))),
-    all: z.optional(z.array(z.record(z.string(), z.unknown())))
+export const zRuleConditions = /* @__PURE__ */ z.looseObject({
+    condition: /* @__PURE__ */ z.optional(zRuleCondition),
+    any: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()))),
+    all: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown())))
 });
 
 /**
  * Cap on an action group: `period` `PER_TRANSFER`, `PER_WEEK`, `PER_MONTH` or `PER_YEAR` (open string).
  */
-export const zTransferCap = z.looseObject({
-    period: z.optional(z.string()),
-    amount_in_cents: z.optional(z.int())
+export const zTransferCap = /* @__PURE__ */ z.looseObject({
+    period: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    amount_in_cents: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int())
 });
 
 /**
@@ -218,21 +218,21 @@ export const zTransferCap = z.looseObject({
  * fields apply depends on `type`; all are optional.
  *
  */
-export const zRuleAction = z.looseObject({
-    type: z.optional(z.string()),
-    source: z.optional(zAccountRef),
-    destination: z.optional(zAccountRef),
-    amount_in_cents: z.nullish(z.int()),
-    percentage_value: z.optional(z.number()),
-    percentage_target: z.optional(z.string()),
-    next_payment_minimum_account: z.nullish(zAccountRef),
-    current_balance_account: z.nullish(zAccountRef),
-    last_statement_balance_account: z.nullish(zAccountRef),
-    group_index: z.optional(z.int()),
-    up_to_enabled: z.optional(z.boolean()),
-    is_direct_deposit: z.optional(z.boolean()),
-    limit: z.nullish(zTransferCap),
-    ach_description: z.nullish(z.string())
+export const zRuleAction = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    source: /* @__PURE__ */ z.optional(zAccountRef),
+    destination: /* @__PURE__ */ z.optional(zAccountRef),
+    amount_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    percentage_value: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+    percentage_target: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    next_payment_minimum_account: /* @__PURE__ */ z.nullish(zAccountRef),
+    current_balance_account: /* @__PURE__ */ z.nullish(zAccountRef),
+    last_statement_balance_account: /* @__PURE__ */ z.nullish(zAccountRef),
+    group_index: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    up_to_enabled: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    is_direct_deposit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    limit: /* @__PURE__ */ z.nullish(zTransferCap),
+    ach_description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -240,9 +240,9 @@ export const zRuleAction = z.looseObject({
  * `steps[].conditions.condition.fact`; the rest is Platform v1 (NOT CAPTURED).
  *
  */
-export const zRuleStep = z.looseObject({
-    conditions: z.nullish(zRuleConditions),
-    actions: z.optional(z.array(zRuleAction))
+export const zRuleStep = /* @__PURE__ */ z.looseObject({
+    conditions: /* @__PURE__ */ z.nullish(zRuleConditions),
+    actions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zRuleAction))
 });
 
 /**
@@ -250,17 +250,17 @@ export const zRuleStep = z.looseObject({
  * are Platform v1 (NOT CAPTURED).
  *
  */
-export const zRuleSummary = z.looseObject({
-    id: z.string(),
-    nickname: z.nullish(z.string()),
-    description: z.nullish(z.string()),
-    status: z.optional(zRuleStatus),
-    trigger_type: z.optional(zTriggerType),
-    source: z.nullish(zAccountRef),
-    is_supported: z.optional(z.boolean()),
-    created_at: z.optional(zTimestamp),
-    updated_at: z.optional(zTimestamp),
-    deleted_at: z.optional(zNullableTimestamp)
+export const zRuleSummary = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    nickname: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.optional(zRuleStatus),
+    trigger_type: /* @__PURE__ */ z.optional(zTriggerType),
+    source: /* @__PURE__ */ z.nullish(zAccountRef),
+    is_supported: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    updated_at: /* @__PURE__ */ z.optional(zTimestamp),
+    deleted_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
@@ -268,16 +268,16 @@ export const zRuleSummary = z.looseObject({
  * timestamps are Platform v1 (NOT CAPTURED).
  *
  */
-export const zRule = z.looseObject({
-    id: z.string(),
-    nickname: z.nullish(z.string()),
-    description: z.nullish(z.string()),
-    status: z.optional(zRuleStatus),
-    trigger: z.optional(zRuleTrigger),
-    steps: z.optional(z.array(zRuleStep)),
-    created_at: z.optional(zTimestamp),
-    updated_at: z.optional(zTimestamp),
-    deleted_at: z.optional(zNullableTimestamp)
+export const zRule = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    nickname: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.optional(zRuleStatus),
+    trigger: /* @__PURE__ */ z.optional(zRuleTrigger),
+    steps: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(zRuleStep)),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    updated_at: /* @__PURE__ */ z.optional(zTimestamp),
+    deleted_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
@@ -285,7 +285,7 @@ export const zRule = z.looseObject({
  * accepted.
  *
  */
-export const zRuleExecutionStatus = z.string() as z.ZodMiniType<'in_progress' | 'executed' | 'partial' | 'failed' | (string & {}), 'in_progress' | 'executed' | 'partial' | 'failed' | (string & {})>;
+export const zRuleExecutionStatus = /* @__PURE__ */ z.string() as z.ZodMiniType<'in_progress' | 'executed' | 'partial' | 'failed' | (string & {}), 'in_progress' | 'executed' | 'partial' | 'failed' | (string & {})>;
 
 /**
  * How the execution started (Platform v1 `TriggerDetails` mapped to snake_case; only `type` was captured, cut
@@ -293,10 +293,10 @@ export const zRuleExecutionStatus = z.string() as z.ZodMiniType<'in_progress' | 
  * `remote_api` lowercased from Platform v1).
  *
  */
-export const zTriggerDetails = z.looseObject({
-    type: z.optional(zTriggerType),
-    amount_in_cents: z.nullish(z.int()),
-    scheduled_time: z.optional(zNullableTimestamp)
+export const zTriggerDetails = /* @__PURE__ */ z.looseObject({
+    type: /* @__PURE__ */ z.optional(zTriggerType),
+    amount_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    scheduled_time: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
@@ -304,14 +304,14 @@ export const zTriggerDetails = z.looseObject({
  * `trigger_type` that getRuleExecution shows.
  *
  */
-export const zRuleExecutionSummary = z.looseObject({
-    id: z.string(),
-    rule_id: z.optional(z.string()),
-    rule_name: z.nullish(z.string()),
-    trigger_type: z.optional(zTriggerType),
-    status: z.optional(zRuleExecutionStatus),
-    execution_mode: z.optional(z.string()),
-    created_at: z.optional(zTimestamp)
+export const zRuleExecutionSummary = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    rule_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    rule_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    trigger_type: /* @__PURE__ */ z.optional(zTriggerType),
+    status: /* @__PURE__ */ z.optional(zRuleExecutionStatus),
+    execution_mode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp)
 });
 
 /**
@@ -319,24 +319,24 @@ export const zRuleExecutionSummary = z.looseObject({
  * Platform v1 `RuleExecution` mapped to snake_case (NOT CAPTURED).
  *
  */
-export const zRuleExecution = z.looseObject({
-    id: z.string(),
-    rule_id: z.optional(z.string()),
-    rule_name: z.nullish(z.string()),
-    trigger_type: z.optional(zTriggerType),
-    status: z.optional(zRuleExecutionStatus),
-    execution_mode: z.optional(z.string()),
-    created_at: z.optional(zTimestamp),
-    trigger_details: z.optional(zTriggerDetails),
-    step_index_matched: z.nullish(z.int()),
-    conditions_not_met: z.optional(z.boolean()),
-    transfers_attempted: z.optional(z.int()),
-    transfers_completed: z.optional(z.int()),
-    transfers_failed: z.optional(z.int()),
-    transfers_pending: z.optional(z.int()),
-    transfer_ids: z.optional(z.array(z.string())),
-    error_message: z.nullish(z.string()),
-    next_attempt_at: z.optional(zNullableTimestamp)
+export const zRuleExecution = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    rule_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    rule_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    trigger_type: /* @__PURE__ */ z.optional(zTriggerType),
+    status: /* @__PURE__ */ z.optional(zRuleExecutionStatus),
+    execution_mode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    trigger_details: /* @__PURE__ */ z.optional(zTriggerDetails),
+    step_index_matched: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
+    conditions_not_met: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    transfers_attempted: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    transfers_completed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    transfers_failed: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    transfers_pending: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    transfer_ids: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+    error_message: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    next_attempt_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
@@ -345,19 +345,19 @@ export const zRuleExecution = z.looseObject({
  * `incomplete`, `error`, `cancelled`. Other strings accepted.
  *
  */
-export const zTransferStatus = z.string() as z.ZodMiniType<'pending_approval' | 'processing' | 'pending' | 'complete' | 'incomplete' | 'error' | 'cancelled' | (string & {}), 'pending_approval' | 'processing' | 'pending' | 'complete' | 'incomplete' | 'error' | 'cancelled' | (string & {})>;
+export const zTransferStatus = /* @__PURE__ */ z.string() as z.ZodMiniType<'pending_approval' | 'processing' | 'pending' | 'complete' | 'incomplete' | 'error' | 'cancelled' | (string & {}), 'pending_approval' | 'processing' | 'pending' | 'complete' | 'incomplete' | 'error' | 'cancelled' | (string & {})>;
 
 /**
  * `money_in`, `money_out`, `internal`; other strings accepted.
  */
-export const zTransferDirection = z.string() as z.ZodMiniType<'money_in' | 'money_out' | 'internal' | (string & {}), 'money_in' | 'money_out' | 'internal' | (string & {})>;
+export const zTransferDirection = /* @__PURE__ */ z.string() as z.ZodMiniType<'money_in' | 'money_out' | 'internal' | (string & {}), 'money_in' | 'money_out' | 'internal' | (string & {})>;
 
 /**
  * `paycheck`, `check_deposit`, `cashback`, `user_pull`, `rule`, `user`, `external_pull` as documented for the
  * filter; Platform v1 also answers `unknown`. Other strings accepted.
  *
  */
-export const zTransferOrigin = z.string() as z.ZodMiniType<'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull' | 'unknown' | (string & {}), 'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull' | 'unknown' | (string & {})>;
+export const zTransferOrigin = /* @__PURE__ */ z.string() as z.ZodMiniType<'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull' | 'unknown' | (string & {}), 'paycheck' | 'check_deposit' | 'cashback' | 'user_pull' | 'rule' | 'user' | 'external_pull' | 'unknown' | (string & {})>;
 
 /**
  * A transfer. Captured: `id` … `destination`; the rest is Platform v1 `Transfer` mapped to snake_case (NOT
@@ -365,45 +365,45 @@ export const zTransferOrigin = z.string() as z.ZodMiniType<'paycheck' | 'check_d
  * recipients (ATM, merchant).
  *
  */
-export const zTransfer = z.looseObject({
-    id: z.string(),
-    amount_in_cents: z.optional(z.int()),
-    direction: z.optional(zTransferDirection),
-    origin: z.optional(zTransferOrigin),
-    status: z.optional(zTransferStatus),
-    source: z.nullish(zAccountRef),
-    destination: z.nullish(zAccountRef),
-    description: z.nullish(z.string()),
-    execution_mode: z.optional(z.string()),
-    rule_id: z.nullish(z.string()),
-    rule_execution_id: z.nullish(z.string()),
-    error_code: z.nullish(z.string()),
-    created_at: z.optional(zTimestamp),
-    completed_at: z.optional(zNullableTimestamp)
+export const zTransfer = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    amount_in_cents: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    direction: /* @__PURE__ */ z.optional(zTransferDirection),
+    origin: /* @__PURE__ */ z.optional(zTransferOrigin),
+    status: /* @__PURE__ */ z.optional(zTransferStatus),
+    source: /* @__PURE__ */ z.nullish(zAccountRef),
+    destination: /* @__PURE__ */ z.nullish(zAccountRef),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    execution_mode: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    rule_id: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    rule_execution_id: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    error_code: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    completed_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
  * `virtual` or `physical`; other strings accepted.
  */
-export const zCardType = z.string() as z.ZodMiniType<'virtual' | 'physical' | (string & {}), 'virtual' | 'physical' | (string & {})>;
+export const zCardType = /* @__PURE__ */ z.string() as z.ZodMiniType<'virtual' | 'physical' | (string & {}), 'virtual' | 'physical' | (string & {})>;
 
 /**
  * `active`, `inactive`, `frozen`, `stolen`, `lost`; other strings accepted.
  */
-export const zCardStatus = z.string() as z.ZodMiniType<'active' | 'inactive' | 'frozen' | 'stolen' | 'lost' | (string & {}), 'active' | 'inactive' | 'frozen' | 'stolen' | 'lost' | (string & {})>;
+export const zCardStatus = /* @__PURE__ */ z.string() as z.ZodMiniType<'active' | 'inactive' | 'frozen' | 'stolen' | 'lost' | (string & {}), 'active' | 'inactive' | 'frozen' | 'stolen' | 'lost' | (string & {})>;
 
 /**
  * A debit card, as in the complete getCard docs example. Nullability is unknown, so `holder_name` may be null.
  */
-export const zCard = z.looseObject({
-    id: z.string(),
-    type: z.optional(zCardType),
-    status: z.optional(zCardStatus),
-    last_four: z.optional(z.string()),
-    holder_name: z.nullish(z.string()),
-    expiration_date: z.optional(z.string()),
-    account_id: z.optional(z.string()),
-    created_at: z.optional(zTimestamp)
+export const zCard = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    type: /* @__PURE__ */ z.optional(zCardType),
+    status: /* @__PURE__ */ z.optional(zCardStatus),
+    last_four: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    holder_name: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    expiration_date: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    account_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp)
 });
 
 /**
@@ -412,26 +412,26 @@ export const zCard = z.looseObject({
  * enum is an open string.
  *
  */
-export const zCardTransaction = z.looseObject({
-    id: z.string(),
-    card_id: z.optional(z.string()),
-    card_type: z.optional(z.string()),
-    account: z.nullish(zAccountRef),
-    direction: z.optional(z.string()),
-    subtype: z.optional(z.string()),
-    status: z.optional(z.string()),
-    amount_in_cents: z.optional(z.int()),
-    description: z.nullish(z.string()),
-    created_at: z.optional(zTimestamp),
-    completed_at: z.optional(zNullableTimestamp)
+export const zCardTransaction = /* @__PURE__ */ z.looseObject({
+    id: /* @__PURE__ */ z.string(),
+    card_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    card_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    account: /* @__PURE__ */ z.nullish(zAccountRef),
+    direction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    subtype: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    amount_in_cents: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+    description: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    created_at: /* @__PURE__ */ z.optional(zTimestamp),
+    completed_at: /* @__PURE__ */ z.optional(zNullableTimestamp)
 });
 
 /**
  * Complete as captured.
  */
-export const zCreateIncomeSourceRequest = z.strictObject({
-    nickname: z.string(),
-    icon: z.optional(z.string())
+export const zCreateIncomeSourceRequest = /* @__PURE__ */ z.strictObject({
+    nickname: /* @__PURE__ */ z.string(),
+    icon: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -439,11 +439,11 @@ export const zCreateIncomeSourceRequest = z.strictObject({
  * kept lenient: only `type` is required, other keys pass through).
  *
  */
-export const zRuleTriggerInput = z.strictObject({
+export const zRuleTriggerInput = /* @__PURE__ */ z.strictObject({
     type: zTriggerType,
-    account_id: z.nullish(z.string()),
-    schedule_type: z.optional(z.string()),
-    start_date: z.optional(z.string())
+    account_id: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+    schedule_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    start_date: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -452,12 +452,12 @@ export const zRuleTriggerInput = z.strictObject({
  * Rules are created or left `disabled` whatever `status` says.
  *
  */
-export const zRuleInput = z.strictObject({
-    nickname: z.optional(z.string()),
-    description: z.optional(z.string()),
-    status: z.enum(['enabled', 'disabled']),
+export const zRuleInput = /* @__PURE__ */ z.strictObject({
+    nickname: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.enum(['enabled', 'disabled']),
     trigger: zRuleTriggerInput,
-    steps: z.array(zRuleStep)
+    steps: /* @__PURE__ */ z.array(zRuleStep)
 });
 
 /**
@@ -465,8 +465,8 @@ export const zRuleInput = z.strictObject({
  * cents ≥ 1 is INFERRED.
  *
  */
-export const zTriggerRuleRequest = z.strictObject({
-    manual_execute_amount: z.optional(z.int().check(z.gte(1)))
+export const zTriggerRuleRequest = /* @__PURE__ */ z.strictObject({
+    manual_execute_amount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)))
 });
 
 /**
@@ -474,29 +474,29 @@ export const zTriggerRuleRequest = z.strictObject({
  * v1 (where `description` is a ≤ 10-character alphanumeric ACH statement label and the minimum amount is 100).
  *
  */
-export const zCreateTransferRequest = z.strictObject({
-    source_account_id: z.string(),
-    destination_account_id: z.string(),
-    amount_in_cents: z.int().check(z.gte(1)),
-    description: z.optional(z.string())
+export const zCreateTransferRequest = /* @__PURE__ */ z.strictObject({
+    source_account_id: /* @__PURE__ */ z.string(),
+    destination_account_id: /* @__PURE__ */ z.string(),
+    amount_in_cents: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1)),
+    description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zAccountListEnvelope = z.looseObject({
+export const zAccountListEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
-    data: z.array(zAccount)
+    data: /* @__PURE__ */ z.array(zAccount)
 });
 
-export const zAccountEnvelope = z.looseObject({
+export const zAccountEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
     data: zAccount
 });
 
-export const zRuleSummaryListEnvelope = z.looseObject({
+export const zRuleSummaryListEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
-    data: z.array(zRuleSummary)
+    data: /* @__PURE__ */ z.array(zRuleSummary)
 });
 
-export const zRuleEnvelope = z.looseObject({
+export const zRuleEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
     data: zRule
 });
@@ -504,52 +504,52 @@ export const zRuleEnvelope = z.looseObject({
 /**
  * INFERRED from "returns an execution ID"; other keys pass through.
  */
-export const zTriggerRuleResult = z.looseObject({
-    execution_id: z.string(),
-    status: z.optional(zRuleExecutionStatus)
+export const zTriggerRuleResult = /* @__PURE__ */ z.looseObject({
+    execution_id: /* @__PURE__ */ z.string(),
+    status: /* @__PURE__ */ z.optional(zRuleExecutionStatus)
 });
 
-export const zTriggerRuleEnvelope = z.looseObject({
+export const zTriggerRuleEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
     data: zTriggerRuleResult
 });
 
-export const zRuleExecutionListEnvelope = z.looseObject({
+export const zRuleExecutionListEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
-    data: z.array(zRuleExecutionSummary),
-    page_info: z.optional(zPageInfo)
+    data: /* @__PURE__ */ z.array(zRuleExecutionSummary),
+    page_info: /* @__PURE__ */ z.optional(zPageInfo)
 });
 
-export const zRuleExecutionEnvelope = z.looseObject({
+export const zRuleExecutionEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
     data: zRuleExecution
 });
 
-export const zTransferListEnvelope = z.looseObject({
+export const zTransferListEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
-    data: z.array(zTransfer),
-    page_info: z.optional(zPageInfo)
+    data: /* @__PURE__ */ z.array(zTransfer),
+    page_info: /* @__PURE__ */ z.optional(zPageInfo)
 });
 
-export const zTransferEnvelope = z.looseObject({
+export const zTransferEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
     data: zTransfer
 });
 
-export const zCardListEnvelope = z.looseObject({
+export const zCardListEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
-    data: z.array(zCard)
+    data: /* @__PURE__ */ z.array(zCard)
 });
 
-export const zCardEnvelope = z.looseObject({
+export const zCardEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
     data: zCard
 });
 
-export const zCardTransactionListEnvelope = z.looseObject({
+export const zCardTransactionListEnvelope = /* @__PURE__ */ z.looseObject({
     request_id: zRequestId,
-    data: z.array(zCardTransaction),
-    page_info: z.optional(zPageInfo)
+    data: /* @__PURE__ */ z.array(zCardTransaction),
+    page_info: /* @__PURE__ */ z.optional(zPageInfo)
 });
 
 /**
@@ -557,9 +557,9 @@ export const zCardTransactionListEnvelope = z.looseObject({
  * optional; other keys (possibly the whole transfer) pass through.
  *
  */
-export const zTransferEventData = z.looseObject({
-    transfer_id: z.optional(z.string()),
-    status: z.optional(zTransferStatus)
+export const zTransferEventData = /* @__PURE__ */ z.looseObject({
+    transfer_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    status: /* @__PURE__ */ z.optional(zTransferStatus)
 });
 
 /**
@@ -567,10 +567,10 @@ export const zTransferEventData = z.looseObject({
  * are INFERRED names and optional; other keys pass through.
  *
  */
-export const zTransferStatusChangedData = z.looseObject({
-    transfer_id: z.optional(z.string()),
-    previous_status: z.optional(zTransferStatus),
-    status: z.optional(zTransferStatus)
+export const zTransferStatusChangedData = /* @__PURE__ */ z.looseObject({
+    transfer_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    previous_status: /* @__PURE__ */ z.optional(zTransferStatus),
+    status: /* @__PURE__ */ z.optional(zTransferStatus)
 });
 
 /**
@@ -578,8 +578,8 @@ export const zTransferStatusChangedData = z.looseObject({
  * `<entity>.<action>`; the exact names are NOT CAPTURED.
  *
  */
-export const zTransferEvent = z.looseObject({
-    event: z.string(),
+export const zTransferEvent = /* @__PURE__ */ z.looseObject({
+    event: /* @__PURE__ */ z.string(),
     created_at: zTimestamp,
     data: zTransferEventData
 });
@@ -587,8 +587,8 @@ export const zTransferEvent = z.looseObject({
 /**
  * As `TransferEvent`, for status transitions (`event` e.g. `transfer.status_changed`, INFERRED).
  */
-export const zTransferStatusChangedEvent = z.looseObject({
-    event: z.string(),
+export const zTransferStatusChangedEvent = /* @__PURE__ */ z.looseObject({
+    event: /* @__PURE__ */ z.string(),
     created_at: zTimestamp,
     data: zTransferStatusChangedData
 });
@@ -598,7 +598,7 @@ export const zTransferStatusChangedEvent = z.looseObject({
  * field. If omitted, the server generates one.
  *
  */
-export const zXRequestId = z.string();
+export const zXRequestId = /* @__PURE__ */ z.string();
 
 /**
  * A client-generated unique key to ensure idempotent processing. Requests with the same key within 24 hours
@@ -607,59 +607,59 @@ export const zXRequestId = z.string();
  * `idempotency_in_progress`: both INFERRED from Platform v1.)
  *
  */
-export const zIdempotencyKey = z.string().check(z.minLength(1));
+export const zIdempotencyKey = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * The account ID (`acc_…`).
  */
-export const zAccountId = z.string().check(z.minLength(1));
+export const zAccountId = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * The rule ID (`rule_…`).
  */
-export const zRuleId = z.string().check(z.minLength(1));
+export const zRuleId = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * The rule execution ID (`rex_…`).
  */
-export const zRuleExecutionId = z.string().check(z.minLength(1));
+export const zRuleExecutionId = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * The transfer ID (`txr_…`).
  */
-export const zTransferId = z.string().check(z.minLength(1));
+export const zTransferId = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * The card ID (`card_…`).
  */
-export const zCardId = z.string().check(z.minLength(1));
+export const zCardId = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1));
 
 /**
  * Only items created at or after this time (ISO 8601).
  */
-export const zFrom = z.string();
+export const zFrom = /* @__PURE__ */ z.string();
 
 /**
  * Only items created at or before this time (ISO 8601).
  */
-export const zTo = z.string();
+export const zTo = /* @__PURE__ */ z.string();
 
 /**
  * Page size.
  */
-export const zFirst = z._default(z.int().check(z.gte(1), z.lte(100)), 20);
+export const zFirst = /* @__PURE__ */ z._default(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100)), 20);
 
 /**
  * Cursor taken from the previous response's `page_info.end_cursor`.
  */
-export const zAfter = z.string();
+export const zAfter = /* @__PURE__ */ z.string();
 
-export const zListAccountsHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zListAccountsHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListAccountsQuery = z.strictObject({
-    type: z.optional(z.enum([
+export const zListAccountsQuery = /* @__PURE__ */ z.strictObject({
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'income_source',
         'pod',
         'external_account'
@@ -673,9 +673,9 @@ export const zListAccountsResponse = zAccountListEnvelope;
 
 export const zCreateIncomeSourceBody = zCreateIncomeSourceRequest;
 
-export const zCreateIncomeSourceHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zCreateIncomeSourceHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -683,26 +683,26 @@ export const zCreateIncomeSourceHeaders = z.strictObject({
  */
 export const zCreateIncomeSourceResponse = zAccountEnvelope;
 
-export const zDeleteAccountHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zDeleteAccountHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zDeleteAccountPath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zDeleteAccountPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
  * Deleted; no body. The docs show "Empty"; the 204 status code is INFERRED.
  */
-export const zDeleteAccountResponse = z.void();
+export const zDeleteAccountResponse = /* @__PURE__ */ z.void();
 
-export const zGetAccountHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zGetAccountHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetAccountPath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zGetAccountPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -710,12 +710,12 @@ export const zGetAccountPath = z.strictObject({
  */
 export const zGetAccountResponse = zAccountEnvelope;
 
-export const zListRulesHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zListRulesHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListRulesQuery = z.strictObject({
-    source_id: z.optional(z.string())
+export const zListRulesQuery = /* @__PURE__ */ z.strictObject({
+    source_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -725,9 +725,9 @@ export const zListRulesResponse = zRuleSummaryListEnvelope;
 
 export const zCreateRuleBody = zRuleInput;
 
-export const zCreateRuleHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zCreateRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -735,26 +735,26 @@ export const zCreateRuleHeaders = z.strictObject({
  */
 export const zCreateRuleResponse = zRuleEnvelope;
 
-export const zDeleteRuleHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zDeleteRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zDeleteRulePath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zDeleteRulePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
  * Deleted; no body. The docs show "Empty"; the 204 status code is INFERRED.
  */
-export const zDeleteRuleResponse = z.void();
+export const zDeleteRuleResponse = /* @__PURE__ */ z.void();
 
-export const zGetRuleHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zGetRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetRulePath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zGetRulePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -764,13 +764,13 @@ export const zGetRuleResponse = zRuleEnvelope;
 
 export const zUpdateRuleBody = zRuleInput;
 
-export const zUpdateRuleHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zUpdateRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zUpdateRulePath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zUpdateRulePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -780,13 +780,13 @@ export const zUpdateRuleResponse = zRuleEnvelope;
 
 export const zTriggerRuleBody = zTriggerRuleRequest;
 
-export const zTriggerRuleHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zTriggerRuleHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zTriggerRulePath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zTriggerRulePath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -794,27 +794,27 @@ export const zTriggerRulePath = z.strictObject({
  */
 export const zTriggerRuleResponse = zTriggerRuleEnvelope;
 
-export const zListRuleExecutionsHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zListRuleExecutionsHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListRuleExecutionsQuery = z.strictObject({
-    rule_id: z.string(),
-    status: z.optional(z.enum([
+export const zListRuleExecutionsQuery = /* @__PURE__ */ z.strictObject({
+    rule_id: /* @__PURE__ */ z.string(),
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'in_progress',
         'executed',
         'partial',
         'failed'
     ])),
-    trigger_type: z.optional(z.enum([
+    trigger_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'manual',
         'scheduled',
         'on_funds_transferred'
     ])),
-    from: z.optional(z.string()),
-    to: z.optional(z.string()),
-    first: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 20),
-    after: z.optional(z.string())
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    first: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 20),
+    after: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -822,12 +822,12 @@ export const zListRuleExecutionsQuery = z.strictObject({
  */
 export const zListRuleExecutionsResponse = zRuleExecutionListEnvelope;
 
-export const zGetRuleExecutionHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zGetRuleExecutionHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetRuleExecutionPath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zGetRuleExecutionPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -835,23 +835,23 @@ export const zGetRuleExecutionPath = z.strictObject({
  */
 export const zGetRuleExecutionResponse = zRuleExecutionEnvelope;
 
-export const zListTransfersHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zListTransfersHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListTransfersQuery = z.strictObject({
-    account_id: z.string(),
-    account_role: z._default(z.optional(z.enum([
+export const zListTransfersQuery = /* @__PURE__ */ z.strictObject({
+    account_id: /* @__PURE__ */ z.string(),
+    account_role: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'source',
         'destination',
         'either'
     ])), 'either'),
-    direction: z.optional(z.enum([
+    direction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'money_in',
         'money_out',
         'internal'
     ])),
-    origin: z.optional(z.enum([
+    origin: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'paycheck',
         'check_deposit',
         'cashback',
@@ -860,9 +860,9 @@ export const zListTransfersQuery = z.strictObject({
         'user',
         'external_pull'
     ])),
-    status: z.optional(zTransferStatus),
-    first: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 20),
-    after: z.optional(z.string())
+    status: /* @__PURE__ */ z.optional(zTransferStatus),
+    first: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 20),
+    after: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -872,9 +872,9 @@ export const zListTransfersResponse = zTransferListEnvelope;
 
 export const zCreateTransferBody = zCreateTransferRequest;
 
-export const zCreateTransferHeaders = z.strictObject({
-    'Idempotency-Key': z.optional(z.string().check(z.minLength(1))),
-    'X-Request-ID': z.optional(z.string())
+export const zCreateTransferHeaders = /* @__PURE__ */ z.strictObject({
+    'Idempotency-Key': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -882,12 +882,12 @@ export const zCreateTransferHeaders = z.strictObject({
  */
 export const zCreateTransferResponse = zTransferEnvelope;
 
-export const zGetTransferHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zGetTransferHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetTransferPath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zGetTransferPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -895,20 +895,20 @@ export const zGetTransferPath = z.strictObject({
  */
 export const zGetTransferResponse = zTransferEnvelope;
 
-export const zListCardsHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zListCardsHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListCardsQuery = z.strictObject({
-    account_id: z.string(),
-    status: z.optional(z.enum([
+export const zListCardsQuery = /* @__PURE__ */ z.strictObject({
+    account_id: /* @__PURE__ */ z.string(),
+    status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum([
         'active',
         'inactive',
         'frozen',
         'stolen',
         'lost'
     ])),
-    type: z.optional(z.enum(['virtual', 'physical']))
+    type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['virtual', 'physical']))
 });
 
 /**
@@ -916,12 +916,12 @@ export const zListCardsQuery = z.strictObject({
  */
 export const zListCardsResponse = zCardListEnvelope;
 
-export const zGetCardHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zGetCardHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zGetCardPath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zGetCardPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
 /**
@@ -929,20 +929,20 @@ export const zGetCardPath = z.strictObject({
  */
 export const zGetCardResponse = zCardEnvelope;
 
-export const zListCardTransactionsHeaders = z.strictObject({
-    'X-Request-ID': z.optional(z.string())
+export const zListCardTransactionsHeaders = /* @__PURE__ */ z.strictObject({
+    'X-Request-ID': /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
-export const zListCardTransactionsPath = z.strictObject({
-    id: z.string().check(z.minLength(1))
+export const zListCardTransactionsPath = /* @__PURE__ */ z.strictObject({
+    id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))
 });
 
-export const zListCardTransactionsQuery = z.strictObject({
-    direction: z.optional(z.enum(['debit', 'credit'])),
-    from: z.optional(z.string()),
-    to: z.optional(z.string()),
-    first: z._default(z.optional(z.int().check(z.gte(1), z.lte(100))), 20),
-    after: z.optional(z.string())
+export const zListCardTransactionsQuery = /* @__PURE__ */ z.strictObject({
+    direction: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['debit', 'credit'])),
+    from: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    to: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+    first: /* @__PURE__ */ z._default(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.int().check(/* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(100))), 20),
+    after: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())
 });
 
 /**
@@ -950,20 +950,20 @@ export const zListCardTransactionsQuery = z.strictObject({
  */
 export const zListCardTransactionsResponse = zCardTransactionListEnvelope;
 
-export const zOnTransferCreatedWebhookRequest = z.looseObject({
+export const zOnTransferCreatedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zTransferEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zOnTransferApprovalRequiredWebhookRequest = z.looseObject({
+export const zOnTransferApprovalRequiredWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zTransferEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
 
-export const zOnTransferStatusChangedWebhookRequest = z.looseObject({
+export const zOnTransferStatusChangedWebhookRequest = /* @__PURE__ */ z.looseObject({
     body: zTransferStatusChangedEvent,
-    path: z.optional(z.never()),
-    query: z.optional(z.never())
+    path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+    query: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never())
 });
