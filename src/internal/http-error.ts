@@ -33,7 +33,8 @@ export function apiErrorFromHttp(
       ? parseBody(error.data).value
       : error.data;
   const details = readers.readErrorBody(body, response.status);
-  const hint = op.hints?.[response.status];
+  const hintFor = op.hints?.[response.status];
+  const hint = typeof hintFor === 'function' ? hintFor(details.code) : hintFor;
   const message =
     response.status >= 300 && response.status < 400
       ? `ruleseq does not follow redirects${redirectTarget(response.headers.get('location'), request.url)}`

@@ -10,8 +10,11 @@ export interface Operation<T = unknown> {
   body?: unknown;
   /** Validates the parsed 2xx body. Omitted: the body is returned as parsed. */
   schema?: ResponseSchema<T>;
-  /** Text appended to the message of an error with that status (e.g. the permission a 403 means is missing). */
-  hints?: Partial<Record<number, string>>;
+  /**
+   * Text appended to the message of an error with that status (e.g. the permission a 403 means is missing); a
+   * function picks by the error's `code`, since one status can mean several things.
+   */
+  hints?: Partial<Record<number, string | ((code: string | undefined) => string | undefined)>>;
   /** The 2xx body carries nothing the caller needs (deletes): it is not validated, and may be any text. */
   ignoreBody?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { ClientError } from '../core/errors/client-error.js';
+import { apiErrorGuard } from '../core/errors/is-api-error.js';
 
 /** The error codes Sequence documents for the Platform API, by HTTP status. */
 export interface SequencePlatformErrorCodes {
@@ -27,3 +28,9 @@ export type SequencePlatformErrorCode = SequencePlatformErrorCodes[keyof Sequenc
 
 /** What a Sequence Platform call can fail with; `.safe()` narrows on `error.code` or the error class. */
 export type SequencePlatformError = ClientError<SequencePlatformErrorCode>;
+
+/**
+ * Whether an error (of any type, e.g. in a `catch`) is a Sequence Platform `ApiError`, with `code` if given; the
+ * code must be one the Platform documents: `isSequencePlatformError(err, 'RULE_DEACTIVATED')`.
+ */
+export const isSequencePlatformError = apiErrorGuard<SequencePlatformErrorCode>();

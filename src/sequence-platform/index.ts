@@ -8,10 +8,11 @@
 
 export * from '../core/index.js';
 export { SequencePlatformClient, type SequencePlatformClientOptions } from './client.js';
-export type {
-  SequencePlatformError,
-  SequencePlatformErrorCode,
-  SequencePlatformErrorCodes,
+export {
+  isSequencePlatformError,
+  type SequencePlatformError,
+  type SequencePlatformErrorCode,
+  type SequencePlatformErrorCodes,
 } from './errors.js';
 export type { AccountTransfers, ListAccountTransfersParams } from './resources/account-transfers.js';
 export type { Accounts, ListAccountsParams } from './resources/accounts.js';

@@ -10,7 +10,15 @@ const PERMISSIONS = {
 
 export type SequencePlatformPermission = keyof typeof PERMISSIONS;
 
-/** The `hints` of an operation: a 403 names the permission the key needs (the operation's `x-required-scope`). */
-export function needsPermission(permission: SequencePlatformPermission, detail: string): { 403: string } {
-  return { 403: `this call needs an API key with ${permission} (${PERMISSIONS[permission]}) ${detail}` };
+/**
+ * The `hints` of an operation: a 403 `ACCESS_DENIED` (or one without a code) names the permission the key needs
+ * (the operation's `x-required-scope`). The other 403 codes (`RULE_DEACTIVATED`, `INVALID_RULE`,
+ * `MAXIMUM_AMOUNT_EXCEEDED`) are refusals a key's permissions cannot change, so they get no such hint.
+ */
+export function needsPermission(
+  permission: SequencePlatformPermission,
+  detail: string,
+): { 403: (code: string | undefined) => string | undefined } {
+  const hint = `this call needs an API key with ${permission} (${PERMISSIONS[permission]}) ${detail}`;
+  return { 403: (code) => (code === undefined || code === 'ACCESS_DENIED' ? hint : undefined) };
 }

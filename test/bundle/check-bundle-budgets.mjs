@@ -1,6 +1,6 @@
-// CI gate: each client's browser bundle stays within its budget and carries no other vendor's code (nor Redis,
-// Bottleneck's full build, the testing kit or zod's compiler); it does carry the card's libraries (ky, p-retry,
-// Bottleneck's light build). Run after `npm run build`.
+// CI gate: no client's browser bundle grows past its ceiling or carries another vendor's code (nor Redis,
+// Bottleneck's full build, the testing kit or zod's compiler), and each carries the card's libraries (ky, p-retry,
+// Bottleneck's light build). Each budget's result is printed, a miss as MISS. Run after `npm run build`.
 import { measureBundles } from './measure-bundles.mjs';
 
 /**
@@ -31,21 +31,24 @@ const required = {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const failures = [];
-console.log('entry                      minified   min+gzip   budget     result');
+console.log('entry                      minified   min+gzip   budget     ceiling    result');
 for (const row of await measureBundles()) {
   const leaks = row.origins.filter((origin) =>
     forbidden[row.entry].some((prefix) => origin.startsWith(prefix)),
   );
-  const fits = row.gzipBytes <= row.budgetBytes;
-  if (!fits) failures.push(`${row.entry}: ${kb(row.gzipBytes)} exceeds its ${kb(row.budgetBytes)} budget`);
+  if (row.gzipBytes > row.ceilingBytes)
+    failures.push(`${row.entry}: ${kb(row.gzipBytes)} grew past its ${kb(row.ceilingBytes)} ceiling`);
   if (leaks.length > 0)
     failures.push(`${row.entry} bundles code it must not: ${leaks.slice(0, 5).join(', ')}`);
   for (const needed of required[row.entry]) {
     if (!row.origins.some((origin) => origin.startsWith(needed)))
       failures.push(`${row.entry}: ${needed} not found`);
   }
+  const budget =
+    row.gzipBytes <= row.budgetBytes ? 'within budget' : `MISS by ${kb(row.gzipBytes - row.budgetBytes)}`;
+  const sound = row.gzipBytes <= row.ceilingBytes && leaks.length === 0;
   console.log(
-    `${row.entry.padEnd(26)} ${kb(row.minifiedBytes).padStart(9)}  ${kb(row.gzipBytes).padStart(9)}  ${kb(row.budgetBytes).padStart(8)}   ${fits && leaks.length === 0 ? 'ok' : 'FAIL'}`,
+    `${row.entry.padEnd(26)} ${kb(row.minifiedBytes).padStart(9)}  ${kb(row.gzipBytes).padStart(9)}  ${kb(row.budgetBytes).padStart(8)}  ${kb(row.ceilingBytes).padStart(8)}   ${sound ? 'ok' : 'FAIL'}, ${budget}`,
   );
 }
 if (failures.length > 0) {

@@ -9,12 +9,23 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Budgets in min+gzip bytes: Rule's and Sequence's re-based with ky, p-retry and Bottleneck's light build counted
- * (issue 15); the Platform client's as its issue set it.
+ * (issue 15); the Platform client's as its issue set it. All three are missed today (README, "Bundle size").
  */
 export const budgets = {
   'ruleseq/rule': 45 * 1024,
   'ruleseq/sequence': 38 * 1024,
   'ruleseq/sequence-platform': 38 * 1024,
+};
+
+/**
+ * Ceilings in min+gzip bytes: the sizes measured when the budgets above were last missed, rounded up to the next
+ * half kilobyte. A bundle may shrink toward its budget but never grow past its ceiling; lower a ceiling whenever a
+ * change frees bytes, and drop it once the budget is met.
+ */
+export const ceilings = {
+  'ruleseq/rule': 53.5 * 1024,
+  'ruleseq/sequence': 44.5 * 1024,
+  'ruleseq/sequence-platform': 48 * 1024,
 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
@@ -69,6 +80,7 @@ export async function measureBundles() {
       minifiedBytes: code.byteLength,
       gzipBytes: gzipSync(code, { level: 9 }).byteLength,
       budgetBytes,
+      ceilingBytes: ceilings[entry],
       origins: originsOf(inputs),
     });
   }

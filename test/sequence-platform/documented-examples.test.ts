@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/core/errors/api-error.js';
 import type { RateLimitError } from '../../src/core/errors/status-errors.js';
 import { Page } from '../../src/core/pagination/page.js';
+import {
+  isSequencePlatformError,
+  type SequencePlatformErrorCode,
+} from '../../src/sequence-platform/errors.js';
 import type { Json } from '../helpers/spec-document.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { CALLS } from './calls.js';
@@ -102,13 +106,18 @@ describe('the document, replayed through SequencePlatformClient', () => {
       expect(error).toBeInstanceOf(ApiError);
       expect(error.status).toBe(status);
       expect(error.code).toBe(documented.code);
+      expect(isSequencePlatformError(error, documented.code as SequencePlatformErrorCode)).toBe(true);
+      expect(isSequencePlatformError(error, 'UNEXPECTED_ERROR')).toBe(documented.code === 'UNEXPECTED_ERROR');
       expect(error.message).toContain(documented.message);
       expect(error.requestId).toBe('req-err');
       if (status === 429) expect((error as RateLimitError).retryAfter).toBe(1000);
-      if (status === 403) {
+      if (status === 403 && documented.code === 'ACCESS_DENIED') {
         const scope = platformV1.doc.paths as Record<string, Record<string, Json>>;
         const permission = scope[op.path]![op.method.toLowerCase()]!['x-required-scope'] as string;
         expect(error.message).toContain(`needs an API key with ${permission}`);
+      } else {
+        // A deactivated rule or an amount over the cap is not a missing permission.
+        expect(error.message).not.toContain('needs an API key');
       }
     },
   );

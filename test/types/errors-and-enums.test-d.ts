@@ -18,6 +18,7 @@ import {
   type Transfer,
   type TransferStatus,
 } from 'ruleseq/sequence';
+import { isSequencePlatformError } from 'ruleseq/sequence-platform';
 import { expectTypeOf } from 'vitest';
 
 declare const rule: RuleClient;
@@ -76,5 +77,9 @@ if (isSequenceError(caught)) expectTypeOf(caught.status).toEqualTypeOf<number>()
 isRuleError(caught, 'NotFund');
 // @ts-expect-error resource_not_fund is not a code Sequence documents
 isSequenceError(caught, 'resource_not_fund');
+if (isSequencePlatformError(caught, 'RULE_DEACTIVATED'))
+  expectTypeOf(caught.code).toEqualTypeOf<'RULE_DEACTIVATED'>();
+// @ts-expect-error a v1 code is not one the Platform documents
+isSequencePlatformError(caught, 'resource_not_found');
 // iCloudReady documents no codes: statuses stand in for them.
 expectTypeOf<Extract<ICloudReadyError, ApiError<string>>['code']>().toExtend<string>();
