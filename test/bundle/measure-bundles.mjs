@@ -29,7 +29,7 @@ export const ceilings = {
 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
-export function bundle(entry) {
+function bundle(entry) {
   return bundleModule(`export * from '${entry}';`);
 }
 
