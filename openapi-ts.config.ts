@@ -150,6 +150,7 @@ const openEnums = {
 };
 
 const markPureScript = fileURLToPath(new URL('./scripts/mark-pure.mjs', import.meta.url));
+const isoFormatsScript = fileURLToPath(new URL('./scripts/iso-formats.mjs', import.meta.url));
 
 /** One generator job per spec; `outRoot` lets the staleness test generate into a scratch folder. */
 export function generatorJobs(outRoot = '.'): UserConfig[] {
@@ -157,8 +158,12 @@ export function generatorJobs(outRoot = '.'): UserConfig[] {
     input: spec,
     output: {
       path: `${outRoot}/${out}`,
-      // Schemas marked pure, so a bundle keeps only those its code uses (see scripts/mark-pure.mjs).
-      postProcess: [{ name: 'mark-pure', command: process.execPath, args: [markPureScript, '{{path}}'] }],
+      // Schemas marked pure, so a bundle keeps only those its code uses (see scripts/mark-pure.mjs); ISO formats
+      // made without zod's `iso` namespace (scripts/iso-formats.mjs).
+      postProcess: [
+        { name: 'mark-pure', command: process.execPath, args: [markPureScript, '{{path}}'] },
+        { name: 'iso-formats', command: process.execPath, args: [isoFormatsScript, '{{path}}'] },
+      ],
     },
     logs: { level: 'silent' },
     plugins: [

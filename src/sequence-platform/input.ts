@@ -3,6 +3,7 @@ import { RequestValidationError } from '../core/errors/request-validation-error.
 import type { QueryValue } from '../core/raw-request.js';
 import { pathSegment } from '../internal/path-segment.js';
 import { validateInput } from '../internal/validate-input.js';
+import { isoDateTime } from '../zod/iso.js';
 import { zIdempotencyKey } from './generated/v1/zod.gen.js';
 
 /**
@@ -62,7 +63,7 @@ export function exactWithTimes<Shape extends z.core.$ZodShape>(generated: { shap
  */
 export const timestamp = z.optional(
   z.pipe(
-    z.union([z.date().check(z.refine((d) => !Number.isNaN(d.getTime()))), z.iso.datetime({ offset: true })]),
+    z.union([z.date().check(z.refine((d) => !Number.isNaN(d.getTime()))), isoDateTime({ offset: true })]),
     z.transform((value) => (value instanceof Date ? value.toISOString() : value)),
   ),
 );
