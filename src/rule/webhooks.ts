@@ -17,18 +17,18 @@ import type {
   WebhookSubscriber,
 } from './generated/v2/types.gen.js';
 import {
-  zCampaignLinkClickedWebhookRequest,
-  zCampaignSentWebhookRequest,
-  zImportFinishedWebhookRequest,
-  zSubscriberAddedToFilterWebhookRequest,
-  zSubscriberAddedToPreferenceWebhookRequest,
-  zSubscriberAddedToTagWebhookRequest,
-  zSubscriberBouncedWebhookRequest,
-  zSubscriberOptedInWebhookRequest,
-  zSubscriberResubscribedWebhookRequest,
-  zSubscriberSuppressedWebhookRequest,
-  zTransactionLinkClickedWebhookRequest,
-  zTransactionSentWebhookRequest,
+  zCampaignInteractionEvent,
+  zCampaignSentEvent,
+  zImportFinishedEvent,
+  zSubscriberBouncedEvent,
+  zSubscriberOptedInEvent,
+  zSubscriberPreferenceEvent,
+  zSubscriberResubscribedEvent,
+  zSubscriberSegmentEvent,
+  zSubscriberSuppressedEvent,
+  zSubscriberTagEvent,
+  zTransactionInteractionEvent,
+  zTransactionSentEvent,
 } from './generated/v2/zod.gen.js';
 import { idReader, type NumericIds } from './numeric-ids.js';
 
@@ -88,53 +88,50 @@ const SHAPES: ReadonlyArray<{
   type: (body: Body, options: ParseRuleWebhookOptions) => RuleWebhookType;
   schema: ResponseSchema<unknown>;
 }> = [
-  { key: 'bounce', type: () => 'subscriber.bounced', schema: zSubscriberBouncedWebhookRequest.shape.body },
-  { key: 'import', type: () => 'import.finished', schema: zImportFinishedWebhookRequest.shape.body },
+  { key: 'bounce', type: () => 'subscriber.bounced', schema: zSubscriberBouncedEvent },
+  { key: 'import', type: () => 'import.finished', schema: zImportFinishedEvent },
   {
     key: 'preference_group',
     type: (body, o) => directed(body, o.preferenceDirection, 'preferenceDirection', 'preference'),
-    schema: zSubscriberAddedToPreferenceWebhookRequest.shape.body,
+    schema: zSubscriberPreferenceEvent,
   },
   {
     key: 'tag',
     type: (body, o) => directed(body, o.tagDirection, 'tagDirection', 'tag'),
-    schema: zSubscriberAddedToTagWebhookRequest.shape.body,
+    schema: zSubscriberTagEvent,
   },
   {
     key: 'segment',
     type: () => 'subscriber.added_to_segment',
-    schema: zSubscriberAddedToFilterWebhookRequest.shape.body,
+    schema: zSubscriberSegmentEvent,
   },
-  { key: 'message', type: () => 'transaction.sent', schema: zTransactionSentWebhookRequest.shape.body },
+  { key: 'message', type: () => 'transaction.sent', schema: zTransactionSentEvent },
   {
     key: 'transaction',
     type: () => 'transaction.opened_or_clicked',
-    schema: zTransactionLinkClickedWebhookRequest.shape.body,
+    schema: zTransactionInteractionEvent,
   },
   {
     key: 'campaign',
     type: (body) => ('subscriber' in body ? 'campaign.opened_or_clicked' : 'campaign.sent'),
-    schema: zCampaignSentWebhookRequest.shape.body,
+    schema: zCampaignSentEvent,
   },
   {
     key: 'suppressed_source_type',
     type: () => 'subscriber.suppressed',
-    schema: zSubscriberSuppressedWebhookRequest.shape.body,
+    schema: zSubscriberSuppressedEvent,
   },
   {
     key: 'account',
     type: () => 'subscriber.resubscribed',
-    schema: zSubscriberResubscribedWebhookRequest.shape.body,
+    schema: zSubscriberResubscribedEvent,
   },
   {
     key: 'subscriber',
     type: () => 'subscriber.opted_in',
-    schema: zSubscriberOptedInWebhookRequest.shape.body,
+    schema: zSubscriberOptedInEvent,
   },
 ];
-
-/** Campaign interactions need their own schema (the `campaign` key alone does not tell sent from opened). */
-const CAMPAIGN_INTERACTION = zCampaignLinkClickedWebhookRequest.shape.body;
 
 function directed(
   body: Body,
@@ -185,7 +182,8 @@ function parse(body: unknown, options: ParseRuleWebhookOptions): RuleWebhookEven
   const shape = SHAPES.find(({ key }) => key in body);
   if (!shape) return { type: 'unknown', data: body as Body };
   const type = shape.type(body as Body, options);
-  const schema = type === 'campaign.opened_or_clicked' ? CAMPAIGN_INTERACTION : shape.schema;
+  // Campaign interactions have their own schema (the `campaign` key alone does not tell sent from opened).
+  const schema = type === 'campaign.opened_or_clicked' ? zCampaignInteractionEvent : shape.schema;
   const validated = validateNow(schema['~standard'].validate(body));
   // Ids become numbers as in API responses, where the schema types them so (import counters, an account's id:
   // strings, as Rule documents them).
