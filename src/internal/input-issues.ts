@@ -1,5 +1,5 @@
 import { type ValidationIssue, wholeSentence } from '../core/errors/validation-issue.js';
-import { definedKeysAt, formatPath, quoteKey } from './input-path.js';
+import { definedKeysAt, formatPath, keyOf, quoteKey } from './input-path.js';
 import { nearestName } from './nearest-name.js';
 
 /** An issue as zod reports it; zod/mini leaves `message` at "Invalid input" unless a schema wrote its own. */
@@ -22,8 +22,6 @@ type Path = ReadonlyArray<PropertyKey>;
 
 const GENERIC = 'Invalid input';
 const written = (issue: RawIssue) => issue.message !== GENERIC && issue.message !== '';
-const keyOf = (segment: ValidationIssue['path'] extends ReadonlyArray<infer S> | undefined ? S : never) =>
-  typeof segment === 'object' ? segment.key : segment;
 const pathOf = (issue: RawIssue, base: Path): Path => [...base, ...(issue.path ?? []).map(keyOf)];
 
 function valueAt(input: unknown, path: Path): unknown {

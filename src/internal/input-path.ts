@@ -88,7 +88,8 @@ export function definedKeysAt(schema: unknown, path: readonly Segment[]): string
   return [...new Set(keys)];
 }
 
-const keyOf = (segment: Segment): PropertyKey => (typeof segment === 'object' ? segment.key : segment);
+/** A path segment's key (zod may report a segment as `{ key }`). */
+export const keyOf = (segment: Segment): PropertyKey => (typeof segment === 'object' ? segment.key : segment);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const MAX_KEY_LENGTH = 40;

@@ -11,10 +11,8 @@ import {
   zScheduleCampaignRequest,
   zSender,
 } from '../generated/v2/zod.gen.js';
-import { emailCheck, languageCheck, positiveIdCheck, tagIdentifier } from './common.js';
+import { emailCheck, languageCheck, nonEmpty, positiveIdCheck, tagIdentifier } from './common.js';
 import { emailContent, emailSender } from './transaction.js';
-
-const nonEmpty = z.minLength(1, 'cannot be empty');
 
 /** Tags and segments by name or id (positive); `negative: true` excludes their members. */
 const recipients = zCampaignRequest.shape.recipients.def.innerType;

@@ -3,6 +3,9 @@ import { zTagIdentifierValue } from '../generated/v2/zod.gen.js';
 
 // What Rule's docs state in prose, as checks laid over the generated schemas' fields.
 
+/** A text Rule requires, when given, to hold something. */
+export const nonEmpty = z.minLength(1, 'cannot be empty');
+
 /** ISO 639-1: two lower-case letters ("Invalid language." otherwise). */
 export const languageCheck = z.regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as "sv"');
 

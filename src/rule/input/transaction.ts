@@ -10,14 +10,12 @@ import {
   zSender,
   zTextMessageTransaction,
 } from '../generated/v2/zod.gen.js';
-import { emailCheck, phoneNumberCheck, positiveIdCheck } from './common.js';
+import { emailCheck, nonEmpty, phoneNumberCheck, positiveIdCheck } from './common.js';
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024;
 // Whole base64 groups only: a truncated string cannot be decoded.
 const DATA_URI =
   /^data:application\/pdf;base64,((?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)$/;
-
-const nonEmpty = z.minLength(1, 'cannot be empty');
 
 /** `from` of an e-mail: a sender name and an address. */
 export const emailSender = z.extend(zSender, {
