@@ -23,9 +23,9 @@ export const budgets = {
  * change frees bytes, and drop it once the budget is met.
  */
 export const ceilings = {
-  'ruleseq/rule': 53.5 * 1024,
+  'ruleseq/rule': 53 * 1024,
   'ruleseq/sequence': 44.5 * 1024,
-  'ruleseq/sequence-platform': 48 * 1024,
+  'ruleseq/sequence-platform': 47.5 * 1024,
 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
