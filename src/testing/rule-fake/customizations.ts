@@ -1,9 +1,7 @@
-import { type RuleCall, v2 } from './call.js';
-import { isFieldType, isReservedFieldName, splitFieldKey } from './field-keys.js';
+import { fail, type RuleCall, SUCCESS, v2 } from './call.js';
 import { listing } from './pagination.js';
-import { fail, SUCCESS } from './replies.js';
 import type { FakeFieldGroup } from './state.js';
-import { ensureField } from './subscriber-input.js';
+import { ensureField, isFieldType, isReservedFieldName, splitFieldKey } from './subscriber-input.js';
 
 const groupWire = (group: FakeFieldGroup) => ({ ...group, fields: group.fields.map((f) => ({ ...f })) });
 

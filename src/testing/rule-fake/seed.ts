@@ -1,4 +1,4 @@
-import { deliver, emptyStatistics } from './campaign-delivery.js';
+import { deliver, emptyStatistics } from './campaigns.js';
 import { addTags, resolveTags } from './lookups.js';
 import { type FakeSubscriber, nextId, type RuleFakeState, ruleTime } from './state.js';
 import { type FieldWrite, writeFields } from './subscriber-input.js';

@@ -1,7 +1,6 @@
-import { type RuleCall, v2, v3 } from './call.js';
-import { findSubscriber, invalidIdentifier, subscriberFromPath } from './lookups.js';
+import { accepted, fail, type RuleCall, SUCCESS, v2, v3, v3Invalid } from './call.js';
+import { findSubscriber, invalidIdentifier, subscriberFromPath, v3Subscribers } from './lookups.js';
 import { listing } from './pagination.js';
-import { accepted, fail, SUCCESS, v3Invalid } from './replies.js';
 import {
   type FakeSubscriber,
   type FakeSuppression,
@@ -10,7 +9,6 @@ import {
   type RuleFakeState,
   ruleTime,
 } from './state.js';
-import { v3Subscribers } from './v3-subscribers.js';
 import { suppressionWire } from './wire.js';
 
 const MESSAGE_TYPES: readonly MessageType[] = ['email', 'text_message'];

@@ -1,7 +1,6 @@
 import { BASE64, fromBase64 } from './base64.js';
-import { type RuleCall, v2 } from './call.js';
+import { fail, type RuleCall, v2 } from './call.js';
 import { findSubscriber } from './lookups.js';
-import { fail } from './replies.js';
 import { type FakeTransaction, type MessageType, nextId, ruleTime } from './state.js';
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024;
