@@ -1,6 +1,6 @@
 import { fromBase64 } from './base64.js';
 import { fail, type RuleCall, SUCCESS, v2 } from './call.js';
-import { tagById, tagByName } from './lookups.js';
+import { byIdOrName } from './lookups.js';
 import { paginate } from './pagination.js';
 import {
   type FakeCampaign,
@@ -78,16 +78,7 @@ function recipients(
 ): FakeCampaignRecipient[] {
   const items = ((input ?? {}) as Record<string, unknown>)[kind];
   return (Array.isArray(items) ? (items as RecipientInput[]) : []).map(({ identifier, negative }) => {
-    const value = String(identifier);
-    const byId = /^\d+$/.test(value);
-    const found =
-      kind === 'tags'
-        ? byId
-          ? tagById(state, Number(value))
-          : tagByName(state, value)
-        : state.segments.find((s) =>
-            byId ? s.id === Number(value) : s.name.toLowerCase() === value.toLowerCase(),
-          );
+    const found = byIdOrName<{ id: number; name: string }>(state[kind], String(identifier));
     if (!found) {
       return kind === 'tags'
         ? fail(404, 'TagNotFound', 'Could not find tag.')

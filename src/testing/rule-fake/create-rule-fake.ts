@@ -15,8 +15,8 @@ import { ruleError } from './call.js';
 import { campaignRoutes, deliverDueCampaigns } from './campaigns.js';
 import { customizationRoutes } from './customizations.js';
 import { preferenceRoutes } from './preferences.js';
-import { seedState } from './seed.js';
-import { emptyState, type RuleFakeState, ruleTime } from './state.js';
+import { initialState } from './seed.js';
+import { type RuleFakeState, ruleTime } from './state.js';
 import { subscriberRoutes } from './subscribers.js';
 import { suppressionRoutes } from './suppressions.js';
 import { tagRoutes } from './tags.js';
@@ -98,7 +98,7 @@ export function createRuleFake(options: RuleFakeOptions = {}): FakeApi<RuleFakeS
       name: 'rule',
       apiKey,
       prefixes: ['/api/v2', '/api/v3'],
-      initialState: () => (options.seed === false ? emptyState() : seedState(emptyState())),
+      initialState: () => initialState(options.seed ?? true),
       routes: ROUTES,
       middleware: [
         documentedHeaders((call) => ({ date: new Date(call.now).toUTCString() })),

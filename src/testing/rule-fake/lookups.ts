@@ -30,7 +30,7 @@ export function findSubscriber(
   const value = String(identifier);
   switch (by) {
     case 'id':
-      return DIGITS.test(value) ? state.subscribers.find((s) => s.id === Number(value)) : undefined;
+      return withId(state.subscribers, value);
     case 'email':
       return state.subscribers.find((s) => s.email?.toLowerCase() === value.toLowerCase());
     case 'phone_number':
@@ -86,18 +86,30 @@ export function subscriberFromPath(
   return subscriber ?? fail(404, ...notFound);
 }
 
-export const tagById = (state: RuleFakeState, id: number) => state.tags.find((t) => t.id === id);
+type Named = { id: number; name: string };
 
-export const tagByName = (state: RuleFakeState, name: string) =>
-  state.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+export function withId<T extends { id: number }>(items: readonly T[], value: string | number) {
+  return DIGITS.test(String(value)) ? items.find((item) => item.id === Number(value)) : undefined;
+}
+
+/** Names match case-insensitively. */
+export function withName<T extends Named>(items: readonly T[], value: string) {
+  return items.find((item) => item.name.toLowerCase() === value.toLowerCase());
+}
+
+/** An all-digit value is an id, anything else a name. */
+export function byIdOrName<T extends Named>(items: readonly T[], value: string) {
+  return DIGITS.test(value) ? withId(items, value) : withName(items, value);
+}
 
 /** A tag named in a path: `identified_by=id|name`; without it, a name, or an id when all digits and no such name. */
-export function tagFromPath({ state, params, query }: RuleCall): FakeTag {
+export function tagFromPath({ state: { tags }, params, query }: RuleCall): FakeTag {
   const value = params.identifier!;
   const by = query.get('identified_by');
-  const byId = () => (DIGITS.test(value) ? tagById(state, Number(value)) : undefined);
   const tag =
-    by === 'id' ? byId() : by === 'name' ? tagByName(state, value) : (tagByName(state, value) ?? byId());
+    by === 'id'
+      ? withId(tags, value)
+      : (withName(tags, value) ?? (by === 'name' ? undefined : withId(tags, value)));
   return tag ?? fail(404, 'TagNotFound', 'Could not find tag.');
 }
 
@@ -115,13 +127,12 @@ export function resolveTags(state: RuleFakeState, tags: unknown, now: number): n
     badFields({ tags: ['The tags field has a duplicate value.'] });
   }
   for (const value of values) {
-    if (DIGITS.test(value) && !tagById(state, Number(value))) {
+    if (DIGITS.test(value) && !withId(state.tags, value))
       fail(404, 'TagNotFound', 'Could not find tag with given ID.');
-    }
   }
   return values.map((value) => {
     if (DIGITS.test(value)) return Number(value);
-    const existing = tagByName(state, value);
+    const existing = withName(state.tags, value);
     if (existing) return existing.id;
     const created_at = ruleTime(now);
     const tag: FakeTag = {

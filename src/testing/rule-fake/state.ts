@@ -1,6 +1,6 @@
 import { formatWallClock } from '../../internal/time-zone.js';
 import type * as wire from '../../rule/generated/v2/types.gen.js';
-import { openWindow, type RateLimitWindow } from '../kernel/middleware/rate-limit.js';
+import type { RateLimitWindow } from '../kernel/middleware/rate-limit.js';
 
 export type MessageType = wire.MessageType;
 export type FieldType = wire.FieldType;
@@ -112,25 +112,6 @@ export interface RuleFakeState {
   rateLimit: RateLimitWindow;
   /** Last id handed out per kind; ids are never reused. */
   lastIds: Record<string, number>;
-}
-
-export function emptyState(): RuleFakeState {
-  return {
-    subscribers: [],
-    tags: [],
-    fieldGroups: [],
-    segments: [],
-    templates: [],
-    suppressions: [],
-    campaigns: [],
-    transactions: [],
-    preferenceGroups: [],
-    journeys: [],
-    sender: {},
-    requestCount: 0,
-    rateLimit: openWindow(),
-    lastIds: {},
-  };
 }
 
 export function nextId(state: RuleFakeState, kind: string): number {

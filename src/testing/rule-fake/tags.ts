@@ -1,8 +1,8 @@
 import { badFields, fail, type RuleCall, SUCCESS, v2 } from './call.js';
-import { addTags, resolveTags, subscriberFromPath, tagById, tagByName, tagFromPath } from './lookups.js';
+import { addTags, byIdOrName, resolveTags, subscriberFromPath, tagFromPath, withName } from './lookups.js';
 import { listing } from './pagination.js';
 import { type FakeTag, type RuleFakeState, ruleTime } from './state.js';
-import { tagRef, tagWire } from './wire.js';
+import { tagRefs, tagWire } from './wire.js';
 
 const recipientCount = (state: RuleFakeState, tag: FakeTag) =>
   state.subscribers.filter((s) => s.tags.includes(tag.id)).length;
@@ -29,7 +29,7 @@ function update(call: RuleCall) {
   if (description !== undefined && description !== null && typeof description !== 'string') {
     badFields({ description: ['The description must be a string.'] });
   }
-  const clash = typeof name === 'string' ? tagByName(call.state, name) : undefined;
+  const clash = typeof name === 'string' ? withName(call.state.tags, name) : undefined;
   if (clash && clash !== tag) fail(409, 'DuplicateTag');
   if (typeof name === 'string') tag.name = name;
   if (description !== undefined) tag.description = description as string | null;
@@ -63,8 +63,7 @@ function add(call: RuleCall) {
 function remove(call: RuleCall) {
   const { state, now } = call;
   const subscriber = subscriberOf(call);
-  const value = call.params.tag!;
-  const tag = /^\d+$/.test(value) ? tagById(state, Number(value)) : tagByName(state, value);
+  const tag = byIdOrName(state.tags, call.params.tag!);
   if (!tag) fail(404, 'TagNotFound', 'Could not find tag.');
   subscriber.tags = subscriber.tags.filter((id) => id !== tag.id);
   subscriber.updated_at = ruleTime(now);
@@ -87,10 +86,7 @@ export const tagRoutes = [
   }),
   v2('POST', 'subscribers/:identifier/tags', add),
   v2('GET', 'subscribers/:identifier/tags', (call) => ({
-    tags: subscriberOf(call).tags.flatMap((id) => {
-      const tag = tagById(call.state, id);
-      return tag ? [tagRef(tag)] : [];
-    }),
+    tags: tagRefs(call.state, subscriberOf(call).tags),
   })),
   // Before the single-tag route: this path shadows a tag named "clear" (rule.md §6.3).
   v2('DELETE', 'subscribers/:identifier/tags/clear', (call) => {
