@@ -12,36 +12,60 @@ import {
   zTriggerRuleRequest,
 } from '../../sequence-platform/generated/v1/zod.gen.js';
 import type { FakeCall } from '../kernel/fake-call.js';
-import { matches } from '../kernel/listing.js';
+import { matches, newestFirst } from '../kernel/listing.js';
 import { reply } from '../kernel/reply.js';
 import { type Route, route } from '../kernel/route.js';
-import { denied, fail, notFound } from './fail.js';
-import { narrow, page } from './listing.js';
+import { covers, denied, entry, fail, invalid, notFound, requireAll, requireTransfer } from './fail.js';
 import type {
   AccountRecord,
   ExecutionRecord,
-  PlatformFakeKey,
+  PlatformConfig,
   PlatformFakeState,
+  PlatformKey,
   RuleRecord,
   TransferRecord,
 } from './model.js';
 import { addTransfer, triggerRule, type WriteContext } from './money.js';
-import { covers, entry, requireAll, requireTransfer } from './permissions.js';
 
 export type PlatformCall = FakeCall<PlatformFakeState>;
-export type PlatformKey = PlatformFakeKey & { id: string };
-
-/** What the routes need beyond a call: the fake's keys and timings. */
-export interface PlatformConfig {
-  keys: readonly PlatformKey[];
-  /** How long a new transfer or execution answers 404 (the document's eventual consistency). */
-  visibleAfterMs: number;
-  /** How long a new transfer stays `PROCESSING`. */
-  settleAfterMs: number;
-}
 
 /** One request as a route sees it: the call, its key, and what a write needs. */
 type PlatformRequest = PlatformCall & WriteContext & { readonly key: PlatformKey };
+
+/** One `page`/`pageSize` page of `items`, each shown by `view`. */
+export function page<T>(
+  items: readonly T[],
+  { page, pageSize }: { page: number; pageSize: number },
+  view: (item: T) => unknown = (item) => item,
+) {
+  const start = (page - 1) * pageSize;
+  return {
+    items: items.slice(start, start + pageSize).map(view),
+    pagination: { page, pageSize, hasNextPage: start + pageSize < items.length },
+  };
+}
+
+/** What a listing's query may narrow by, beyond equal values: a time window, and an execution mode. */
+interface Narrowing {
+  from?: string | undefined;
+  to?: string | undefined;
+  executionMode?: 'ALL' | 'LIVE' | 'SIMULATION' | undefined;
+}
+
+/**
+ * The items with the values `wanted` names, within the query's `from`/`to` by `time` and of its `executionMode`
+ * (`LIVE` unless asked otherwise), newest first.
+ */
+export function narrow<T extends object>(
+  items: readonly T[],
+  query: Narrowing,
+  time: (item: T) => string,
+  wanted: Record<string, unknown> = {},
+): T[] {
+  const mode = query.executionMode === 'ALL' ? undefined : query.executionMode;
+  const kept = items.filter((item) => matches(item, { ...wanted, ...(mode && { executionMode: mode }) }));
+  return newestFirst(kept, time, query, invalid);
+}
 
 /** Deterministic UUIDs (version 4 layout): a fresh fake makes the same ids in the same order. */
 export const uuid = (n: number, stamp = '00000000') =>
@@ -51,9 +75,9 @@ export const uuid = (n: number, stamp = '00000000') =>
 export const keyOf = (config: PlatformConfig, call: PlatformCall) =>
   config.keys.find((k) => k.key === call.authorization?.token)!;
 
-/** The audit log's `action` for each route (`null` where the document names none). */
-const actions = new WeakMap<Route<PlatformFakeState>, SequenceApiAction | null>();
-export const actionOf = (call: PlatformCall) => (call.route ? (actions.get(call.route) ?? null) : null);
+/** A route and the audit log's `action` for it (`null` where the document names none). */
+type PlatformRoute = Route<PlatformFakeState> & { action: SequenceApiAction | null };
+export const actionOf = (call: PlatformCall) => (call.route as PlatformRoute | undefined)?.action ?? null;
 
 const ok = (data: unknown, status = 200) => reply(status, data);
 const visible = ({ state, now }: PlatformRequest, id: string) => (state.visibleAtMs.get(id) ?? 0) <= now;
@@ -105,12 +129,11 @@ function op(
   pattern: string,
   action: SequenceApiAction | null,
   handle: (request: PlatformRequest) => unknown,
-): Route<PlatformFakeState> {
-  const registered = route<PlatformFakeState>(method, pattern, (call) =>
+): PlatformRoute {
+  const handler = route<PlatformFakeState>(method, pattern, (call) =>
     handle({ ...config, ...call, key: keyOf(config, call), newId: () => uuid(call.serial('id')) }),
   );
-  actions.set(registered, action);
-  return registered;
+  return { ...handler, action };
 }
 
 /** The 14 operations of the Platform API v1. */
