@@ -28,8 +28,7 @@ function sequenceFields(call: Call): Record<string, unknown> {
 }
 
 /** Every documented field null: what a full replacement starts from. */
-const emptyFields = () =>
-  Object.fromEntries(Object.keys(zSequenceInput.shape).map((name) => [name, null]));
+const emptyFields = () => Object.fromEntries(Object.keys(zSequenceInput.shape).map((name) => [name, null]));
 
 /** A new sequence: the given fields over all-null documented ones. */
 export function newSequence(id: string, createdAt: string, fields: Record<string, unknown>): SequenceRecord {

@@ -1,3 +1,4 @@
+import { matches } from '../kernel/listing.js';
 import { fromBase64 } from './base64.js';
 import { fail, type RuleCall, SUCCESS, v2 } from './call.js';
 import { byIdOrName } from './lookups.js';
@@ -37,7 +38,7 @@ export function deliver(state: RuleFakeState, campaign: FakeCampaign, now: numbe
   }
   const suppressed = new Set(
     state.suppressions
-      .filter((s) => s.dispatcher_type === 'campaign' && s.message_type === campaign.type)
+      .filter((s) => matches(s, { dispatcher_type: 'campaign', message_type: campaign.type }))
       .map((s) => s.subscriber_id),
   );
   campaign.sent_to = state.subscribers

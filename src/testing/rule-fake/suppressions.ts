@@ -1,3 +1,4 @@
+import { matches } from '../kernel/listing.js';
 import { accepted, fail, type RuleCall, SUCCESS, v2, v3, v3Invalid } from './call.js';
 import { findSubscriber, invalidIdentifier, subscriberFromPath, v3Subscribers } from './lookups.js';
 import { listing } from './pagination.js';
@@ -25,13 +26,8 @@ function suppress(
 ) {
   for (const subscriber of subscribers) {
     for (const [dispatcher_type, message_type] of on) {
-      const exists = state.suppressions.some(
-        (s) =>
-          s.subscriber_id === subscriber.id &&
-          s.dispatcher_type === dispatcher_type &&
-          s.message_type === message_type,
-      );
-      if (exists) continue;
+      const wanted = { subscriber_id: subscriber.id, dispatcher_type, message_type };
+      if (state.suppressions.some((s) => matches(s, wanted))) continue;
       state.suppressions.push({
         id: nextId(state, 'suppression'),
         created_at: ruleTime(now),
@@ -44,13 +40,14 @@ function suppress(
   }
 }
 
+/** Removes the subscribers' suppressions that have the values `wanted` names. */
 function unsuppress(
   state: RuleFakeState,
   subscribers: readonly FakeSubscriber[],
-  match: (s: FakeSuppression) => boolean,
+  wanted: Partial<FakeSuppression>,
 ) {
   const ids = new Set(subscribers.map((s) => s.id));
-  state.suppressions = state.suppressions.filter((s) => !(ids.has(s.subscriber_id) && match(s)));
+  state.suppressions = state.suppressions.filter((s) => !(ids.has(s.subscriber_id) && matches(s, wanted)));
 }
 
 function invalidDispatcherType(): never {
@@ -109,12 +106,8 @@ function deleteV2(call: RuleCall) {
   if (dispatcher !== null && dispatcher !== 'campaign' && dispatcher !== 'transaction')
     invalidDispatcherType();
   if (type !== null && !isMessageType(type)) invalidMessageType();
-  const wanted = dispatcher === 'transaction' ? 'transactional' : dispatcher;
-  unsuppress(
-    call.state,
-    [subscriber],
-    (s) => (wanted === null || s.dispatcher_type === wanted) && (type === null || s.message_type === type),
-  );
+  const dispatcher_type = dispatcher === 'transaction' ? 'transactional' : (dispatcher ?? undefined);
+  unsuppress(call.state, [subscriber], { dispatcher_type, message_type: type ?? undefined });
   return SUCCESS;
 }
 
@@ -131,7 +124,7 @@ function writeV3(call: RuleCall) {
         : undefined;
   if (!types) return v3Invalid('message_types', 'The selected message types are invalid.');
   if (method === 'POST') suppress(state, found, onEverything(types), now);
-  else unsuppress(state, found, (s) => types.includes(s.message_type));
+  else for (const message_type of types) unsuppress(state, found, { message_type });
   return accepted();
 }
 

@@ -1,3 +1,4 @@
+import { matches } from '../kernel/listing.js';
 import { BASE64, fromBase64 } from './base64.js';
 import { fail, type RuleCall, v2 } from './call.js';
 import { findSubscriber } from './lookups.js';
@@ -38,17 +39,12 @@ function checkRecipient(
   type: MessageType,
   to: { email?: unknown; phone_number?: unknown },
 ) {
-  const subscriber =
-    type === 'email'
-      ? findSubscriber(state, String(to.email), 'email')
-      : findSubscriber(state, String(to.phone_number), 'phone_number');
+  const by = type === 'email' ? 'email' : 'phone_number';
+  const subscriber = findSubscriber(state, String(to[by]), by);
   if (!subscriber) return;
   const kind = type === 'email' ? 'email' : 'text message';
-  const suppressed = state.suppressions.some(
-    (s) =>
-      s.subscriber_id === subscriber.id && s.dispatcher_type === 'transactional' && s.message_type === type,
-  );
-  if (suppressed) {
+  const wanted = { subscriber_id: subscriber.id, dispatcher_type: 'transactional', message_type: type };
+  if (state.suppressions.some((s) => matches(s, wanted))) {
     fail(400, 'SuppressedSubscriber', `Subscriber is suppressed and will not receive ${kind} transactions.`);
   }
   if (!subscriber.opted_in || subscriber.status === 'BLOCKED') {
