@@ -11,10 +11,10 @@ import {
   zListTransfersQuery,
   zTriggerRuleRequest,
 } from '../../sequence-platform/generated/v1/zod.gen.js';
-import type { FakeCall } from '../kernel/fake-call.js';
+import type { FakeCall, Route } from '../kernel/fake-call.js';
 import { matches, newestFirst } from '../kernel/listing.js';
 import { reply } from '../kernel/reply.js';
-import { type Route, route } from '../kernel/route.js';
+import { route } from '../kernel/route.js';
 import { covers, denied, entry, fail, invalid, notFound, requireAll, requireTransfer } from './fail.js';
 import type {
   AccountRecord,
