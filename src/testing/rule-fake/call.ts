@@ -1,7 +1,8 @@
+import { zMessageType } from '../../rule/generated/v2/zod.gen.js';
 import type { FakeCall, Handler } from '../kernel/fake-call.js';
 import { reply } from '../kernel/reply.js';
 import { route } from '../kernel/route.js';
-import type { RuleFakeState } from './state.js';
+import type { MessageType, RuleFakeState } from './state.js';
 
 /** What a Rule route handler works with: the call, and answers as Rule words them (`{error, message}` in v2). */
 
@@ -35,6 +36,9 @@ export function v3Invalid(field: string, message: string): never {
 }
 
 export const SUCCESS = { message: 'Success' } as const;
+
+export const isMessageType = (value: unknown): value is MessageType =>
+  zMessageType.options.includes(value as MessageType);
 
 /** What a v3 asynchronous operation answers. */
 export const accepted = () => reply(204);

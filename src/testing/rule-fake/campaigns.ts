@@ -1,6 +1,6 @@
 import { matches } from '../kernel/listing.js';
 import { fromBase64 } from './base64.js';
-import { fail, type RuleCall, SUCCESS, v2 } from './call.js';
+import { fail, isMessageType, type RuleCall, SUCCESS, v2 } from './call.js';
 import { byIdOrName } from './lookups.js';
 import { paginate } from './pagination.js';
 import {
@@ -112,8 +112,7 @@ export function readCampaign({ fields: body, state, now }: RuleCall, mode: 'draf
   const type = body.message_type;
   if (typeof body.subject !== 'string' || body.subject.trim() === '') issues.subject = [REQUIRED];
   if (typeof from.name !== 'string' || from.name === '') issues['from.name'] = [REQUIRED];
-  if (type !== 'email' && type !== 'text_message')
-    issues.message_type = ['Attribute must be email or text_message'];
+  if (!isMessageType(type)) issues.message_type = ['Attribute must be email or text_message'];
   if (type === 'email' && (typeof from.email !== 'string' || from.email === ''))
     issues['from.email'] = [REQUIRED];
   const stored = content(type === 'text_message' ? 'text_message' : 'email', body.content, issues);

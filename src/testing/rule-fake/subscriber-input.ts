@@ -1,12 +1,13 @@
+import { zFieldType } from '../../rule/generated/v2/zod.gen.js';
 import { badFields, fail } from './call.js';
 import { type FakeSubscriber, type FieldType, nextId, type RuleFakeState, ruleTime } from './state.js';
 
 /** Rule's field rules, shared by subscriber field values and `/customizations`. */
 
-const FIELD_TYPES: readonly string[] = ['text', 'single', 'multiple', 'json', 'datetime', 'date', 'time'];
 const FORBIDDEN_KEY_CHARS = /[[\]/\\|@^~`]/;
 
-export const isFieldType = (type: unknown): type is FieldType => FIELD_TYPES.includes(type as string);
+export const isFieldType = (type: unknown): type is FieldType =>
+  zFieldType.options.includes(type as FieldType);
 
 /** `email` and `phone_number` are subscriber attributes, not field names. */
 export const isReservedFieldName = (name: string) => ['email', 'phone_number'].includes(name.toLowerCase());

@@ -1,5 +1,6 @@
+import { zDispatcherTypeRequest, zMessageType } from '../../rule/generated/v2/zod.gen.js';
 import { matches } from '../kernel/listing.js';
-import { accepted, fail, type RuleCall, SUCCESS, v2, v3, v3Invalid } from './call.js';
+import { accepted, fail, isMessageType, type RuleCall, SUCCESS, v2, v3, v3Invalid } from './call.js';
 import { findSubscriber, invalidIdentifier, subscriberFromPath, v3Subscribers } from './lookups.js';
 import { listing } from './pagination.js';
 import {
@@ -12,7 +13,8 @@ import {
 } from './state.js';
 import { suppressionWire } from './wire.js';
 
-const MESSAGE_TYPES: readonly MessageType[] = ['email', 'text_message'];
+const MESSAGE_TYPES = zMessageType.options;
+const DISPATCHERS: readonly unknown[] = zDispatcherTypeRequest.options;
 const NOT_FOUND: [string, string] = ['SubscriberNotFound', 'Could not find subscriber.'];
 
 type Dispatcher = FakeSuppression['dispatcher_type'];
@@ -52,7 +54,7 @@ function unsuppress(
 
 function invalidDispatcherType(): never {
   return fail(400, 'InvalidDispatcherType', 'An invalid dispatcher type was detected.', {
-    valid_dispatcher_types: ['campaign', 'transaction'],
+    valid_dispatcher_types: DISPATCHERS,
   });
 }
 
@@ -61,8 +63,6 @@ function invalidMessageType(): never {
     valid_message_types: MESSAGE_TYPES,
   });
 }
-
-const isMessageType = (value: unknown): value is MessageType => MESSAGE_TYPES.includes(value as MessageType);
 
 /** Campaigns and transactionals alike, on each of `types`. */
 const onEverything = (types: readonly MessageType[]) =>
@@ -89,7 +89,7 @@ function createV2({ fields, state, now }: RuleCall) {
   if (suppress_on !== undefined) {
     on = [];
     for (const [dispatcher, types] of Object.entries((suppress_on ?? {}) as Record<string, unknown>)) {
-      if (dispatcher !== 'campaign' && dispatcher !== 'transaction') invalidDispatcherType();
+      if (!DISPATCHERS.includes(dispatcher)) invalidDispatcherType();
       if (!Array.isArray(types) || !types.every(isMessageType)) invalidMessageType();
       if (dispatcher === 'campaign') on = types.map((t): [Dispatcher, MessageType] => ['campaign', t]);
     }
@@ -103,11 +103,13 @@ function deleteV2(call: RuleCall) {
   const subscriber = subscriberFromPath(call, NOT_FOUND);
   const dispatcher = call.query.get('dispatcher_type');
   const type = call.query.get('message_type');
-  if (dispatcher !== null && dispatcher !== 'campaign' && dispatcher !== 'transaction')
-    invalidDispatcherType();
+  if (dispatcher !== null && !DISPATCHERS.includes(dispatcher)) invalidDispatcherType();
   if (type !== null && !isMessageType(type)) invalidMessageType();
-  const dispatcher_type = dispatcher === 'transaction' ? 'transactional' : (dispatcher ?? undefined);
-  unsuppress(call.state, [subscriber], { dispatcher_type, message_type: type ?? undefined });
+  const dispatcher_type = dispatcher === 'transaction' ? 'transactional' : (dispatcher as 'campaign' | null);
+  unsuppress(call.state, [subscriber], {
+    dispatcher_type: dispatcher_type ?? undefined,
+    message_type: type ?? undefined,
+  });
   return SUCCESS;
 }
 

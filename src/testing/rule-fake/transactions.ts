@@ -1,6 +1,6 @@
 import { matches } from '../kernel/listing.js';
 import { BASE64, fromBase64 } from './base64.js';
-import { fail, type RuleCall, v2 } from './call.js';
+import { fail, isMessageType, type RuleCall, v2 } from './call.js';
 import { findSubscriber } from './lookups.js';
 import { type FakeTransaction, type MessageType, nextId, ruleTime } from './state.js';
 
@@ -56,7 +56,7 @@ function checkRecipient(
 function send(call: RuleCall) {
   const { state, now, fields: body } = call;
   const type = body.transaction_type;
-  if (type !== 'email' && type !== 'text_message') {
+  if (!isMessageType(type)) {
     fail(400, 'BadTransactionType', 'Valid transaction types are email or text_message.');
   }
   const from = (body.from ?? {}) as { name?: unknown; email?: unknown };
