@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { isPlainObject } from './auth.js';
 import { validateInput } from './validate-input.js';
 
 /** A header value the SDK sends as given: printable ASCII, no surrounding space (ids, keys, order numbers). */
@@ -17,17 +18,23 @@ export function isWellFormed(text: string): boolean {
 const token = (what: string) =>
   z.string().check(z.regex(HEADER_TOKEN, `${what} must be 1-255 printable ASCII characters`));
 
-function acceptedAsHeaders(headers: Record<string, string>): boolean {
-  try {
-    new Headers(headers);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** An HTTP field name (RFC 9110 `token`). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A value `Headers` takes as it is: bytes (code points up to U+00FF), no NUL, CR or LF. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+// zod's records skip an own `__proto__` key, which `Headers` would still read (a bare TypeError when sent) and
+// which no object the SDK merges headers into can hold: refused first.
 const headersSchema = (what: string) =>
-  z.record(z.string(), z.string()).check(z.refine(acceptedAsHeaders, `${what} must be valid HTTP headers`));
+  z.pipe(
+    z.custom<object>((value) => !(isPlainObject(value) && Object.hasOwn(value, '__proto__')), {
+      error: `${what} cannot name __proto__`,
+    }),
+    z.record(
+      z.string().check(z.regex(HEADER_NAME, `${what} names must be HTTP header names`)),
+      z.string().check(z.regex(HEADER_VALUE, `${what} values must be Latin-1 text without line breaks`)),
+    ),
+  );
 
 const optionsSchema = z.nullish(
   z.object({

@@ -1,13 +1,9 @@
 // Target 6: what a browser app ships (esbuild, ESM, minified, every dependency), measured by the bundle-budget
 // script, beside peers bundled the same way in the same run: openai-node, and the card's libraries on their own.
-
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { measureBundles } from '../bundle/measure-bundles.mjs';
+import { bundleModule, measureBundles } from '../bundle/measure-bundles.mjs';
 import { resultRow } from './stats.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /**
@@ -26,17 +22,8 @@ const PEERS = {
 };
 
 async function gzipSize(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'js' },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).byteLength;
+  const { code } = await bundleModule(contents);
+  return gzipSync(code, { level: 9 }).byteLength;
 }
 
 export default async function bundleSize() {

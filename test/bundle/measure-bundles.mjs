@@ -29,9 +29,14 @@ export const ceilings = {
 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
-export async function bundle(entry) {
+function bundle(entry) {
+  return bundleModule(`export * from '${entry}';`);
+}
+
+/** Bundles a module's text for browsers, as a consumer's bundler would, resolving from the repository's root. */
+export async function bundleModule(contents) {
   const result = await build({
-    stdin: { contents: `export * from '${entry}';`, resolveDir: root, loader: 'js' },
+    stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true,
     write: false,
     minify: true,

@@ -33,6 +33,13 @@ const cases: Array<[string, () => PromiseLike<unknown> | APIPromise<unknown>]> =
   ['a fractional maxRetries', () => seq.accounts.get('acc_1', { maxRetries: 1.5 })],
   ['a signal that is not an AbortSignal', () => icr.sequences.retrieve('s1', { signal: anyArgs('stop') })],
   ['an invalid header name', () => rule.templates.list({ headers: { 'a b': 'x' } })],
+  // An own __proto__ key, as JSON.parse makes it: zod's records skip it, Headers does not.
+  ['a header named __proto__', () => rule.templates.list({ headers: JSON.parse('{"__proto__": "\u0100"}') })],
+  ['a header value beyond Latin-1', () => seq.accounts.get('acc_1', { headers: { 'x-note': 'Ā' } })],
+  [
+    'an extra header with a line break',
+    () => icr.sequences.retrieve('s1', { extraHeaders: { 'x-a': 'b\r\nc' } }),
+  ],
   ['an idempotency key with a line break', () => seq.rules.trigger('rule_1', {}, { idempotencyKey: 'a\nb' })],
   ['a lone surrogate in a path id', () => seq.transfers.get('txr_\uD800')],
   [
