@@ -106,7 +106,7 @@ function content(type: MessageType, value: unknown, issues: Record<string, strin
 }
 
 /** A campaign request checked as Rule does (400 ValidationError with a field → messages map). */
-export function readCampaign({ fields: body, state, now }: RuleCall, mode: 'draft' | 'send' | 'schedule') {
+function readCampaign({ fields: body, state, now }: RuleCall, mode: 'draft' | 'send' | 'schedule') {
   const from = (body.from ?? {}) as { name?: unknown; email?: unknown };
   const issues: Record<string, string[]> = {};
   const type = body.message_type;

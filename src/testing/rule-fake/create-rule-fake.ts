@@ -31,7 +31,7 @@ export interface RuleFakeOptions extends FakeOptions {
 }
 
 /** Rule's documented example budget: 2000 requests per 10 minutes. */
-export const RULE_RATE_LIMIT: RateLimitBudget = { maxRequests: 2000, intervalMs: 600_000 };
+const RULE_RATE_LIMIT: RateLimitBudget = { maxRequests: 2000, intervalMs: 600_000 };
 
 /** Rule also blocks keys whose answers are more than 49 % errors; the fake reports the share, it does not block. */
 const errorPercent = ({ window }: WindowReport) => ({
@@ -44,7 +44,7 @@ const errorPercent = ({ window }: WindowReport) => ({
  * answer within budget; past it, the plain-text 429 with `X-RateLimit-Limit`, `X-RateLimit-Remaining: 0` and
  * `Retry-After` as a zone-less Stockholm time (both with `X-ErrorPercent-*`).
  */
-export const ruleRateLimit: RateLimitAnswers = {
+const ruleRateLimit: RateLimitAnswers = {
   limited: (report) =>
     text(429, 'Too Many Attempts.', {
       // Whole seconds, rounded up, so a client that waits until then is inside the next window.

@@ -27,7 +27,7 @@ import type {
 } from './model.js';
 import { addTransfer, triggerRule, type WriteContext } from './money.js';
 
-export type PlatformCall = FakeCall<PlatformFakeState>;
+type PlatformCall = FakeCall<PlatformFakeState>;
 
 /** One request as a route sees it: the call, its key, and what a write needs. */
 type PlatformRequest = PlatformCall & WriteContext & { readonly key: PlatformKey };
