@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { RequestValidationError } from '../core/errors/request-validation-error.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { isPlainObject } from './auth.js';
 import { validateInput } from './validate-input.js';
 
 /** A header value the SDK sends as given: printable ASCII, no surrounding space (ids, keys, order numbers). */
@@ -26,7 +27,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 // which no object the SDK merges headers into can hold: refused first.
 const headersSchema = (what: string) =>
   z.pipe(
-    z.custom<object>((value) => !(isObject(value) && Object.hasOwn(value, '__proto__')), {
+    z.custom<object>((value) => !(isPlainObject(value) && Object.hasOwn(value, '__proto__')), {
       error: `${what} cannot name __proto__`,
     }),
     z.record(
@@ -34,8 +35,6 @@ const headersSchema = (what: string) =>
       z.string().check(z.regex(HEADER_VALUE, `${what} values must be Latin-1 text without line breaks`)),
     ),
   );
-
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 const optionsSchema = z.nullish(
   z.object({

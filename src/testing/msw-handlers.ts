@@ -6,15 +6,32 @@
  * const rule = createRuleFake();
  * server.use(...ruleHandlers(rule));
  */
-import type { RequestHandler } from 'msw';
+import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { FakeApi } from './fake-api.js';
 import { createICloudReadyFake } from './icloudready-fake/index.js';
-import { fakeHandlers } from './msw.js';
 import { createRuleFake } from './rule-fake/index.js';
 import { createSequenceFake } from './sequence-fake/index.js';
 import { createSequencePlatformFake } from './sequence-platform-fake/index.js';
 
-export { fakeHandlers } from './msw.js';
+/**
+ * msw request handlers that answer with a fake, for `server.use(...)` in vitest or jest: every request to one of
+ * the fake's path prefixes on `origin` goes to the fake.
+ */
+export function fakeHandlers(fake: FakeApi, origin: string): RequestHandler[] {
+  return fake.pathPrefixes.map((prefix) =>
+    http.all(`${origin}${prefix}/*`, async ({ request }) => {
+      // A fake that drops the connection (a `network` fault) is a network error to the caller too.
+      const response = await fake.fetch(request).catch(() => undefined);
+      if (!response) return HttpResponse.error();
+      // msw wants its own Response subclass to keep headers such as Set-Cookie; the body is passed through as is.
+      return new HttpResponse(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    }),
+  );
+}
 
 /** Handlers for `https://app.rule.io/api/v2` and `/api/v3`, answered by `fake` (a fresh seeded one by default). */
 export function ruleHandlers(fake: FakeApi = createRuleFake()): RequestHandler[] {

@@ -1,5 +1,5 @@
 import type { ICloudReadyFakeState } from './model.js';
-import { newSequence as sequence } from './sequence-fields.js';
+import { newSequence as sequence } from './routes.js';
 
 /** Three demo sequences; the first is the docs' example (`6650c1f2a4e5b3d2c1a09f87`). */
 export function initialState(seed: boolean): ICloudReadyFakeState {

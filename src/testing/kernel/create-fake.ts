@@ -1,11 +1,11 @@
 import { DEFAULT_MAX_BODY_BYTES, type FakeApi, type FakeOptions } from '../fake-api.js';
-import type { FakeCall, FakeDialect, Middleware } from './fake-call.js';
+import type { FakeCall, FakeDialect, Middleware, Route } from './fake-call.js';
 import { bodyCap, NOT_JSON } from './middleware/guards.js';
 import { faults, latency, NetworkFault } from './middleware/simulation.js';
 import { parseRequest } from './parse-request.js';
 import { queryObject, readInput } from './read-input.js';
 import { FakeReply } from './reply.js';
-import { matchRoute, type Route } from './route.js';
+import { matchRoute } from './route.js';
 
 /** One API: its route table, its state, and the middleware that makes it answer like the vendor. */
 export interface FakeDefinition<S> {

@@ -1,7 +1,5 @@
 import type { Handler, Route } from './fake-call.js';
 
-export type { Route };
-
 export const route = <S>(method: string, pattern: string, handle: Handler<S>, prefix?: string): Route<S> => ({
   method,
   prefix,

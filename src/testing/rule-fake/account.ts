@@ -1,6 +1,5 @@
-import { v2 } from './call.js';
+import { fail, v2 } from './call.js';
 import { listing } from './pagination.js';
-import { fail } from './replies.js';
 import { segmentWire } from './wire.js';
 
 /** What the account shows and the API does not change: sender, journeys, segments, templates. */

@@ -3,19 +3,20 @@ import { createFake } from '../kernel/create-fake.js';
 import type { FakeDialect } from '../kernel/fake-call.js';
 import { auth, requireRoute } from '../kernel/middleware/guards.js';
 import { documentedHeaders } from '../kernel/middleware/headers.js';
-import { type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
+import {
+  type RateLimitAnswers,
+  type RateLimitBudget,
+  rateLimit,
+  type WindowReport,
+} from '../kernel/middleware/rate-limit.js';
 import { text } from '../kernel/reply.js';
 import { accountRoutes } from './account.js';
-import { blockingRoutes } from './blocking.js';
-import { deliverDueCampaigns } from './campaign-delivery.js';
-import { campaignRoutes } from './campaigns.js';
+import { ruleError } from './call.js';
+import { campaignRoutes, deliverDueCampaigns } from './campaigns.js';
 import { customizationRoutes } from './customizations.js';
 import { preferenceRoutes } from './preferences.js';
-import { RULE_RATE_LIMIT, ruleRateLimit } from './rate-limit.js';
-import { ruleError } from './replies.js';
-import { seedState } from './seed.js';
-import { emptyState, type RuleFakeState } from './state.js';
-import { subscriberTagRoutes } from './subscriber-tags.js';
+import { initialState } from './seed.js';
+import { type RuleFakeState, ruleTime } from './state.js';
 import { subscriberRoutes } from './subscribers.js';
 import { suppressionRoutes } from './suppressions.js';
 import { tagRoutes } from './tags.js';
@@ -29,8 +30,37 @@ export interface RuleFakeOptions extends FakeOptions {
   rateLimit?: RateLimitBudget | false;
 }
 
+/** Rule's documented example budget: 2000 requests per 10 minutes. */
+const RULE_RATE_LIMIT: RateLimitBudget = { maxRequests: 2000, intervalMs: 600_000 };
+
+/** Rule also blocks keys whose answers are more than 49 % errors; the fake reports the share, it does not block. */
+const errorPercent = ({ window }: WindowReport) => ({
+  'x-errorpercent-limit': '49',
+  'x-errorpercent-current': String(window.count === 0 ? 0 : Math.round((100 * window.errors) / window.count)),
+});
+
+/**
+ * Rule's headers (rule.md §4.2): `RequestsCount-Allowed` and `RequestsCount-Current` (used, not remaining) on every
+ * answer within budget; past it, the plain-text 429 with `X-RateLimit-Limit`, `X-RateLimit-Remaining: 0` and
+ * `Retry-After` as a zone-less Stockholm time (both with `X-ErrorPercent-*`).
+ */
+const ruleRateLimit: RateLimitAnswers = {
+  limited: (report) =>
+    text(429, 'Too Many Attempts.', {
+      // Whole seconds, rounded up, so a client that waits until then is inside the next window.
+      'retry-after': ruleTime(Math.ceil(report.resetAt / 1000) * 1000),
+      'x-ratelimit-limit': String(report.budget.maxRequests),
+      'x-ratelimit-remaining': '0',
+      ...errorPercent(report),
+    }),
+  counted: (report) => ({
+    'requestscount-allowed': String(report.budget.maxRequests),
+    'requestscount-current': String(report.window.count),
+    ...errorPercent(report),
+  }),
+};
+
 const ROUTES = [
-  ...subscriberTagRoutes,
   ...subscriberRoutes,
   ...tagRoutes,
   ...transactionRoutes,
@@ -39,7 +69,6 @@ const ROUTES = [
   ...campaignRoutes,
   ...preferenceRoutes,
   ...accountRoutes,
-  ...blockingRoutes,
 ];
 
 const dialect: FakeDialect = {
@@ -69,7 +98,7 @@ export function createRuleFake(options: RuleFakeOptions = {}): FakeApi<RuleFakeS
       name: 'rule',
       apiKey,
       prefixes: ['/api/v2', '/api/v3'],
-      initialState: () => (options.seed === false ? emptyState() : seedState(emptyState())),
+      initialState: () => initialState(options.seed ?? true),
       routes: ROUTES,
       middleware: [
         documentedHeaders((call) => ({ date: new Date(call.now).toUTCString() })),

@@ -1,9 +1,8 @@
-import { type RuleCall, v2 } from './call.js';
-import { isFieldType, isReservedFieldName, splitFieldKey } from './field-keys.js';
+import { fail, type RuleCall, SUCCESS, v2 } from './call.js';
+import { withId, withName } from './lookups.js';
 import { listing } from './pagination.js';
-import { fail, SUCCESS } from './replies.js';
 import type { FakeFieldGroup } from './state.js';
-import { ensureField } from './subscriber-input.js';
+import { ensureField, isFieldType, isReservedFieldName, splitFieldKey } from './subscriber-input.js';
 
 const groupWire = (group: FakeFieldGroup) => ({ ...group, fields: group.fields.map((f) => ({ ...f })) });
 
@@ -29,10 +28,8 @@ export const customizationRoutes = [
   v2('POST', 'customizations', create),
   v2('GET', 'customizations', listing('groups', 'fieldGroups', groupWire)),
   v2('GET', 'customizations/:identifier', ({ params, state }) => {
-    const value = params.identifier!;
-    const group =
-      state.fieldGroups.find((g) => /^\d+$/.test(value) && g.id === Number(value)) ??
-      state.fieldGroups.find((g) => g.name.toLowerCase() === value.toLowerCase());
+    const { identifier } = params;
+    const group = withId(state.fieldGroups, identifier!) ?? withName(state.fieldGroups, identifier!);
     return group ? groupWire(group) : fail(404, 'NotFound', 'Could not find group.');
   }),
 ];

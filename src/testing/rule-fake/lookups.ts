@@ -1,5 +1,4 @@
-import type { RuleCall } from './call.js';
-import { badFields, fail } from './replies.js';
+import { badFields, fail, type RuleCall, v3Invalid } from './call.js';
 import { type FakeSubscriber, type FakeTag, nextId, type RuleFakeState, ruleTime } from './state.js';
 
 export type IdentifiedBy = 'email' | 'id' | 'phone_number' | 'custom_identifier';
@@ -31,7 +30,7 @@ export function findSubscriber(
   const value = String(identifier);
   switch (by) {
     case 'id':
-      return DIGITS.test(value) ? state.subscribers.find((s) => s.id === Number(value)) : undefined;
+      return withId(state.subscribers, value);
     case 'email':
       return state.subscribers.find((s) => s.email?.toLowerCase() === value.toLowerCase());
     case 'phone_number':
@@ -87,18 +86,30 @@ export function subscriberFromPath(
   return subscriber ?? fail(404, ...notFound);
 }
 
-export const tagById = (state: RuleFakeState, id: number) => state.tags.find((t) => t.id === id);
+type Named = { id: number; name: string };
 
-export const tagByName = (state: RuleFakeState, name: string) =>
-  state.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+export function withId<T extends { id: number }>(items: readonly T[], value: string | number) {
+  return DIGITS.test(String(value)) ? items.find((item) => item.id === Number(value)) : undefined;
+}
+
+/** Names match case-insensitively. */
+export function withName<T extends Named>(items: readonly T[], value: string) {
+  return items.find((item) => item.name.toLowerCase() === value.toLowerCase());
+}
+
+/** An all-digit value is an id, anything else a name. */
+export function byIdOrName<T extends Named>(items: readonly T[], value: string) {
+  return DIGITS.test(value) ? withId(items, value) : withName(items, value);
+}
 
 /** A tag named in a path: `identified_by=id|name`; without it, a name, or an id when all digits and no such name. */
-export function tagFromPath({ state, params, query }: RuleCall): FakeTag {
+export function tagFromPath({ state: { tags }, params, query }: RuleCall): FakeTag {
   const value = params.identifier!;
   const by = query.get('identified_by');
-  const byId = () => (DIGITS.test(value) ? tagById(state, Number(value)) : undefined);
   const tag =
-    by === 'id' ? byId() : by === 'name' ? tagByName(state, value) : (tagByName(state, value) ?? byId());
+    by === 'id'
+      ? withId(tags, value)
+      : (withName(tags, value) ?? (by === 'name' ? undefined : withId(tags, value)));
   return tag ?? fail(404, 'TagNotFound', 'Could not find tag.');
 }
 
@@ -116,13 +127,12 @@ export function resolveTags(state: RuleFakeState, tags: unknown, now: number): n
     badFields({ tags: ['The tags field has a duplicate value.'] });
   }
   for (const value of values) {
-    if (DIGITS.test(value) && !tagById(state, Number(value))) {
+    if (DIGITS.test(value) && !withId(state.tags, value))
       fail(404, 'TagNotFound', 'Could not find tag with given ID.');
-    }
   }
   return values.map((value) => {
     if (DIGITS.test(value)) return Number(value);
-    const existing = tagByName(state, value);
+    const existing = withName(state.tags, value);
     if (existing) return existing.id;
     const created_at = ruleTime(now);
     const tag: FakeTag = {
@@ -139,4 +149,24 @@ export function resolveTags(state: RuleFakeState, tags: unknown, now: number): n
 
 export function addTags(subscriber: FakeSubscriber, ids: readonly number[]): void {
   for (const id of ids) if (!subscriber.tags.includes(id)) subscriber.tags.push(id);
+}
+
+const MAX_PER_CALL = 1000;
+const IDENTIFIERS: readonly string[] = ['email', 'phone_number', 'id', 'custom_identifier'];
+
+/** v3 bodies: `{subscribers: [{email}|{phone_number}|{id}|{custom_identifier}] (1–1000), …}`; else 422. */
+export function v3Subscribers({ fields, state }: RuleCall): FakeSubscriber[] {
+  const { subscribers } = fields;
+  if (!Array.isArray(subscribers) || subscribers.length === 0)
+    v3Invalid('subscribers', 'The subscribers field is required.');
+  if (subscribers.length > MAX_PER_CALL)
+    v3Invalid('subscribers', 'The subscribers may not have more than 1000 items.');
+  // Asynchronous on Rule's side: unknown subscribers are skipped, not reported.
+  return subscribers.flatMap((item) => {
+    const [by, value] = Object.entries((item ?? {}) as object)[0] ?? [];
+    if (!IDENTIFIERS.includes(by as string)) {
+      v3Invalid('subscribers', 'Each subscriber needs an email, phone_number, id or custom_identifier.');
+    }
+    return findSubscriber(state, String(value), by as IdentifiedBy) ?? [];
+  });
 }

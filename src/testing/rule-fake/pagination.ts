@@ -1,6 +1,6 @@
 import type { Handler } from '../kernel/fake-call.js';
 import type { RuleCall } from './call.js';
-import { badFields, fail } from './replies.js';
+import { badFields, fail } from './call.js';
 import type { RuleFakeState } from './state.js';
 
 const MAX_LIMIT = 100;

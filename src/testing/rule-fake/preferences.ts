@@ -1,6 +1,5 @@
-import { type RuleCall, v2 } from './call.js';
+import { badFields, fail, type RuleCall, v2 } from './call.js';
 import { subscriberFromPath } from './lookups.js';
-import { badFields, fail } from './replies.js';
 import type { FakePreferenceGroup, FakeSubscriber } from './state.js';
 
 const PATTERN = 'subscriber/:identifier/preference_group/:group';

@@ -1,4 +1,5 @@
-import { deliver, emptyStatistics } from './campaign-delivery.js';
+import { openWindow } from '../kernel/middleware/rate-limit.js';
+import { deliver, emptyStatistics } from './campaigns.js';
 import { addTags, resolveTags } from './lookups.js';
 import { type FakeSubscriber, nextId, type RuleFakeState, ruleTime } from './state.js';
 import { type FieldWrite, writeFields } from './subscriber-input.js';
@@ -221,8 +222,25 @@ function seedActivity(state: RuleFakeState) {
   campaign('Flash sale', 'text_message', 2, 'VIP');
 }
 
-/** Fills an empty state with the demo account. */
-export function seedState(state: RuleFakeState): RuleFakeState {
+/** What the fake starts with: an empty account, or the demo account. */
+export function initialState(seed: boolean): RuleFakeState {
+  const state: RuleFakeState = {
+    subscribers: [],
+    tags: [],
+    fieldGroups: [],
+    segments: [],
+    templates: [],
+    suppressions: [],
+    campaigns: [],
+    transactions: [],
+    preferenceGroups: [],
+    journeys: [],
+    sender: {},
+    requestCount: 0,
+    rateLimit: openWindow(),
+    lastIds: {},
+  };
+  if (!seed) return state;
   const at = seedCatalogue(state);
   for (let n = 1; n <= SUBSCRIBER_COUNT; n++) seedSubscriber(state, n);
   seedSegments(state, at);

@@ -1,6 +1,6 @@
 import { formatWallClock } from '../../internal/time-zone.js';
 import type * as wire from '../../rule/generated/v2/types.gen.js';
-import { openWindow, type RateLimitWindow } from '../kernel/middleware/rate-limit.js';
+import type { RateLimitWindow } from '../kernel/middleware/rate-limit.js';
 
 export type MessageType = wire.MessageType;
 export type FieldType = wire.FieldType;
@@ -8,24 +8,16 @@ export type FieldType = wire.FieldType;
 /** A record in its wire shape (the generated type), every field present and the fake's numeric id. */
 type Stored<T> = { [K in keyof T]-?: Exclude<T[K], undefined> } & { id: number };
 
-export interface FakeSubscriber {
-  id: number;
-  email: string | null;
-  phone_number: string | null;
-  custom_identifier: string | null;
-  language: string;
-  opted_in: boolean;
+export type FakeSubscriber = Stored<Omit<wire.Subscriber, 'tags' | 'suppressed' | 'syncAtSegments'>> & {
   /** Blocked subscribers receive nothing (v3 block/unblock; v2 `automation` reset/force reactivates). */
   status: 'ACTIVE' | 'BLOCKED';
-  created_at: string;
-  updated_at: string;
   /** Tag ids. */
   tags: number[];
   /** Custom field values by `Group.Field` key. */
   fields: Record<string, unknown>;
   /** Opt-in choices by preference id (absent: the preference's `fallback_opt_in`). */
   preferences: Record<number, boolean>;
-}
+};
 
 export type FakeTag = Stored<Omit<wire.Tag, 'recipient_count'>>;
 export type FakeField = Stored<NonNullable<wire.FieldGroup['fields']>[number]>;
@@ -36,14 +28,10 @@ export type FakeTemplate = Stored<Omit<wire.Template, 'content'>> & {
   content: { html: string; plain: string };
 };
 
-export interface FakeSuppression {
-  id: number;
-  created_at: string;
+export type FakeSuppression = Stored<Omit<wire.Suppression, 'subscriber' | 'dispatcher_type'>> & {
   dispatcher_type: 'campaign' | 'transactional';
-  message_type: MessageType;
-  suppressed_source_type: string;
   subscriber_id: number;
-}
+};
 
 export type FakeCampaignRecipient = Stored<wire.CampaignRecipientRef>;
 
@@ -112,25 +100,6 @@ export interface RuleFakeState {
   rateLimit: RateLimitWindow;
   /** Last id handed out per kind; ids are never reused. */
   lastIds: Record<string, number>;
-}
-
-export function emptyState(): RuleFakeState {
-  return {
-    subscribers: [],
-    tags: [],
-    fieldGroups: [],
-    segments: [],
-    templates: [],
-    suppressions: [],
-    campaigns: [],
-    transactions: [],
-    preferenceGroups: [],
-    journeys: [],
-    sender: {},
-    requestCount: 0,
-    rateLimit: openWindow(),
-    lastIds: {},
-  };
 }
 
 export function nextId(state: RuleFakeState, kind: string): number {

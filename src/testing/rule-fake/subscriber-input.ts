@@ -1,6 +1,25 @@
-import { isFieldType, isReservedFieldName, splitFieldKey } from './field-keys.js';
-import { badFields, fail } from './replies.js';
+import { zFieldType } from '../../rule/generated/v2/zod.gen.js';
+import { badFields, fail } from './call.js';
 import { type FakeSubscriber, type FieldType, nextId, type RuleFakeState, ruleTime } from './state.js';
+
+/** Rule's field rules, shared by subscriber field values and `/customizations`. */
+
+const FORBIDDEN_KEY_CHARS = /[[\]/\\|@^~`]/;
+
+export const isFieldType = (type: unknown): type is FieldType =>
+  zFieldType.options.includes(type as FieldType);
+
+/** `email` and `phone_number` are subscriber attributes, not field names. */
+export const isReservedFieldName = (name: string) => ['email', 'phone_number'].includes(name.toLowerCase());
+
+/** `GroupName.FieldName` split at the last dot; `undefined` for any other shape or a forbidden character. */
+export function splitFieldKey(key: unknown): { group: string; field: string } | undefined {
+  if (typeof key !== 'string' || FORBIDDEN_KEY_CHARS.test(key)) return undefined;
+  const dot = key.lastIndexOf('.');
+  return dot > 0 && dot < key.length - 1
+    ? { group: key.slice(0, dot), field: key.slice(dot + 1) }
+    : undefined;
+}
 
 /** A subscriber of a create or update request, checked as Rule checks it. */
 export interface SubscriberInput {

@@ -1,4 +1,4 @@
-import { type RuleCall, v2 } from './call.js';
+import { accepted, badFields, fail, type RuleCall, SUCCESS, v2, v3 } from './call.js';
 import {
   addTags,
   ContactIndex,
@@ -7,9 +7,9 @@ import {
   invalidIdentifier,
   resolveTags,
   subscriberFromPath,
+  v3Subscribers,
 } from './lookups.js';
 import { listing } from './pagination.js';
-import { badFields, fail, SUCCESS } from './replies.js';
 import type { FakeSubscriber, RuleFakeState } from './state.js';
 import { nextId, ruleTime } from './state.js';
 import { readSubscriberInput, type SubscriberInput, writeFields } from './subscriber-input.js';
@@ -178,6 +178,12 @@ function deleteMany({ fields, state }: RuleCall) {
   return SUCCESS;
 }
 
+/** v3 `POST /subscribers/block` and `/subscribers/unblock` (asynchronous on Rule's side: 204 at once). */
+const setStatus = (status: 'ACTIVE' | 'BLOCKED') => (call: RuleCall) => {
+  for (const subscriber of v3Subscribers(call)) subscriber.status = status;
+  return accepted();
+};
+
 export const subscriberRoutes = [
   v2('POST', 'subscribers', create),
   v2('GET', 'subscribers', listing('subscribers', 'subscribers', subscriberWire)),
@@ -189,4 +195,6 @@ export const subscriberRoutes = [
     return SUCCESS;
   }),
   v2('GET', 'subscriber/:identifier/fields', fields),
+  v3('POST', 'subscribers/block', setStatus('BLOCKED')),
+  v3('POST', 'subscribers/unblock', setStatus('ACTIVE')),
 ];

@@ -1,7 +1,8 @@
-import { type RuleCall, v2, v3 } from './call.js';
-import { findSubscriber, invalidIdentifier, subscriberFromPath } from './lookups.js';
+import { zDispatcherTypeRequest, zMessageType } from '../../rule/generated/v2/zod.gen.js';
+import { matches } from '../kernel/listing.js';
+import { accepted, fail, isMessageType, type RuleCall, SUCCESS, v2, v3, v3Invalid } from './call.js';
+import { findSubscriber, invalidIdentifier, subscriberFromPath, v3Subscribers } from './lookups.js';
 import { listing } from './pagination.js';
-import { accepted, fail, SUCCESS, v3Invalid } from './replies.js';
 import {
   type FakeSubscriber,
   type FakeSuppression,
@@ -10,10 +11,10 @@ import {
   type RuleFakeState,
   ruleTime,
 } from './state.js';
-import { v3Subscribers } from './v3-subscribers.js';
 import { suppressionWire } from './wire.js';
 
-const MESSAGE_TYPES: readonly MessageType[] = ['email', 'text_message'];
+const MESSAGE_TYPES = zMessageType.options;
+const DISPATCHERS: readonly unknown[] = zDispatcherTypeRequest.options;
 const NOT_FOUND: [string, string] = ['SubscriberNotFound', 'Could not find subscriber.'];
 
 type Dispatcher = FakeSuppression['dispatcher_type'];
@@ -27,13 +28,8 @@ function suppress(
 ) {
   for (const subscriber of subscribers) {
     for (const [dispatcher_type, message_type] of on) {
-      const exists = state.suppressions.some(
-        (s) =>
-          s.subscriber_id === subscriber.id &&
-          s.dispatcher_type === dispatcher_type &&
-          s.message_type === message_type,
-      );
-      if (exists) continue;
+      const wanted = { subscriber_id: subscriber.id, dispatcher_type, message_type };
+      if (state.suppressions.some((s) => matches(s, wanted))) continue;
       state.suppressions.push({
         id: nextId(state, 'suppression'),
         created_at: ruleTime(now),
@@ -46,18 +42,19 @@ function suppress(
   }
 }
 
+/** Removes the subscribers' suppressions that have the values `wanted` names. */
 function unsuppress(
   state: RuleFakeState,
   subscribers: readonly FakeSubscriber[],
-  match: (s: FakeSuppression) => boolean,
+  wanted: Partial<FakeSuppression>,
 ) {
   const ids = new Set(subscribers.map((s) => s.id));
-  state.suppressions = state.suppressions.filter((s) => !(ids.has(s.subscriber_id) && match(s)));
+  state.suppressions = state.suppressions.filter((s) => !(ids.has(s.subscriber_id) && matches(s, wanted)));
 }
 
 function invalidDispatcherType(): never {
   return fail(400, 'InvalidDispatcherType', 'An invalid dispatcher type was detected.', {
-    valid_dispatcher_types: ['campaign', 'transaction'],
+    valid_dispatcher_types: DISPATCHERS,
   });
 }
 
@@ -66,8 +63,6 @@ function invalidMessageType(): never {
     valid_message_types: MESSAGE_TYPES,
   });
 }
-
-const isMessageType = (value: unknown): value is MessageType => MESSAGE_TYPES.includes(value as MessageType);
 
 /** Campaigns and transactionals alike, on each of `types`. */
 const onEverything = (types: readonly MessageType[]) =>
@@ -94,7 +89,7 @@ function createV2({ fields, state, now }: RuleCall) {
   if (suppress_on !== undefined) {
     on = [];
     for (const [dispatcher, types] of Object.entries((suppress_on ?? {}) as Record<string, unknown>)) {
-      if (dispatcher !== 'campaign' && dispatcher !== 'transaction') invalidDispatcherType();
+      if (!DISPATCHERS.includes(dispatcher)) invalidDispatcherType();
       if (!Array.isArray(types) || !types.every(isMessageType)) invalidMessageType();
       if (dispatcher === 'campaign') on = types.map((t): [Dispatcher, MessageType] => ['campaign', t]);
     }
@@ -108,15 +103,13 @@ function deleteV2(call: RuleCall) {
   const subscriber = subscriberFromPath(call, NOT_FOUND);
   const dispatcher = call.query.get('dispatcher_type');
   const type = call.query.get('message_type');
-  if (dispatcher !== null && dispatcher !== 'campaign' && dispatcher !== 'transaction')
-    invalidDispatcherType();
+  if (dispatcher !== null && !DISPATCHERS.includes(dispatcher)) invalidDispatcherType();
   if (type !== null && !isMessageType(type)) invalidMessageType();
-  const wanted = dispatcher === 'transaction' ? 'transactional' : dispatcher;
-  unsuppress(
-    call.state,
-    [subscriber],
-    (s) => (wanted === null || s.dispatcher_type === wanted) && (type === null || s.message_type === type),
-  );
+  const dispatcher_type = dispatcher === 'transaction' ? 'transactional' : (dispatcher as 'campaign' | null);
+  unsuppress(call.state, [subscriber], {
+    dispatcher_type: dispatcher_type ?? undefined,
+    message_type: type ?? undefined,
+  });
   return SUCCESS;
 }
 
@@ -133,7 +126,7 @@ function writeV3(call: RuleCall) {
         : undefined;
   if (!types) return v3Invalid('message_types', 'The selected message types are invalid.');
   if (method === 'POST') suppress(state, found, onEverything(types), now);
-  else unsuppress(state, found, (s) => types.includes(s.message_type));
+  else for (const message_type of types) unsuppress(state, found, { message_type });
   return accepted();
 }
 

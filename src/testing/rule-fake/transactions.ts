@@ -1,7 +1,7 @@
+import { matches } from '../kernel/listing.js';
 import { BASE64, fromBase64 } from './base64.js';
-import { type RuleCall, v2 } from './call.js';
+import { fail, isMessageType, type RuleCall, v2 } from './call.js';
 import { findSubscriber } from './lookups.js';
-import { fail } from './replies.js';
 import { type FakeTransaction, type MessageType, nextId, ruleTime } from './state.js';
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024;
@@ -39,17 +39,12 @@ function checkRecipient(
   type: MessageType,
   to: { email?: unknown; phone_number?: unknown },
 ) {
-  const subscriber =
-    type === 'email'
-      ? findSubscriber(state, String(to.email), 'email')
-      : findSubscriber(state, String(to.phone_number), 'phone_number');
+  const by = type === 'email' ? 'email' : 'phone_number';
+  const subscriber = findSubscriber(state, String(to[by]), by);
   if (!subscriber) return;
   const kind = type === 'email' ? 'email' : 'text message';
-  const suppressed = state.suppressions.some(
-    (s) =>
-      s.subscriber_id === subscriber.id && s.dispatcher_type === 'transactional' && s.message_type === type,
-  );
-  if (suppressed) {
+  const wanted = { subscriber_id: subscriber.id, dispatcher_type: 'transactional', message_type: type };
+  if (state.suppressions.some((s) => matches(s, wanted))) {
     fail(400, 'SuppressedSubscriber', `Subscriber is suppressed and will not receive ${kind} transactions.`);
   }
   if (!subscriber.opted_in || subscriber.status === 'BLOCKED') {
@@ -61,7 +56,7 @@ function checkRecipient(
 function send(call: RuleCall) {
   const { state, now, fields: body } = call;
   const type = body.transaction_type;
-  if (type !== 'email' && type !== 'text_message') {
+  if (!isMessageType(type)) {
     fail(400, 'BadTransactionType', 'Valid transaction types are email or text_message.');
   }
   const from = (body.from ?? {}) as { name?: unknown; email?: unknown };

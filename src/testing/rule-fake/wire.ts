@@ -1,9 +1,10 @@
-import { tagById } from './lookups.js';
+import { withId } from './lookups.js';
 import type { FakeSegment, FakeSubscriber, FakeSuppression, FakeTag, RuleFakeState } from './state.js';
 
 /** State records in Rule's wire shapes (ids as numbers). */
 
-export const tagRef = (tag: FakeTag) => ({ id: tag.id, name: tag.name });
+export const tagRefs = (state: RuleFakeState, ids: readonly number[]) =>
+  ids.flatMap((id) => withId(state.tags, id) ?? []).map((tag) => ({ id: tag.id, name: tag.name }));
 
 export const tagWire = (tag: FakeTag) => ({ ...tag });
 
@@ -19,19 +20,10 @@ export function suppressionWire(suppression: FakeSuppression, state: RuleFakeSta
 }
 
 export function subscriberWire(subscriber: FakeSubscriber, state: RuleFakeState) {
+  const { status, tags, fields, preferences, ...own } = subscriber;
   return {
-    id: subscriber.id,
-    email: subscriber.email,
-    phone_number: subscriber.phone_number,
-    custom_identifier: subscriber.custom_identifier,
-    language: subscriber.language,
-    opted_in: subscriber.opted_in,
-    created_at: subscriber.created_at,
-    updated_at: subscriber.updated_at,
-    tags: subscriber.tags.flatMap((id) => {
-      const tag = tagById(state, id);
-      return tag ? [tagRef(tag)] : [];
-    }),
+    ...own,
+    tags: tagRefs(state, tags),
     suppressed: state.suppressions
       .filter((s) => s.subscriber_id === subscriber.id)
       .map((s) => suppressionWire(s, state)),

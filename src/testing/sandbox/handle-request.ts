@@ -15,17 +15,6 @@ export interface SandboxPolicy {
 const refusal = (status: number, error: string, message: string, headers: Record<string, string> = {}) =>
   Response.json({ error, message }, { status, headers });
 
-/** With the CORS headers of an allowed origin added. */
-function withHeaders(response: Response, headers: Record<string, string>): Response {
-  const merged = new Headers(response.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: merged,
-  });
-}
-
 /**
  * One request to the sandbox: refused when its `Host` or `Origin` is not allowed (before the body is read, so a
  * refused cross-origin POST reaches no fake), 413 when its body passes the cap, else the fake's answer with CORS
@@ -62,5 +51,9 @@ export async function handleRequest(
     const mib = Math.round((policy.maxBodyBytes / 2 ** 20) * 100) / 100;
     return refusal(413, 'RequestEntityTooLarge', `Request bodies are limited to ${mib} MiB`, cors);
   }
-  return withHeaders(await fake.fetch(toRequest(req, ownOrigin(req), body)), cors);
+  const answer = await fake.fetch(toRequest(req, ownOrigin(req), body));
+  // A copy: the fake's own Response may have immutable headers.
+  const response = new Response(answer.body, answer);
+  for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+  return response;
 }

@@ -5,12 +5,11 @@ import { auth, requireBody, requireRoute } from '../kernel/middleware/guards.js'
 import { envelope, requestId } from '../kernel/middleware/headers.js';
 import { idempotency } from '../kernel/middleware/idempotency.js';
 import { type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
-import { newId } from './call.js';
-import { sequenceError } from './fail.js';
+import { newId, sequenceError } from './call.js';
 import type { SequenceFakeState } from './model.js';
-import { sequenceRoutes } from './routes/index.js';
+import { settleDue } from './money.js';
+import { sequenceRoutes } from './routes.js';
 import { initialState } from './seed.js';
-import { settleDue } from './settle.js';
 
 /** Sequence documents 100 requests per minute per key. */
 const SEQUENCE_RATE_LIMIT: RateLimitBudget = { maxRequests: 100, intervalMs: 60_000 };

@@ -1,5 +1,5 @@
 import { newestFirst } from '../kernel/listing.js';
-import { invalid } from './fail.js';
+import { invalid } from './call.js';
 
 /** Cursors look like the docs' (`Y3Vyc29yOnJleF8wMUhBQkMzNDU2` is base64 of `cursor:rex_01HABC3456`). */
 const encodeCursor = (id: string) => btoa(`cursor:${id}`);

@@ -8,7 +8,7 @@ import type { RateLimitBudget } from '../kernel/middleware/rate-limit.js';
 import { text } from '../kernel/reply.js';
 import { platformError } from './fail.js';
 import { audit, keyedWrite, perKeyRateLimit } from './middleware.js';
-import type { PlatformFakeKey, PlatformFakeState } from './model.js';
+import type { PlatformFakeKey, PlatformFakePermission, PlatformFakeState } from './model.js';
 import { settleDue } from './money.js';
 import { platformRoutes, uuid } from './routes.js';
 import { initialState } from './seed.js';
@@ -35,14 +35,16 @@ export interface SequencePlatformFakeOptions extends FakeOptions {
   rateLimit?: RateLimitBudget | false;
 }
 
-const EVERYTHING: PlatformFakeKey['permissions'] = [
-  { permission: 'READ_ACCOUNTS', resources: '*' },
-  { permission: 'READ_RULES', resources: '*' },
-  { permission: 'TRIGGER_RULES', resources: '*' },
-  { permission: 'READ_TRANSFERS', resources: '*' },
-  { permission: 'MANUAL_TRANSFER', resources: '*' },
-  { permission: 'READ_AUDIT_LOGS', resources: '*' },
-];
+const EVERYTHING = (
+  [
+    'READ_ACCOUNTS',
+    'READ_RULES',
+    'TRIGGER_RULES',
+    'READ_TRANSFERS',
+    'MANUAL_TRANSFER',
+    'READ_AUDIT_LOGS',
+  ] as const
+).map((permission): PlatformFakePermission => ({ permission, resources: '*' }));
 
 const dialect: FakeDialect = {
   unauthorized: () => platformError(401, 'UNAUTHORIZED', 'Unauthorized'),

@@ -3,8 +3,8 @@ import type { Middleware } from '../kernel/fake-call.js';
 import { openWindow, type RateLimitBudget, rateLimit } from '../kernel/middleware/rate-limit.js';
 import { isObject } from '../kernel/parse-request.js';
 import { invalid, platformError } from './fail.js';
-import type { PlatformFakeState } from './model.js';
-import { actionOf, keyOf, type PlatformConfig, uuid } from './routes.js';
+import type { PlatformConfig, PlatformFakeState } from './model.js';
+import { actionOf, keyOf, uuid } from './routes.js';
 
 type Step = Middleware<PlatformFakeState>;
 

@@ -31,6 +31,16 @@ export type PlatformFakePermission =
     }
   | { permission: 'READ_AUDIT_LOGS'; resources?: '*' };
 
+/** A key with the id its audit log entries name. */
+export type PlatformKey = PlatformFakeKey & { id: string };
+
+/** What the routes need beyond a call: the fake's keys and timings (see `SequencePlatformFakeOptions`). */
+export interface PlatformConfig {
+  keys: readonly PlatformKey[];
+  visibleAfterMs: number;
+  settleAfterMs: number;
+}
+
 export interface PlatformFakeState {
   accounts: AccountRecord[];
   rules: RuleRecord[];

@@ -6,21 +6,18 @@ import type {
   AccountRecord,
   AccountRef,
   ExecutionRecord,
+  PlatformConfig,
   PlatformFakeState,
   RuleRecord,
   TransferRecord,
 } from './model.js';
 
 /** What a write needs beyond the state: the clock, the fake's timings and an id maker. */
-export interface WriteContext {
-  readonly state: PlatformFakeState;
-  readonly now: number;
-  /** How long a new transfer or execution answers 404 (the document's eventual consistency). */
-  readonly visibleAfterMs: number;
-  /** How long a new transfer stays `PROCESSING`. */
-  readonly settleAfterMs: number;
+export type WriteContext = Omit<PlatformConfig, 'keys'> & {
+  state: PlatformFakeState;
+  now: number;
   newId(): string;
-}
+};
 
 type Mode = 'LIVE' | 'SIMULATION';
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
