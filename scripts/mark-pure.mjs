@@ -1,4 +1,4 @@
-// The generator's last step (openapi-ts.config.ts `postProcess`): marks every zod call in a generated `zod.gen.ts`
+// A generator step (openapi-ts.config.ts `postProcess`): marks every zod call in a generated `zod.gen.ts`
 // `/* @__PURE__ */`. A bundler cannot know that building a schema has no side effect, so without the mark every
 // schema of a spec ships, used or not; with it, an app (and the SDK's own build) keeps only the schemas its code
 // reaches. Usage: node scripts/mark-pure.mjs <generated folder>
