@@ -7,7 +7,8 @@
 
 type Segment = PropertyKey | { readonly key: PropertyKey };
 
-interface Def {
+/** The parts of a zod (or zod/mini) schema's `_zod.def` that the SDK reads. */
+export interface Def {
   type?: string;
   shape?: Record<string, unknown>;
   catchall?: unknown;
@@ -17,12 +18,13 @@ interface Def {
   options?: unknown[];
   innerType?: unknown;
   in?: unknown;
+  out?: unknown;
   left?: unknown;
   right?: unknown;
   getter?: () => unknown;
 }
 
-const defOf = (schema: unknown): Def | undefined =>
+export const defOf = (schema: unknown): Def | undefined =>
   (schema as { _zod?: { def?: Def } } | null | undefined)?._zod?.def;
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);

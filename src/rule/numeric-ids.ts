@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../core/errors/validation-issue.js';
+import { type Def, defOf } from '../internal/input-path.js';
 import type { ResponseSchema } from '../internal/standard-schema.js';
 import { compileSchema } from '../zod/compile-schema.js';
 
@@ -30,14 +31,8 @@ interface IdPlan {
   each: IdPlan | undefined;
 }
 
-type ZodDef = { type: string } & Record<string, unknown>;
-
-function defOf(schema: unknown): ZodDef | undefined {
-  return (schema as { _zod?: { def?: ZodDef } } | null)?._zod?.def;
-}
-
 /** Wrappers whose output is their inner schema's (`optional`, `nullable`, `default`, `readonly`, …). */
-function inner(def: ZodDef): unknown {
+function inner(def: Def): unknown {
   if ('innerType' in def) return def.innerType;
   if (def.type === 'pipe') return def.out;
   return undefined;
