@@ -10,6 +10,8 @@ interface RawIssue extends ValidationIssue {
   errors?: RawIssue[][];
   issues?: RawIssue[];
   values?: unknown[];
+  /** A discriminated union's discriminator values, when the input matched none. */
+  options?: unknown[];
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
@@ -65,6 +67,7 @@ function branchScore(issues: RawIssue[]): number {
 
 /** Each branch failed with a single complaint about the value itself: "must be a string or a number". */
 function alternatives(branches: RawIssue[][]): string | undefined {
+  if (branches.length === 0) return undefined;
   const parts: string[] = [];
   for (const issues of branches) {
     const [only] = issues;
@@ -152,7 +155,10 @@ export function explainIssues(
           value === undefined && path.length > 0 ? ' is required' : ` must be ${kinds}, not ${kindOf(value)}`,
         );
       } else if (best?.length) visit(best, path);
-      else say(path, `: ${issue.message}`);
+      else if (issue.options?.length) {
+        const allowed = either(issue.options.map(shown));
+        say(path, value === undefined ? ` is required (${allowed})` : ` must be ${allowed}`);
+      } else say(path, `: ${issue.message}`);
     } else if (issue.code === 'unrecognized_keys') {
       const defined = definedKeysAt(schema, path);
       for (const key of issue.keys ?? []) {

@@ -342,6 +342,18 @@ describe('campaign input validation (nothing is sent)', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it.each([
+    ['an unknown message_type', 'push', "message_type must be 'email' or 'text_message'"],
+    ['a number as message_type', 1, "message_type must be 'email' or 'text_message'"],
+    ['no message_type', undefined, "message_type is required ('email' or 'text_message')"],
+  ])('names the message types for %s', async (_, messageType, message) => {
+    const input = { ...email, message_type: messageType } as unknown as CampaignRequest;
+    const error = await rule.campaigns.send(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toBe(`campaigns.send: ${message}`);
+    expect(seen).toHaveLength(0);
+  });
+
   it('create and schedule validate the same way', async () => {
     answer('createCampaign');
     answer('scheduleCampaign');
