@@ -116,7 +116,7 @@ export class Transport {
               : run())) as never;
           } catch (error) {
             if (error instanceof RuleseqError) failed = { error, request: attempt.request };
-            if (mayHaveApplied(error, config.isTransient)) unsure = plan.idempotencyKey;
+            if (attempt.request && mayHaveApplied(error, config.isTransient)) unsure = plan.idempotencyKey;
             throw error;
           }
         },
@@ -132,9 +132,7 @@ export class Transport {
       const final = this.#classify(error, options.signal, total?.signal, totalTimeout);
       // A keyed write that may have gone through: the caller needs its key to retry without writing twice.
       if (unsure && final instanceof RuleseqError) {
-        final.message += this.#redact(
-          ` (outcome unknown: retry with idempotencyKey "${unsure}" to apply it once)`,
-        );
+        final.message += this.#redact(` (outcome unknown; retry with idempotencyKey "${unsure}")`);
         (final as { idempotencyKey: string }).idempotencyKey = unsure;
       }
       throw final;

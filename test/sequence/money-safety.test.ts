@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { AbortError } from '../../src/core/errors/abort-error.js';
 import { ConnectionError } from '../../src/core/errors/connection-error.js';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import { BadRequestError, InternalServerError } from '../../src/core/errors/status-errors.js';
@@ -195,6 +196,25 @@ describe('an unknown outcome names the key to retry with', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).idempotencyKey).toBe('order-1042');
+  });
+
+  it('a transfer aborted while it waited for the rate limiter leaves no key: it was never sent', async () => {
+    const fake = createSequenceFake({ latencyMs: 100 });
+    const client = new SequenceClient({
+      apiKey: fake.apiKey,
+      fetch: fakeFetch(fake),
+      rateLimit: { maxRequests: 100, intervalMs: 60_000, maxConcurrent: 1 },
+    });
+    const before = fake.state.transfers.length;
+    const first = client.transfers.create(transfer);
+    const controller = new AbortController();
+    const queued = client.transfers.create(transfer, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    const error = await queued;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).idempotencyKey).toBeUndefined();
+    await first;
+    expect(fake.state.transfers.length).toBe(before + 1);
   });
 
   it('an answer that refuses the write leaves no key: nothing was applied', async () => {
