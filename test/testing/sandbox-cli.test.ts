@@ -173,8 +173,14 @@ it('warns when it listens beyond loopback', async () => {
 });
 
 it.each([
-  [['sandbox', '--bogus'], 'ruleseq sandbox: unknown option --bogus (ruleseq sandbox --help lists the options)'],
-  [['sandbox', '-p', '5000'], 'ruleseq sandbox: unknown option -p (ruleseq sandbox --help lists the options)'],
+  [
+    ['sandbox', '--bogus'],
+    'ruleseq sandbox: unknown option --bogus (ruleseq sandbox --help lists the options)',
+  ],
+  [
+    ['sandbox', '-p', '5000'],
+    'ruleseq sandbox: unknown option -p (ruleseq sandbox --help lists the options)',
+  ],
   [
     ['sandbox', '--port'],
     "ruleseq sandbox: Option '--port <value>' argument missing (ruleseq sandbox --help lists the options)",

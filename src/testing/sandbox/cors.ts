@@ -81,7 +81,9 @@ export function corsHeaders(
   return {
     ...ALLOWED,
     'access-control-allow-headers':
-      requested && HEADER_NAMES.test(requested) ? `${allowHeaders}, ${requested.toLowerCase()}` : allowHeaders,
+      requested && HEADER_NAMES.test(requested)
+        ? `${allowHeaders}, ${requested.toLowerCase()}`
+        : allowHeaders,
     'access-control-allow-origin': origin,
     vary: 'Origin',
     ...(privateNetwork ? { 'access-control-allow-private-network': 'true' } : {}),
