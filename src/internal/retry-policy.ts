@@ -31,3 +31,13 @@ export function isRetryableFailure(
   if (error instanceof TimeoutError) return safeToRepeat && error.kind === 'attempt';
   return false;
 }
+
+/**
+ * Whether a failed attempt may still have been applied: anything but an answer that refuses the request (a 4xx other
+ * than 408 and the vendor's "still in progress") or a connection refused before any byte was sent.
+ */
+export function mayHaveApplied(error: unknown, isTransient?: (error: ApiError) => boolean): boolean {
+  return !(error instanceof ApiError
+    ? error.status < 500 && error.status !== 408 && !isTransient?.(error)
+    : error instanceof ConnectionError && error.refused);
+}

@@ -19,6 +19,7 @@ import type { Operation } from './operation.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from './redact.js';
 import { statedWait } from './retry-after.js';
 import { type RetryPlan, withRetries } from './retry-loop.js';
+import { mayHaveApplied } from './retry-policy.js';
 import { MAX_TIMER_MS } from './timer.js';
 import type { TransportConfig } from './transport-config.js';
 import { toTypedError } from './typed-error.js';
@@ -98,6 +99,8 @@ export class Transport {
       options.signal && total
         ? AbortSignal.any([options.signal, total.signal])
         : (options.signal ?? total?.signal);
+    // The key of a write whose attempt may have been applied (see `mayHaveApplied`).
+    let unsure: string | undefined;
     try {
       const plan = planCall(op, options, config, callSignal);
       let failed: { error: RuleseqError; request: Request | undefined } | undefined;
@@ -113,6 +116,7 @@ export class Transport {
               : run())) as never;
           } catch (error) {
             if (error instanceof RuleseqError) failed = { error, request: attempt.request };
+            if (attempt.request && mayHaveApplied(error, config.isTransient)) unsure = plan.idempotencyKey;
             throw error;
           }
         },
@@ -125,7 +129,13 @@ export class Transport {
         },
       );
     } catch (error) {
-      throw this.#classify(error, options.signal, total?.signal, totalTimeout);
+      const final = this.#classify(error, options.signal, total?.signal, totalTimeout);
+      // A keyed write that may have gone through: the caller needs its key to retry without writing twice.
+      if (unsure && final instanceof RuleseqError) {
+        final.message += this.#redact(` (outcome unknown; retry with idempotencyKey "${unsure}")`);
+        (final as { idempotencyKey: string }).idempotencyKey = unsure;
+      }
+      throw final;
     } finally {
       total?.clear();
     }

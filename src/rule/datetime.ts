@@ -28,6 +28,9 @@ export function parseRuleDateTime(text: string): number | undefined {
   return parseWallClock(text, RULE_TIME_ZONE);
 }
 
+/** Whether `text` is Rule's `YYYY-MM-DD HH:MM:SS` naming a real date and time (not `2024-02-30`, not `24:00:00`). */
+export const isRuleDateTime = (text: string): boolean => Number.isFinite(parseRuleDateTime(text));
+
 /** A `Date` as a Rule `date` field value: `YYYY-MM-DD` in Stockholm time. */
 export function toRuleDate(date: Date): string {
   return toRuleDateTime(date).slice(0, 10);

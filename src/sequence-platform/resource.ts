@@ -1,4 +1,5 @@
 import type { APIPromise } from '../core/api-promise.js';
+import { PaginationError } from '../core/errors/pagination-error.js';
 import type { PagePromise } from '../core/pagination/page-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { APIResource, type PageReader } from '../internal/api-resource.js';
@@ -15,7 +16,7 @@ interface Envelope<T> {
 /** A page: `{ items, pagination: { page, pageSize, hasNextPage } }` inside the envelope. */
 interface PageData<Item> {
   items: Item[];
-  pagination: { hasNextPage: boolean };
+  pagination: { page?: number; hasNextPage: boolean };
 }
 
 /**
@@ -24,12 +25,24 @@ interface PageData<Item> {
  */
 const unwrap = <T>(body: Envelope<T>): T => body?.data;
 
-/** Pages follow `page` + 1 while `hasNextPage` is true (an empty page ends it too). */
+/**
+ * Pages follow `page` + 1 while `hasNextPage` is true (an empty page ends it too). A page that promises more but is
+ * not the one asked for (`pagination.page`, "the page returned": a server ignoring `page`) is a `PaginationError`:
+ * following it would walk the same page forever.
+ */
 const readNumberedPage = <Item>(body: Envelope<PageData<Item>>, op: Operation) => {
   const page = unwrap(body);
   const items = Array.isArray(page?.items) ? page.items : [];
   // The server's `hasNextPage` decides, not how full the page is.
   const hasMore = page?.pagination?.hasNextPage === true;
+  const asked = Number(op.query?.page ?? 1);
+  const returned = page?.pagination?.page;
+  if (hasMore && returned !== undefined && returned !== asked) {
+    throw new PaginationError(
+      `Asked for page ${asked}, the server answered page ${returned}`,
+      'repeated_page',
+    );
+  }
   return { items, next: nextFromPageNumber(op, items.length, items.length, { hasMore }) };
 };
 

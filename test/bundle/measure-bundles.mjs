@@ -20,10 +20,11 @@ export const budgets = {
 /**
  * Ceilings in min+gzip bytes: the sizes measured when the budgets above were last missed, rounded up to the next
  * half kilobyte. A bundle may shrink toward its budget but never grow past its ceiling; lower a ceiling whenever a
- * change frees bytes, and drop it once the budget is met.
+ * change frees bytes, and drop it once the budget is met. Raised once, by 0.5 KB for `ruleseq/rule`, when checking
+ * date and time field values against the documented forms (+127 B) could not be paid for elsewhere.
  */
 export const ceilings = {
-  'ruleseq/rule': 53 * 1024,
+  'ruleseq/rule': 53.5 * 1024,
   'ruleseq/sequence': 44.5 * 1024,
   'ruleseq/sequence-platform': 47.5 * 1024,
 };

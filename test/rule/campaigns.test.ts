@@ -266,6 +266,12 @@ describe('campaigns.schedule — POST /campaigns/schedule', () => {
   it.each([
     ['a past date', new Date('2020-01-01T00:00:00Z'), 'send_at: must be in the future'],
     ['a past Rule time', '2020-01-01 00:00:00', 'send_at: must be in the future'],
+    [
+      'a Rule time on a day the calendar lacks',
+      '2030-02-30 12:00:00',
+      'send_at: is not a real date and time',
+    ],
+    ['a Rule time past 23:59:59', '2030-05-20 24:00:00', 'send_at: is not a real date and time'],
     ['an invalid Date', new Date('not a date'), 'send_at must be a Date or a string, not an invalid Date'],
     [
       'a Date past 9999 in Stockholm',

@@ -49,7 +49,11 @@ describe('subscribers.create', () => {
 
   it('keeps the wire array form of fields as given', async () => {
     answer('createSubscribers');
-    const fields = [{ key: 'Group.Created', value: '2016-03-20', type: 'date' as const }];
+    const fields = [
+      { key: 'Group.Created', value: '2016-03-20', type: 'date' as const },
+      { key: 'Group.At', value: '2016-03-20 23:59:59', type: 'datetime' as const },
+      { key: 'Group.Opens', value: '08:30:00', type: 'time' as const },
+    ];
     await rule.subscribers.create({ subscriber: { email: 'a@example.com', fields }, tags: [1] });
     expect((seen[0]!.body as { subscribers: unknown }).subscribers).toEqual({
       email: 'a@example.com',
@@ -123,6 +127,39 @@ describe('subscribers.create', () => {
       "a field key without a group, in Rule's own form",
       { subscriber: { email: 'a@example.com', fields: [{ key: 'NoDot', value: 'x' }] }, tags: ['T'] },
       'subscriber.fields[0].key: field key must be "Group.Field"',
+    ],
+    [
+      'a datetime value in another form than "YYYY-MM-DD HH:MM:SS"',
+      {
+        subscriber: {
+          email: 'a@example.com',
+          fields: [{ key: 'Group.Created', value: '2016-03-20T12:00:00Z', type: 'datetime' }],
+        },
+        tags: ['T'],
+      },
+      'subscriber.fields[0].value: must be YYYY-MM-DD HH:MM:SS',
+    ],
+    [
+      'a date value that is no calendar day',
+      {
+        subscriber: {
+          email: 'a@example.com',
+          fields: [{ key: 'Group.Born', value: '2016-02-30', type: 'date' }],
+        },
+        tags: ['T'],
+      },
+      'subscriber.fields[0].value: must be YYYY-MM-DD',
+    ],
+    [
+      'a time value past 23:59:59',
+      {
+        subscriber: {
+          email: 'a@example.com',
+          fields: [{ key: 'Group.At', value: '24:00:00', type: 'time' }],
+        },
+        tags: ['T'],
+      },
+      'subscriber.fields[0].value: must be HH:MM:SS',
     ],
     [
       'a forbidden character in a key',

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
+import { PaginationError } from '../../src/core/errors/pagination-error.js';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../src/core/errors/status-errors.js';
 import { SequencePlatformClient } from '../../src/sequence-platform/client.js';
@@ -224,6 +225,20 @@ describe('pages', () => {
     for (const body of [page(1, ids, true), page(2, [], true)].reverse()) answerOnce(body);
     const all = await testPlatformClient().rules.executions.list(AUTO_SAVE).toArray({ max: 100 });
     expect(all).toHaveLength(2);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('stops with a PaginationError when the server answers page 1 to every page asked for (it would loop forever)', async () => {
+    answer('listRuleExecutions', { body: page(1, ids, true) });
+    const error = await testPlatformClient()
+      .rules.executions.list(AUTO_SAVE)
+      .toArray({ max: 1_000 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({
+      code: 'repeated_page',
+      message: 'Asked for page 2, the server answered page 1',
+    });
     expect(seen).toHaveLength(2);
   });
 

@@ -1,6 +1,8 @@
 import type http from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIPromise } from '../../src/core/api-promise.js';
+import type { RuleseqError } from '../../src/core/errors/ruleseq-error.js';
+import type { RequestOptions } from '../../src/core/request-options.js';
 import { SequencePlatformClient } from '../../src/sequence-platform/client.js';
 import { fakeFetch } from '../../src/testing/fake-api.js';
 import type { PlatformFakeState } from '../../src/testing/sequence-platform-fake/index.js';
@@ -17,24 +19,23 @@ afterEach(() => {
 });
 
 interface Write {
-  send(client: SequencePlatformClient): APIPromise<unknown>;
+  send(client: SequencePlatformClient, options?: RequestOptions): APIPromise<unknown>;
   effects(state: PlatformFakeState): number;
   inProgress: string;
 }
 
 const WRITES: Record<string, Write> = {
   'rules.trigger': {
-    send: (c) => c.rules.trigger(MANUAL_RULE, { executeAmount: 5000 }),
+    send: (c, options) => c.rules.trigger(MANUAL_RULE, { executeAmount: 5000 }, options),
     effects: (s) => s.executions.length,
     inProgress: 'RULE_EXECUTION_IN_PROGRESS',
   },
   'transfers.create': {
-    send: (c) =>
-      c.transfers.create({
-        sourceAccountId: EMERGENCY,
-        destinationAccountId: SAVINGS,
-        amountInCents: 12_500,
-      }),
+    send: (c, options) =>
+      c.transfers.create(
+        { sourceAccountId: EMERGENCY, destinationAccountId: SAVINGS, amountInCents: 12_500 },
+        options,
+      ),
     effects: (s) => s.transfers.length,
     inProgress: 'TRANSFER_IN_PROGRESS',
   },
@@ -118,6 +119,37 @@ describe.each(Object.entries(WRITES))('%s', (_, write) => {
     await call;
     expect(statuses[0]).toBe(409);
     expect(statuses.at(-1)).toBeLessThan(300);
+    expect(write.effects(fake.state)).toBe(before + 1);
+  });
+});
+
+describe.each(Object.entries(WRITES))('%s with an unknown outcome', (_, write) => {
+  it(`a 409 ${write.inProgress} left when the retries run out carries the key; retrying with it takes effect once`, async () => {
+    vi.useFakeTimers();
+    const { fake } = platformWithFake({ processingMs: 60_000 });
+    const keys: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+      keys.push(headers.get('idempotency-key') ?? '');
+      const answer = fakeFetch(fake)(input, init);
+      if (keys.length > 1) return answer;
+      void answer;
+      throw reset();
+    };
+    const client = new SequencePlatformClient({
+      apiKey: fake.apiKey,
+      fetch,
+      rateLimit: false,
+      maxRetries: 1,
+    });
+    const before = write.effects(fake.state);
+    const call = write.send(client).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const error = (await call) as RuleseqError;
+    expect(error).toMatchObject({ status: 409, code: write.inProgress, idempotencyKey: keys[0] });
+    expect(error.message).toContain(`retry with idempotencyKey "${keys[0]}"`);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await write.send(client, { idempotencyKey: keys[0] as string });
     expect(write.effects(fake.state)).toBe(before + 1);
   });
 });

@@ -1,8 +1,13 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { AbortError } from '../../src/core/errors/abort-error.js';
+import { ConnectionError } from '../../src/core/errors/connection-error.js';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
-import { InternalServerError } from '../../src/core/errors/status-errors.js';
+import { BadRequestError, InternalServerError } from '../../src/core/errors/status-errors.js';
+import { TimeoutError } from '../../src/core/errors/timeout-error.js';
 import { SequenceClient } from '../../src/sequence/client.js';
+import { type FakeFaults, fakeFetch } from '../../src/testing/fake-api.js';
+import { createSequenceFake } from '../../src/testing/sequence-fake/index.js';
 import { useServers } from '../helpers/http-server.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 
@@ -139,6 +144,89 @@ describe('money safety: retried writes happen exactly once', () => {
     const error = await client.rules.trigger('rule_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(executions).toEqual(['rex_1']);
+  });
+});
+
+describe('an unknown outcome names the key to retry with', () => {
+  const transfer = {
+    source_account_id: 'acc_01HDEF0123',
+    destination_account_id: 'acc_01HGHI7890',
+    amount_in_cents: 5_000,
+  };
+  const lost = { network: true, afterProcessing: true };
+
+  function sequenceFake(faults: FakeFaults, latencyMs = 0) {
+    const fake = createSequenceFake({ faults, latencyMs });
+    const keys: string[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+      keys.push(headers.get('idempotency-key') ?? '');
+      return fakeFetch(fake)(input, init);
+    };
+    const client = new SequenceClient({ apiKey: fake.apiKey, fetch, rateLimit: false, maxRetries: 1 });
+    return { fake, client, keys, transfers: () => fake.state.transfers.length };
+  }
+
+  it('a transfer whose answers were all lost after processing: the error carries its key, and retrying with it writes nothing more', async () => {
+    const { client, keys, transfers } = sequenceFake([lost, lost]);
+    const before = transfers();
+    const error = await client.transfers.create(transfer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    const key = (error as ConnectionError).idempotencyKey;
+    expect(key).toBe(keys[0]);
+    expect(key).toMatch(UUID_V4);
+    expect((error as Error).message).toContain(`retry with idempotencyKey "${key}"`);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ idempotencyKey: key });
+    expect(transfers()).toBe(before + 1);
+    await client.transfers.create(transfer, { idempotencyKey: key as string });
+    expect(transfers()).toBe(before + 1);
+  });
+
+  it('a trigger that met only 5xx answers carries its key too (a 5xx does not prove nothing ran)', async () => {
+    const { client, keys } = sequenceFake([{ status: 500, afterProcessing: true }, { status: 502 }]);
+    const error = await client.rules.trigger('rule_demo_manual').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).idempotencyKey).toBe(keys[0]);
+  });
+
+  it("a timed-out transfer carries the key it was sent with (the caller's own)", async () => {
+    const { client } = sequenceFake([], 200);
+    const error = await client.transfers
+      .create(transfer, { idempotencyKey: 'order-1042', timeout: 20, maxRetries: 0 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).idempotencyKey).toBe('order-1042');
+  });
+
+  it('a transfer aborted while it waited for the rate limiter leaves no key: it was never sent', async () => {
+    const fake = createSequenceFake({ latencyMs: 100 });
+    const client = new SequenceClient({
+      apiKey: fake.apiKey,
+      fetch: fakeFetch(fake),
+      rateLimit: { maxRequests: 100, intervalMs: 60_000, maxConcurrent: 1 },
+    });
+    const before = fake.state.transfers.length;
+    const first = client.transfers.create(transfer);
+    const controller = new AbortController();
+    const queued = client.transfers.create(transfer, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    const error = await queued;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).idempotencyKey).toBeUndefined();
+    await first;
+    expect(fake.state.transfers.length).toBe(before + 1);
+  });
+
+  it('an answer that refuses the write leaves no key: nothing was applied', async () => {
+    const { client, transfers } = sequenceFake([]);
+    const before = transfers();
+    const error = await client.transfers
+      .create({ ...transfer, source_account_id: 'acc_missing' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).idempotencyKey).toBeUndefined();
+    expect((error as Error).message).not.toContain('outcome unknown');
+    expect(transfers()).toBe(before);
   });
 });
 

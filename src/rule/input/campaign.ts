@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { refineField, withElement } from '../../internal/refine-field.js';
-import { parseRuleDateTime, toRuleDate, toRuleDateTime } from '../datetime.js';
+import { isRuleDateTime, parseRuleDateTime, toRuleDate, toRuleDateTime } from '../datetime.js';
 import {
   zCampaignRecipientInput,
   zCampaignRequest,
@@ -81,8 +81,11 @@ const instantOf = (at: Date | string) =>
 const sendAt = z.pipe(
   z.union([z.date(), zScheduleCampaignRequest.shape.send_at]),
   z.transform((at, ctx) => {
-    if (instantOf(at) > Date.now()) return inRuleTime(at, toRuleDateTime, ctx);
-    ctx.issues.push({ code: 'custom', message: 'must be in the future', input: at });
+    const instant = instantOf(at);
+    if (instant > Date.now()) return inRuleTime(at, toRuleDateTime, ctx);
+    // An impossible time (2030-02-30) is no instant at all, so it is not "in the past" either.
+    const message = Number.isNaN(instant) ? 'is not a real date and time' : 'must be in the future';
+    ctx.issues.push({ code: 'custom', message, input: at });
     return z.NEVER;
   }),
 );
@@ -99,15 +102,13 @@ export const scheduledCampaign = z
 
 const TYPE_CODES = { email: 1, text_message: 2 } as const;
 
-function isCalendarDay(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
 /** A day filter: `YYYY-MM-DD`, or a `Date` (its calendar day in Stockholm). */
 const day = z.optional(
   z.pipe(
-    z.union([z.date(), zDate.check(z.refine(isCalendarDay, 'is not a calendar date'))]),
+    z.union([
+      z.date(),
+      zDate.check(z.refine((d) => isRuleDateTime(`${d} 00:00:00`), 'is not a calendar date')),
+    ]),
     z.transform((value, ctx) => inRuleTime(value, toRuleDate, ctx)),
   ),
 );

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { toRuleDateTime } from '../datetime.js';
+import { isRuleDateTime, toRuleDateTime } from '../datetime.js';
 import {
   zCreateCustomizationsRequest,
   zFieldKey,
@@ -23,8 +23,26 @@ export const fieldKey = zFieldKey.check(
   ),
 );
 
-/** One value in Rule's own form, `{ key, value, type }`. */
-export const fieldValue = z.extend(zFieldValueInput, { key: fieldKey });
+/** The form the docs give a date, datetime or time field's value; other types take any value. */
+const FORMS: Partial<Record<FieldType, string>> = {
+  date: 'YYYY-MM-DD',
+  datetime: 'YYYY-MM-DD HH:MM:SS',
+  time: 'HH:MM:SS',
+};
+
+/** A date or time value completed to Rule's `YYYY-MM-DD HH:MM:SS` (a date at midnight, a time on some day). */
+const completed = (type: FieldType, text: string) =>
+  type === 'date' ? `${text} 00:00:00` : type === 'time' ? `2000-01-01 ${text}` : text;
+
+/** One value in Rule's own form, `{ key, value, type }`; a date or time in the form its type needs, a real one. */
+export const fieldValue = z.extend(zFieldValueInput, { key: fieldKey }).check(
+  z.superRefine(({ value, type }, ctx) => {
+    const form = type && FORMS[type];
+    if (form && !(typeof value === 'string' && isRuleDateTime(completed(type, value)))) {
+      ctx.addIssue({ code: 'custom', message: `must be ${form}`, input: value, path: ['value'] });
+    }
+  }),
+);
 
 /** A field to create with `fields.createGroups`: `{ key, type }`. */
 export const newField = z.extend(zCreateCustomizationsRequest.shape.fields.def.element, { key: fieldKey });
