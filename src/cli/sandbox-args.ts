@@ -28,16 +28,30 @@ export function parseSandboxArgs(argv: string[]): SandboxArgs | { help: true } |
   try {
     parsed = parse(argv);
   } catch (error) {
-    return { error: (error as Error).message };
+    return { error: parseFailure(error as Error & { code?: string }) };
   }
   const { positionals, values } = parsed;
   if (values.help) return { help: true };
+  if (positionals[0] !== undefined && positionals[0] !== 'sandbox') {
+    return { error: `ruleseq: unknown command ${JSON.stringify(positionals[0])}\n\n${USAGE}` };
+  }
   if (positionals[0] !== 'sandbox' || positionals.length > 1) return { error: USAGE };
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_000)) {
-    return { error: `--port must be a port number from 1 to 65000, got ${values.port}` };
+    return { error: `ruleseq sandbox: --port must be a port number from 1 to 65000, got ${values.port}` };
   }
   return { port, host: values.host, corsOrigins: values['cors-origin'] };
+}
+
+const HELP_HINT = '(ruleseq sandbox --help lists the options)';
+
+/** node:util's messages, in the CLI's words: its hint about positionals starting with `-` does not apply here. */
+function parseFailure(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return `ruleseq sandbox: unknown option ${option} ${HELP_HINT}`;
+  }
+  return `ruleseq sandbox: ${error.message} ${HELP_HINT}`;
 }
 
 function parse(argv: string[]) {

@@ -2,9 +2,13 @@
  * `ruleseq/testing/msw`: msw request handlers answered by the fakes, for `server.use(...)` in vitest or jest.
  * Requires msw (an optional peer dependency).
  *
+ * The fakes answer their own key only (`fake.apiKey`, `'rule-sandbox-key'` by default; others get the API's 401),
+ * on the vendors' production URLs (leave `RULE_BASE_URL` and the like unset).
+ *
  * @example
- * const rule = createRuleFake();
- * server.use(...ruleHandlers(rule));
+ * const fake = createRuleFake();
+ * server.use(...ruleHandlers(fake));
+ * const rule = new RuleClient({ apiKey: fake.apiKey });
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { FakeApi } from './fake-api.js';
@@ -33,22 +37,25 @@ export function fakeHandlers(fake: FakeApi, origin: string): RequestHandler[] {
   );
 }
 
-/** Handlers for `https://app.rule.io/api/v2` and `/api/v3`, answered by `fake` (a fresh seeded one by default). */
+/**
+ * Handlers for `https://app.rule.io/api/v2` and `/api/v3`, answered by `fake` (a fresh seeded one by default, whose
+ * key is `'rule-sandbox-key'`: pass your own fake to use its `apiKey` and `state`).
+ */
 export function ruleHandlers(fake: FakeApi = createRuleFake()): RequestHandler[] {
   return fakeHandlers(fake, 'https://app.rule.io');
 }
 
-/** Handlers for `https://api.getsequence.io/api/v1`, answered by `fake`. */
+/** Handlers for `https://api.getsequence.io/api/v1`, answered by `fake` (default key `'sequence-sandbox-key'`). */
 export function sequenceHandlers(fake: FakeApi = createSequenceFake()): RequestHandler[] {
   return fakeHandlers(fake, 'https://api.getsequence.io');
 }
 
-/** Handlers for `https://api.getsequence.io/platform/v1`, answered by `fake`. */
+/** Handlers for `https://api.getsequence.io/platform/v1`, answered by `fake` (default key `'sequence-sandbox-key'`). */
 export function sequencePlatformHandlers(fake: FakeApi = createSequencePlatformFake()): RequestHandler[] {
   return fakeHandlers(fake, 'https://api.getsequence.io');
 }
 
-/** Handlers for `https://api.icloud-ready.com/api/v2`, answered by `fake`. */
+/** Handlers for `https://api.icloud-ready.com/api/v2`, answered by `fake` (default key `'icloudready-sandbox-key'`). */
 export function icloudReadyHandlers(fake: FakeApi = createICloudReadyFake()): RequestHandler[] {
   return fakeHandlers(fake, 'https://api.icloud-ready.com');
 }

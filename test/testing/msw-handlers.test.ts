@@ -1,14 +1,17 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AuthenticationError } from '../../src/core/errors/index.js';
 import { ICloudReadyClient } from '../../src/icloudready/client.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';
+import { SequencePlatformClient } from '../../src/sequence-platform/client.js';
 import { createICloudReadyFake, createRuleFake, createSequenceFake } from '../../src/testing/index.js';
 import {
   fakeHandlers,
   icloudReadyHandlers,
   ruleHandlers,
   sequenceHandlers,
+  sequencePlatformHandlers,
 } from '../../src/testing/msw-handlers.js';
 
 // The way a user's suite would do it: the clients keep their real base URLs and msw routes the traffic to the fakes.
@@ -57,4 +60,31 @@ it('turns a fake’s dropped connection into a network error', async () => {
     headers: { authorization: `Bearer ${faulty.apiKey}` },
   });
   await expect(request).rejects.toThrow(TypeError);
+});
+
+it('answers the keys the README names for the default fakes, and a 401 to any other key', async () => {
+  server.use(
+    ...ruleHandlers(),
+    ...sequenceHandlers(),
+    ...sequencePlatformHandlers(),
+    ...icloudReadyHandlers(),
+  );
+  try {
+    const calls = (key: (documented: string) => string) => [
+      new RuleClient({ apiKey: key('rule-sandbox-key'), rateLimit: false }).templates.list().safe(),
+      new SequenceClient({ apiKey: key('sequence-sandbox-key'), rateLimit: false }).accounts.list().safe(),
+      new SequencePlatformClient({ apiKey: key('sequence-sandbox-key'), rateLimit: false }).accounts
+        .list()
+        .safe(),
+      new ICloudReadyClient({ apiKey: key('icloudready-sandbox-key'), rateLimit: false }).sequences
+        .list()
+        .safe(),
+    ];
+    for (const result of await Promise.all(calls((documented) => documented))) expect(result.ok).toBe(true);
+    for (const result of await Promise.all(calls(() => 'some-other-key'))) {
+      expect(!result.ok && result.error).toBeInstanceOf(AuthenticationError);
+    }
+  } finally {
+    server.resetHandlers();
+  }
 });

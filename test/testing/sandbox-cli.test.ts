@@ -172,6 +172,32 @@ it('warns when it listens beyond loopback', async () => {
   expect(await sandbox.exit).toBe(0);
 });
 
+it.each([
+  [
+    ['sandbox', '--bogus'],
+    'ruleseq sandbox: unknown option --bogus (ruleseq sandbox --help lists the options)',
+  ],
+  [
+    ['sandbox', '-p', '5000'],
+    'ruleseq sandbox: unknown option -p (ruleseq sandbox --help lists the options)',
+  ],
+  [
+    ['sandbox', '--port'],
+    "ruleseq sandbox: Option '--port <value>' argument missing (ruleseq sandbox --help lists the options)",
+  ],
+  [['sandbox', '--port', '80.5'], 'ruleseq sandbox: --port must be a port number from 1 to 65000, got 80.5'],
+])('refuses %j with one line naming the mistake, exit 2, no stack trace', async (args, line) => {
+  const sandbox = run(process.execPath, [cli, ...args]);
+  expect(await sandbox.exit).toBe(2);
+  expect(sandbox.output().trim()).toBe(line);
+});
+
+it('names an unknown command before the usage', async () => {
+  const sandbox = run(process.execPath, [cli, 'sandobx']);
+  expect(await sandbox.exit).toBe(2);
+  expect(sandbox.output()).toMatch(/^ruleseq: unknown command "sandobx"\n\nUsage: ruleseq sandbox/);
+});
+
 it('fails with one clear line when a port asked for is taken', async () => {
   const port = await freePorts();
   const blocker = await listenOn(port + 1);

@@ -162,6 +162,29 @@ describe('CORS', () => {
     expect(fake.state).toEqual({ requests: 0 });
   });
 
+  it("allows a preflight's own headers for an allowed origin: a client's defaultHeaders and extraHeaders", async () => {
+    const { baseUrl } = (await start()).endpoint('rule');
+    const preflight = (requested: string) =>
+      fetch(`${baseUrl}/templates`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': requested,
+        },
+      });
+    const allowed = (await preflight('authorization,X-Trace, traceparent')).headers.get(
+      'access-control-allow-headers',
+    );
+    expect(allowed?.split(/\s*,\s*/)).toEqual(
+      expect.arrayContaining(['authorization', 'idempotency-key', 'x-request-id', 'x-trace', 'traceparent']),
+    );
+    // Only header names are echoed: anything else leaves the fixed list as it is.
+    const odd = (await preflight('x-a; x-b')).headers.get('access-control-allow-headers');
+    expect(odd).not.toContain('x-a');
+    expect(odd).toContain('idempotency-key');
+  });
+
   it('allows exactly the origins named, by exact origin, any port, or every origin', async () => {
     const status = async (corsOrigins: string[], origin: string) => {
       const { baseUrl } = (await start({ corsOrigins })).endpoint('rule');

@@ -62,13 +62,28 @@ export function originPolicy(patterns: readonly string[]): (origin: string) => b
   };
 }
 
+/** Header names as HTTP spells them (a token), so a preflight's list is echoed only when it is one. */
+const HEADER_NAMES = /^[!#$%&'*+.^_`|~0-9a-z-]+(?:\s*,\s*[!#$%&'*+.^_`|~0-9a-z-]+)*$/i;
+
 /**
  * The CORS headers that let a page on `origin` (already allowed) read the answer. `privateNetwork`: Chrome asked
  * whether a public page may reach this loopback server (it may, when the user named its origin).
+ * `requestedHeaders`: a preflight's `Access-Control-Request-Headers`, allowed as well, since the origin is trusted
+ * and a client may send headers of its own (`defaultHeaders`, `extraHeaders`, a tracing hook's).
  */
-export function corsHeaders(origin: string, privateNetwork: boolean): Record<string, string> {
+export function corsHeaders(
+  origin: string,
+  privateNetwork: boolean,
+  requestedHeaders?: string,
+): Record<string, string> {
+  const requested = requestedHeaders?.trim();
+  const allowHeaders = ALLOWED['access-control-allow-headers'];
   return {
     ...ALLOWED,
+    'access-control-allow-headers':
+      requested && HEADER_NAMES.test(requested)
+        ? `${allowHeaders}, ${requested.toLowerCase()}`
+        : allowHeaders,
     'access-control-allow-origin': origin,
     vary: 'Origin',
     ...(privateNetwork ? { 'access-control-allow-private-network': 'true' } : {}),

@@ -43,7 +43,11 @@ export async function handleRequest(
   const cors =
     origin === undefined
       ? {}
-      : corsHeaders(origin, req.headers['access-control-request-private-network'] === 'true');
+      : corsHeaders(
+          origin,
+          req.headers['access-control-request-private-network'] === 'true',
+          req.headers['access-control-request-headers'],
+        );
   if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
 
   const body = await readBody(req, policy.maxBodyBytes);
