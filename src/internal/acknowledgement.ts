@@ -6,9 +6,7 @@ import type { Operation } from './operation.js';
 import { sendOperation } from './send-operation.js';
 import type { ResponseSchema } from './standard-schema.js';
 import type { Transport } from './transport.js';
-
-/** Operations whose undocumented acknowledgements were already reported, per client: one warning each. */
-export type WarnedOperations = Set<string>;
+import { reportUndocumentedAnswer, type WarnedOperations } from './undocumented-answer.js';
 
 const validate = <T>(schema: ResponseSchema<T>, value: unknown) => {
   const result = schema['~standard'].validate(value);
@@ -48,20 +46,16 @@ export function sendAcknowledged<T extends object, E extends RuleseqError>(
   schemas: { documented: ResponseSchema<unknown>; readable: ResponseSchema<T> },
   options?: RequestOptions,
 ): APIPromise<T, E> {
-  const report = (body: unknown) => {
-    const shown = transport.redact(JSON.stringify(body) ?? 'an empty body').slice(0, 200);
-    const level = warned.has(name) ? 'debug' : 'warn';
-    warned.add(name);
-    transport.config.logger.log(
-      level,
-      `${name}: the write succeeded, but its answer (${shown}) is not the acknowledgement the docs show; resolved with what could be read`,
-    );
+  const reporter = {
+    logger: transport.config.logger,
+    redact: (text: string) => transport.redact(text),
+    warned,
   };
   // `readable` accepts an empty object (every field is optional), so what it cannot read becomes `{}`.
   const lenient: ResponseSchema<T> = {
     '~standard': {
       validate(body) {
-        if (validate(schemas.documented, body).issues) report(body);
+        if (validate(schemas.documented, body).issues) reportUndocumentedAnswer(reporter, name, name, body);
         return { value: readablePart(schemas.readable, body) as T };
       },
     },

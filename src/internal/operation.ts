@@ -11,6 +11,11 @@ export interface Operation<T = unknown> {
   /** Validates the parsed 2xx body. Omitted: the body is returned as parsed. */
   schema?: ResponseSchema<T>;
   /**
+   * What the answer to a write must satisfy even when it is not the documented shape (which otherwise resolves): a
+   * promise the API makes about what it did, such as Sequence leaving every created rule disabled.
+   */
+  invariant?: ResponseSchema<unknown>;
+  /**
    * Text appended to the message of an error with that status (e.g. the permission a 403 means is missing); a
    * function picks by the error's `code`, since one status can mean several things.
    */

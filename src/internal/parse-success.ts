@@ -1,15 +1,13 @@
 import { ResponseValidationError } from '../core/errors/response-validation-error.js';
-import type { LevelledLogger } from './logger.js';
 import type { Operation } from './operation.js';
 import type { ParsedBody } from './parse-body.js';
 import type { Redactor } from './redact.js';
 import type { ResponseSchema } from './standard-schema.js';
+import { type AnswerReporter, reportUndocumentedAnswer } from './undocumented-answer.js';
 
 /** What validating a 2xx body needs from the client. */
-export interface SuccessReaders {
-  redact: Redactor;
+export interface SuccessReaders extends AnswerReporter {
   validateResponses: boolean;
-  logger: LevelledLogger;
   prepareSchema?: (<T>(schema: ResponseSchema<T>) => ResponseSchema<T>) | undefined;
 }
 
@@ -22,9 +20,11 @@ export interface SuccessSource {
 
 /**
  * A 2xx body as the operation's data: validated against its schema, or (with `validateResponses: false`) handed
- * over as sent with a warning. A body that holds nothing at all (`null`, or empty) where the schema expects data is
- * a `ResponseValidationError` either way: there is nothing to hand over, and a caller reading fields from it would
- * only meet a `TypeError` later.
+ * over as sent with a warning. The JSON answer to a write is handed over as sent too when it is not the documented
+ * shape, reported once per operation: the write succeeded, and a caller who retried an "error" would write twice.
+ * Only what the operation's `invariant` refuses stays an error. A body that holds nothing at all (`null`, or empty)
+ * where the schema expects data is a `ResponseValidationError` either way: there is nothing to hand over, and a
+ * caller reading fields from it would only meet a `TypeError` later.
  */
 export async function parseSuccess(
   source: SuccessSource,
@@ -50,9 +50,19 @@ export async function parseSuccess(
     operation: operationName(op),
     redact: readers.redact,
   });
-  if (readers.validateResponses || body === null || body === undefined) throw error;
-  // Opted out: hand over the body as sent, and say so once per occurrence.
-  readers.logger.log('warn', error.message);
+  if (body === null || body === undefined) throw error;
+  if (!readers.validateResponses) {
+    // Opted out: hand over the body as sent, and say so once per occurrence.
+    readers.logger.log('warn', error.message);
+  } else if (
+    op.method === 'GET' ||
+    (op.invariant && (await op.invariant['~standard'].validate(body)).issues)
+  ) {
+    throw error;
+  } else {
+    // Keyed by schema, not path: one documented answer per operation, whatever ids its path carries.
+    reportUndocumentedAnswer(readers, op.schema, operationName(op), body);
+  }
   return { data: body, body };
 }
 

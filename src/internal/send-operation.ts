@@ -26,8 +26,10 @@ export function sendOperation<Body, T, E extends RuleseqError>(
     throw error;
   }
   const response = transport.request(op, options);
-  if (transport.config.validateResponses) return new APIPromise<T, E>(mapResponse(response, unwrap));
-  return new APIPromise<T, E>(response.then((result) => unwrapUnchecked(transport, op, result, unwrap)));
+  // The answer to a write may be handed over as sent (see `parseSuccess`): without its envelope, it is the data.
+  const read = op.method === 'GET' ? unwrap : (body: Body) => unwrap(body) ?? (body as unknown as T);
+  if (transport.config.validateResponses) return new APIPromise<T, E>(mapResponse(response, read));
+  return new APIPromise<T, E>(response.then((result) => unwrapUnchecked(transport, op, result, read)));
 }
 
 /**

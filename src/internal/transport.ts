@@ -75,6 +75,7 @@ export class Transport {
       requestIdOf,
       serverWait,
       redact,
+      warned: new Set(),
     };
     this.#retryReaders = {
       backoff: config.backoff ?? DEFAULT_BACKOFF,

@@ -21,12 +21,14 @@ export const budgets = {
  * Ceilings in min+gzip bytes: the sizes measured when the budgets above were last missed, rounded up to the next
  * half kilobyte. A bundle may shrink toward its budget but never grow past its ceiling; lower a ceiling whenever a
  * change frees bytes, and drop it once the budget is met. Raised once, by 0.5 KB for `ruleseq/rule`, when checking
- * date and time field values against the documented forms (+127 B) could not be paid for elsewhere.
+ * date and time field values against the documented forms (+127 B) could not be paid for elsewhere; and once, by
+ * 0.5 KB for `ruleseq/sequence` and `ruleseq/sequence-platform`, when writes answered in an undocumented shape came
+ * to resolve with a warning instead of throwing (+222 B and +179 B; `ruleseq/rule` +81 B, within its ceiling).
  */
 export const ceilings = {
   'ruleseq/rule': 53.5 * 1024,
-  'ruleseq/sequence': 44.5 * 1024,
-  'ruleseq/sequence-platform': 47.5 * 1024,
+  'ruleseq/sequence': 45 * 1024,
+  'ruleseq/sequence-platform': 48 * 1024,
 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import type { Logger } from '../../src/core/client-options.js';
 import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
+import { recordingLogger as logged } from '../helpers/recording-logger.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { testRuleClient, useRuleMock } from './rule-mock.js';
 
@@ -11,18 +11,6 @@ import { testRuleClient, useRuleMock } from './rule-mock.js';
 
 const { seen, answer, server } = useRuleMock();
 const BASE = 'https://app.rule.io/api/v2';
-
-function logged() {
-  const lines: Array<[string, string]> = [];
-  const record = (level: string) => (message: string) => lines.push([level, message]);
-  const logger: Logger = {
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-  };
-  return { lines, warnings: () => lines.filter(([level]) => level === 'warn'), logger };
-}
 
 const campaign = {
   subject: 'Sale',
@@ -175,6 +163,75 @@ describe('acknowledgements of writes that succeeded', () => {
         (e: unknown) => e,
       );
     expect(error).toBeInstanceOf(ResponseValidationError);
+  });
+});
+
+describe('writes that return data, answered with an acknowledgement instead', () => {
+  const who = { email: 'ada@example.com' };
+  const writes: Array<[string, (rule: ReturnType<typeof testRuleClient>) => PromiseLike<unknown>]> = [
+    ['createSubscribers', (rule) => rule.subscribers.create({ subscriber: who, tags: ['Newsletter'] })],
+    ['updateSubscriber', (rule) => rule.subscribers.update(1, { language: 'sv' })],
+    ['updateTag', (rule) => rule.tags.update('VIP', { name: 'Gold' })],
+    ['createCampaign', (rule) => rule.campaigns.create(campaign)],
+    [
+      'updateSubscriberPreferences',
+      (rule) => rule.preferences.update(who, 1, [{ preference_id: 1, is_opted_in: true }]),
+    ],
+  ];
+  const cases = writes.flatMap(([operationId, call]) =>
+    [{ message: 'Success' }, { success: true }].map((body) => [operationId, body, call] as const),
+  );
+
+  it.each(cases)('%s resolves %j with the answer as sent, warning once', async (operationId, body, call) => {
+    const log = logged();
+    const rule = testRuleClient({ logger: log.logger, logLevel: 'debug', auth: 'query' });
+    answer(operationId, { body });
+    await expect(call(rule)).resolves.toEqual(body);
+    await expect(call(rule)).resolves.toEqual(body);
+    expect(seen).toHaveLength(2);
+    expect(log.warnings()).toHaveLength(1);
+    const warning = log.warnings()[0]![1];
+    expect(warning).toContain(`the write succeeded, but its answer (${JSON.stringify(body)})`);
+    expect(warning).not.toContain(CANARY_KEY);
+    // The second is still reported, below the default level.
+    expect(
+      log.lines.filter(([level, text]) => level === 'debug' && text.includes('write succeeded')),
+    ).toHaveLength(1);
+  });
+
+  it('warns once per operation, whatever it was called on, and once for each other operation', async () => {
+    const log = logged();
+    const rule = testRuleClient({ logger: log.logger });
+    answer('updateTag', { body: { success: true } });
+    answer('updateSubscriber', { body: { success: true } });
+    await rule.tags.update('VIP', { name: 'Gold' });
+    await rule.tags.update('Newsletter', { name: 'News' });
+    await rule.subscribers.update(1, { language: 'sv' });
+    expect(log.warnings().map(([, text]) => text.split(':')[0])).toEqual([
+      '[ruleseq] PUT tags/VIP',
+      '[ruleseq] PUT subscribers/1',
+    ]);
+  });
+
+  it('masks the API key an odd answer echoes', async () => {
+    const log = logged();
+    answer('updateTag', { body: { success: true, echoed: CANARY_KEY } });
+    await testRuleClient({ logger: log.logger, auth: 'query' }).tags.update('VIP', { name: 'Gold' });
+    expect(log.warnings()[0]![1]).toContain('"echoed"');
+    expect(log.warnings()[0]![1]).not.toContain(CANARY_KEY);
+  });
+
+  it('still refuses the same answer to a read: a GET changes nothing, so strictness costs nothing', async () => {
+    answer('getTag', { body: { success: true } });
+    await expect(testRuleClient().tags.get('VIP')).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  it('still refuses a 2xx HTML page and a null body to a write that returns data', async () => {
+    server.use(http.put(`${BASE}/tags/:tag`, () => HttpResponse.html('<html><title>Sign in</title></html>')));
+    const rule = testRuleClient();
+    await expect(rule.tags.update('VIP', { name: 'Gold' })).rejects.toBeInstanceOf(ResponseValidationError);
+    answer('createCampaign', { body: null });
+    await expect(rule.campaigns.create(campaign)).rejects.toBeInstanceOf(ResponseValidationError);
   });
 });
 

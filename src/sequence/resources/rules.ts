@@ -26,6 +26,13 @@ const disabledRuleSchema = z.looseObject({
 });
 
 /**
+ * Whatever else an answer of another shape holds, a rule it shows (in the envelope, or in place of it) is disabled:
+ * an enabled one would move money before anyone reviewed it, a safety violation rather than another acknowledgement.
+ */
+const disabled = { status: z.optional(z.literal('disabled')) };
+const showsNoEnabledRule = z.looseObject({ ...disabled, data: z.optional(z.looseObject(disabled)) });
+
+/**
  * A rule's configuration. `status` may be left out: the SDK always sends `disabled`, since Sequence leaves every
  * created or updated rule disabled whatever `status` says (a person enables it in the Sequence app).
  */
@@ -92,6 +99,7 @@ export class Rules extends SequenceResource {
         path: 'rules',
         body: ruleBody(input, 'rules.create'),
         schema: disabledRuleSchema,
+        invariant: showsNoEnabledRule,
       }),
       options,
     );
@@ -109,6 +117,7 @@ export class Rules extends SequenceResource {
         path: `rules/${idPath(id, 'id', 'rules.update')}`,
         body: ruleBody(input, 'rules.update'),
         schema: disabledRuleSchema,
+        invariant: showsNoEnabledRule,
       }),
       options,
     );
