@@ -74,7 +74,7 @@ describe('Rule refuses undocumented keys before sending', () => {
           to: { phone_number: '+46701234567' },
           content: 'Hej',
         } as never),
-      "transactions.send: type must be 'text_message'; transaction_type: unknown option; did you mean type?",
+      "transactions.send: type is required ('email' or 'text_message'); transaction_type: unknown option; did you mean type?",
     ],
     [
       'a nested recipient field',
