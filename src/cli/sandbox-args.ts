@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 /** Where `npx ruleseq sandbox` listens by default: fixed, so a browser page can hard-code the URLs. */
 export const DEFAULT_FIRST_PORT = 4790;
 
+/** The highest first port: the four APIs take it and the three after it, and TCP ports end at 65535. */
+const LAST_FIRST_PORT = 65_535 - 3;
+
 export const USAGE = `Usage: ruleseq sandbox [--port <first port>] [--host <address>] [--cors-origin <origin>]...
 
 Serves seeded fakes of the Rule, Sequence (API v1 and Platform v1) and iCloudReady APIs, one port each: by default
@@ -37,8 +40,10 @@ export function parseSandboxArgs(argv: string[]): SandboxArgs | { help: true } |
   }
   if (positionals[0] !== 'sandbox' || positionals.length > 1) return { error: USAGE };
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_000)) {
-    return { error: `ruleseq sandbox: --port must be a port number from 1 to 65000, got ${values.port}` };
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > LAST_FIRST_PORT)) {
+    return {
+      error: `ruleseq sandbox: --port must be a port number from 1 to ${LAST_FIRST_PORT} (the next three APIs take the ports after it), got ${values.port}`,
+    };
   }
   return { port, host: values.host, corsOrigins: values['cors-origin'] };
 }

@@ -79,6 +79,23 @@ function alternatives(branches: RawIssue[][]): string | undefined {
   return either([...new Set(parts)]);
 }
 
+/**
+ * A union used as a discriminated one (each branch a literal at the same key, `type: 'email'` or `'text_message'`)
+ * that no branch's literal matched: that key and every literal it takes.
+ */
+function unmatchedTag(branches: RawIssue[][]): { key: PropertyKey; values: unknown[] } | undefined {
+  let key: PropertyKey | undefined;
+  const values = new Set<unknown>();
+  for (const issues of branches) {
+    const tag = issues.find((issue) => issue.code === 'invalid_value' && issue.path?.length === 1);
+    const at = tag && keyOf(tag.path![0]!);
+    if (at === undefined || (key !== undefined && at !== key)) return undefined;
+    key = at;
+    for (const value of tag!.values ?? []) values.add(value);
+  }
+  return key === undefined ? undefined : { key, values: [...values] };
+}
+
 function sized(issue: RawIssue, bound: 'at least' | 'at most'): string {
   const limit = bound === 'at least' ? issue.minimum : issue.maximum;
   const n = Number(limit);
@@ -149,10 +166,20 @@ export function explainIssues(
       const branches = issue.errors ?? [];
       const kinds = alternatives(branches);
       const best = [...branches].sort((a, b) => branchScore(a) - branchScore(b))[0];
+      const tag = unmatchedTag(branches);
       if (kinds !== undefined) {
         say(
           path,
           value === undefined && path.length > 0 ? ' is required' : ` must be ${kinds}, not ${kindOf(value)}`,
+        );
+      } else if (tag) {
+        const at = [...path, tag.key];
+        const allowed = either(tag.values.map(shown));
+        say(at, valueAt(input, at) === undefined ? ` is required (${allowed})` : ` must be ${allowed}`);
+        // What else the closest branch says (an unknown key, say), without its own literal again.
+        visit(
+          best!.filter((i) => !(i.code === 'invalid_value' && i.path?.length === 1)),
+          path,
         );
       } else if (best?.length) visit(best, path);
       else if (issue.options?.length) {

@@ -20,6 +20,21 @@ function distance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** A name's words, lower case: `amountInCents` and `amount_in_cents` are both `amount in cents`. */
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_-]+/)
+    .filter(Boolean);
+
+/** `transaction_type` is `type` with a word before it; `email_address` is `email` with a word after it. */
+function withWordsAround(name: readonly string[], candidate: readonly string[]): boolean {
+  if (candidate.length === 0 || name.length <= candidate.length) return false;
+  const same = (offset: number) => candidate.every((word, i) => name[offset + i] === word);
+  return same(0) || same(name.length - candidate.length);
+}
+
 /** The defined name a misspelt one most likely meant, if one is close enough to suggest. */
 export function nearestName(name: string, defined: readonly string[]): string | undefined {
   const wanted = normalise(name);
@@ -29,6 +44,12 @@ export function nearestName(name: string, defined: readonly string[]): string | 
     const d = distance(wanted, normalise(candidate), limit);
     if (d <= limit && (best === undefined || d < best.distance)) best = { name: candidate, distance: d };
   }
+  // A slip of one letter (`emial`, `account_roles`) is the likeliest meaning; else a defined name with words joined
+  // on (`transaction_type` for `type`) outranks a longer edit (`transaction_name`), when only one fits.
+  if (best && best.distance <= 1) return best.name;
+  const nameWords = words(name);
+  const around = defined.filter((candidate) => withWordsAround(nameWords, words(candidate)));
+  if (around.length === 1) return around[0];
   if (best) return best.name;
   // A name cut short or run on (`amount` for `amount_in_cents`) is the only one that shares its start.
   const sharing = defined.filter((candidate) => {

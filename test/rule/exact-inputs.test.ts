@@ -65,6 +65,18 @@ describe('Rule refuses undocumented keys before sending', () => {
       'transactions.send: transaction_nam: unknown option; did you mean transaction_name?',
     ],
     [
+      "rule.md's wire name transaction_type for the SDK's type",
+      (rule) =>
+        rule.transactions.send({
+          transaction_type: 'text_message',
+          transaction_name: 'Welcome',
+          from: { name: 'Shop' },
+          to: { phone_number: '+46701234567' },
+          content: 'Hej',
+        } as never),
+      "transactions.send: type is required ('email' or 'text_message'); transaction_type: unknown option; did you mean type?",
+    ],
+    [
       'a nested recipient field',
       (rule) =>
         rule.campaigns.create({

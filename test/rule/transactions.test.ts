@@ -107,6 +107,16 @@ describe('transactions.send — POST /transactionals', () => {
 });
 
 describe('transactions.send input validation (nothing is sent)', () => {
+  it.each([
+    ['an unknown type', 'push', "type must be 'email' or 'text_message'"],
+    ['no type', undefined, "type is required ('email' or 'text_message')"],
+  ])('names the transaction types for %s', async (_, type, message) => {
+    const error = await rule.transactions.send({ ...text, type } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toBe(`transactions.send: ${message}`);
+    expect(seen).toHaveLength(0);
+  });
+
   const pdf = (size: number, header = '%PDF-1.4') => {
     const bytes = new Uint8Array(size);
     bytes.set(new TextEncoder().encode(header));

@@ -117,6 +117,77 @@ describe('rules.create', () => {
   });
 });
 
+/** The documented rule with its first step's first action changed. */
+function withAction(operationId: 'createRule' | 'updateRule', name: string, change: object): RuleInput {
+  const input = ruleInput(operationId, name);
+  const [step, ...steps] = input.steps;
+  const [action, ...actions] = step!.actions!;
+  return { ...input, steps: [{ ...step, actions: [{ ...action, ...change }, ...actions] }, ...steps] };
+}
+
+describe('rule actions: amounts are integer cents, percentages 0-100 (refused before sending)', () => {
+  it.each(INVALID_CENTS)('rules.create refuses an action amount_in_cents %s', async (_, amount) => {
+    const input = withAction('createRule', 'manual', { amount_in_cents: amount });
+    await expectRefusedUnsent(
+      mock,
+      'createRule',
+      () => seq.rules.create(input),
+      /^rules\.create: steps\[0\]\.actions\[0\]\.amount_in_cents: an amount must be /,
+    );
+  });
+
+  it('rules.update refuses a negative action amount, naming its path', async () => {
+    const input = withAction('updateRule', 'raisePercentage', { type: 'FIXED', amount_in_cents: -100 });
+    await expectRefusedUnsent(
+      mock,
+      'updateRule',
+      () => seq.rules.update('rule_01HXYZ1234', input),
+      /^rules\.update: steps\[0\]\.actions\[0\]\.amount_in_cents: an amount must be positive\.?$/,
+    );
+  });
+
+  it.each(INVALID_CENTS)('refuses a cap (limit) amount_in_cents %s', async (_, amount) => {
+    const input = withAction('createRule', 'manual', {
+      limit: { period: 'PER_MONTH', amount_in_cents: amount },
+    });
+    await expectRefusedUnsent(
+      mock,
+      'createRule',
+      () => seq.rules.create(input),
+      /^rules\.create: steps\[0\]\.actions\[0\]\.limit\.amount_in_cents: an amount must be /,
+    );
+  });
+
+  it.each([
+    ['below 0', -1, /must be at least 0/],
+    ['above 100', 100.5, /must be at most 100/],
+  ])('refuses a percentage_value %s', async (_, percentage, message) => {
+    const input = withAction('createRule', 'autoSave', { percentage_value: percentage });
+    await expectRefusedUnsent(mock, 'createRule', () => seq.rules.create(input), message);
+    await expectRefusedUnsent(
+      mock,
+      'createRule',
+      () => seq.rules.create(input),
+      /^rules\.create: steps\[0\]\.actions\[0\]\.percentage_value /,
+    );
+  });
+
+  it('sends 0 and 100 percent, a fractional percentage and a null amount as given', async () => {
+    for (const change of [
+      { percentage_value: 0 },
+      { percentage_value: 100 },
+      { percentage_value: 12.5 },
+      { amount_in_cents: null },
+    ]) {
+      answer('createRule');
+      const input = withAction('createRule', 'autoSave', change);
+      await seq.rules.create(input);
+      expect(seen.at(-1)!.body).toEqual({ ...input, status: 'disabled' });
+    }
+    expect(seen).toHaveLength(4);
+  });
+});
+
 describe('rules.update', () => {
   it('replaces the rule with the documented body, switching an enabled rule to disabled', async () => {
     answer('updateRule');

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FIRST_PORT } from '../../src/cli/sandbox-args.js';
+import { DEFAULT_FIRST_PORT, parseSandboxArgs } from '../../src/cli/sandbox-args.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'node_modules/.cache/sandbox-cli/cli.mjs');
@@ -185,11 +185,25 @@ it.each([
     ['sandbox', '--port'],
     "ruleseq sandbox: Option '--port <value>' argument missing (ruleseq sandbox --help lists the options)",
   ],
-  [['sandbox', '--port', '80.5'], 'ruleseq sandbox: --port must be a port number from 1 to 65000, got 80.5'],
+  [
+    ['sandbox', '--port', '80.5'],
+    'ruleseq sandbox: --port must be a port number from 1 to 65532 (the next three APIs take the ports after it), got 80.5',
+  ],
 ])('refuses %j with one line naming the mistake, exit 2, no stack trace', async (args, line) => {
   const sandbox = run(process.execPath, [cli, ...args]);
   expect(await sandbox.exit).toBe(2);
   expect(sandbox.output().trim()).toBe(line);
+});
+
+it('takes any first port whose four ports are TCP ports (1 to 65532), and no other', () => {
+  for (const port of [1, 65_000, 65_532]) {
+    expect(parseSandboxArgs(['sandbox', '--port', String(port)])).toMatchObject({ port });
+  }
+  for (const port of ['0', '-1', '65533', '65535', '65536']) {
+    expect(parseSandboxArgs(['sandbox', `--port=${port}`])).toEqual({
+      error: `ruleseq sandbox: --port must be a port number from 1 to 65532 (the next three APIs take the ports after it), got ${port}`,
+    });
+  }
 });
 
 it('names an unknown command before the usage', async () => {

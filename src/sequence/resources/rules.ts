@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { APIPromise } from '../../core/api-promise.js';
 import type { RequestOptions } from '../../core/request-options.js';
-import { refineField } from '../../internal/refine-field.js';
+import { refineField, withElement } from '../../internal/refine-field.js';
 import { validateInput, validateQuery } from '../../internal/validate-input.js';
 import type { SequenceError } from '../errors.js';
 import {
@@ -10,6 +10,9 @@ import {
   zListRulesQuery,
   zListRulesResponse,
   zRule,
+  zRuleAction,
+  zRuleStep,
+  zTransferCap,
   zTriggerRuleBody,
   zTriggerRuleResponse,
 } from '../generated/v1/zod.gen.js';
@@ -32,11 +35,29 @@ const disabledRuleSchema = z.looseObject({
 const disabled = { status: z.optional(z.literal('disabled')) };
 const showsNoEnabledRule = z.looseObject({ ...disabled, data: z.optional(z.looseObject(disabled)) });
 
+/** A cap's `amount_in_cents` is integer cents, whole, positive and a safe integer, like every amount. */
+const transferCap = z.extend(zTransferCap, {
+  amount_in_cents: z.optional(cents(zTransferCap.shape.amount_in_cents.def.innerType)),
+});
+
+/** An action's `amount_in_cents` (and its cap's) is integer cents like every amount; `null` stays allowed. */
+const ruleAction = z.extend(zRuleAction, {
+  amount_in_cents: z.nullish(cents(zRuleAction.shape.amount_in_cents.def.innerType.def.innerType)),
+  limit: z.nullish(transferCap),
+});
+
+const ruleStep = z.extend(zRuleStep, {
+  actions: z.optional(withElement(zRuleStep.shape.actions.def.innerType, ruleAction)),
+});
+
 /**
  * A rule's configuration. `status` may be left out: the SDK always sends `disabled`, since Sequence leaves every
  * created or updated rule disabled whatever `status` says (a person enables it in the Sequence app).
  */
-const ruleInput = z.extend(zCreateRuleBody, { status: z.optional(zCreateRuleBody.shape.status) });
+const ruleInput = z.extend(zCreateRuleBody, {
+  status: z.optional(zCreateRuleBody.shape.status),
+  steps: withElement(zCreateRuleBody.shape.steps, ruleStep),
+});
 
 /** For MANUAL rules, `manual_execute_amount` (integer cents) overrides the transfer amount. */
 const triggerParams = z.extend(zTriggerRuleBody, {

@@ -223,7 +223,7 @@ export const zRuleAction = /* @__PURE__ */ z.looseObject({
     source: /* @__PURE__ */ z.optional(zAccountRef),
     destination: /* @__PURE__ */ z.optional(zAccountRef),
     amount_in_cents: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.int()),
-    percentage_value: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+    percentage_value: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100))),
     percentage_target: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     next_payment_minimum_account: /* @__PURE__ */ z.nullish(zAccountRef),
     current_balance_account: /* @__PURE__ */ z.nullish(zAccountRef),
