@@ -3,7 +3,7 @@ import { RuleseqError } from './errors/ruleseq-error.js';
 /** A parsed response with what `.withResponse()` exposes. */
 export interface ApiResponse<T> {
   data: T;
-  /** The parsed body exactly as the server sent it, before envelope unwrapping and validation. */
+  /** The parsed body as the server sent it, before envelope unwrapping and validation; an echoed API key masked. */
   body: unknown;
   response: Response;
   requestId: string | undefined;

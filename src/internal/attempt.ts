@@ -13,7 +13,7 @@ import { type ErrorBodyReader, READ_ERROR_BODY } from './fetch-hand-off.js';
 import { parseBody } from './parse-body.js';
 import { parseSuccess, type SuccessReaders, unreadableBody } from './parse-success.js';
 import { type BodyText, readBodyText } from './read-body.js';
-import { redactUrl } from './redact.js';
+import { redactBodyText, redactUrl, redactValue } from './redact.js';
 import { markTransportFailure } from './transport-failure.js';
 
 /** Error bodies only feed a message and `ApiError.body`: their beginning is kept, the rest is not downloaded. */
@@ -56,6 +56,11 @@ export async function sendAttempt(
     throw afterFailure(context, attempt, context.typedError(error, attempt));
   }
   const parsed = parseBody(body.text);
+  // A server may echo the key in a successful answer too (Rule's next-page links carry `apikey=` under query auth):
+  // nothing handed over holds it. One search of the text when it does not; the value is masked after parsing, so
+  // a key of digits never turns a number into invalid JSON.
+  const holdsKey = context.redact(body.text) !== body.text;
+  if (holdsKey) parsed.value = redactValue(parsed.value, context.redact, true);
   const requestId = context.requestIdOf(response, parsed.value);
   log(context, attempt, response.status, requestId);
   context.rateLimiter?.observe(response.headers, waitWithinCap(context, response.headers));
@@ -64,8 +69,13 @@ export async function sendAttempt(
     const message = `Body exceeds ${context.maxResponseBytes} bytes; the rest was not downloaded`;
     throw unreadableBody(source, body.text, message, context.redact);
   }
-  // Query auth puts the key in the request URL, which `Response.url` repeats.
-  const exposed = () => exposedResponse(response, body.text, context.redact(redactUrl(response.url)));
+  // Query auth puts the key in the request URL, which `Response.url` repeats. The text is masked only when read.
+  const exposed = () =>
+    exposedResponse(
+      response,
+      holdsKey ? redactBodyText(body.text, parsed.json, context.redact) : body.text,
+      context.redact(redactUrl(response.url)),
+    );
   if (plan.op.ignoreBody) return apiResponse(undefined as never, parsed.value, requestId, exposed);
   const { data, body: raw } = await parseSuccess(source, parsed, context);
   return apiResponse(data as never, raw, requestId, exposed);

@@ -13,8 +13,8 @@ export function withBodyText(response: Response, text: string): Response {
 
 /**
  * The `Response` that `.withResponse()` hands out: the original's status and headers, its body (already read by the
- * SDK) readable again, and `url` replaced by the given redacted one, since a fetch `Response` repeats the request
- * URL, which may carry the key.
+ * SDK, any echoed key masked) readable again, and `url` replaced by the given redacted one, since a fetch `Response`
+ * repeats the request URL, which may carry the key.
  */
 export function exposedResponse(response: Response, text: string, url: string): Response {
   const copy = withBodyText(response, text);

@@ -325,7 +325,8 @@ describe('the key stays out of errors and logs', () => {
 
     const result = await transport.request({ method: 'GET', path: 'subscribers/1', schema: quotingSchema });
 
-    expect(result.data).toEqual({ id: CANARY_KEY });
+    // Handed over as sent, apart from the key, which no successful answer carries either.
+    expect(result.data).toEqual({ id: '***' });
     expect(logger.lines.some((l) => l.includes('expected a numeric id'))).toBe(true);
     expectLinesClean(logger.lines);
   });
