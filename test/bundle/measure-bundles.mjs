@@ -23,12 +23,14 @@ export const budgets = {
  * change frees bytes, and drop it once the budget is met. Raised once, by 0.5 KB for `ruleseq/rule`, when checking
  * date and time field values against the documented forms (+127 B) could not be paid for elsewhere; and once, by
  * 0.5 KB for `ruleseq/sequence` and `ruleseq/sequence-platform`, when writes answered in an undocumented shape came
- * to resolve with a warning instead of throwing (+222 B and +179 B; `ruleseq/rule` +81 B, within its ceiling).
+ * to resolve with a warning instead of throwing (+222 B and +179 B; `ruleseq/rule` +81 B, within its ceiling); and
+ * once, by 0.5 KB for all three, when an API key a server echoes in a successful answer came to be masked in what
+ * the SDK hands over (+151 B each).
  */
 export const ceilings = {
-  'ruleseq/rule': 53.5 * 1024,
-  'ruleseq/sequence': 45 * 1024,
-  'ruleseq/sequence-platform': 48 * 1024,
+  'ruleseq/rule': 54 * 1024,
+  'ruleseq/sequence': 45.5 * 1024,
+  'ruleseq/sequence-platform': 48.5 * 1024,
 };
 
 /** Bundles everything `entry` exports (a consumer's worst case: no export left out) from the built package. */
