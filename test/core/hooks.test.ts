@@ -219,46 +219,35 @@ describe('hooks: one that never settles', () => {
     return state;
   }
 
+  /** What each bound gives the call: the option set, the fake time to let pass, and the error's `kind`. */
+  const bounds = [
+    { bound: "the attempt's timeout", options: { timeout: 1_000 }, elapse: 1_100, kind: 'attempt' },
+    { bound: 'totalTimeout, without a limiter', options: { totalTimeout: 500 }, elapse: 600, kind: 'total' },
+  ] as const;
+
   for (const [name, hooks] of cases) {
-    it(`${name}: the attempt's timeout ends the call with a TimeoutError`, async () => {
-      vi.useFakeTimers();
-      const fetch = (async () =>
-        new Response('{"error":"busy"}', { status: 503 })) as typeof globalThis.fetch;
-      const maxRetries = name === 'beforeRetry' ? 1 : 0;
-      const transport = testTransport({
-        baseUrl: 'https://api.example.com',
-        fetch,
-        hooks,
-        maxRetries,
-        timeout: 1_000,
+    for (const { bound, options, elapse, kind } of bounds) {
+      it(`${name}: ${bound} ends the call with a TimeoutError`, async () => {
+        vi.useFakeTimers();
+        const fetch = (async () =>
+          new Response('{"error":"busy"}', { status: 503 })) as typeof globalThis.fetch;
+        // A beforeRetry hook runs only once an attempt has failed and a retry is due.
+        const maxRetries = name === 'beforeRetry' ? 1 : 0;
+        const transport = testTransport({
+          baseUrl: 'https://api.example.com',
+          fetch,
+          hooks,
+          maxRetries,
+          ...options,
+        });
+
+        const call = track(transport.request({ method: 'GET', path: 'things' }));
+        await vi.advanceTimersByTimeAsync(elapse);
+
+        expect(call.settled).toBe(true);
+        expect(call.error).toBeInstanceOf(TimeoutError);
+        expect((call.error as TimeoutError).kind).toBe(kind);
       });
-
-      const call = track(transport.request({ method: 'GET', path: 'things' }));
-      await vi.advanceTimersByTimeAsync(1_100);
-
-      expect(call.settled).toBe(true);
-      expect(call.error).toBeInstanceOf(TimeoutError);
-      expect((call.error as TimeoutError).kind).toBe('attempt');
-    });
-
-    it(`${name}: totalTimeout ends the call even without a limiter`, async () => {
-      vi.useFakeTimers();
-      const fetch = (async () =>
-        new Response('{"error":"busy"}', { status: 503 })) as typeof globalThis.fetch;
-      const transport = testTransport({
-        baseUrl: 'https://api.example.com',
-        fetch,
-        hooks,
-        maxRetries: 1,
-        totalTimeout: 500,
-      });
-
-      const call = track(transport.request({ method: 'GET', path: 'things' }));
-      await vi.advanceTimersByTimeAsync(600);
-
-      expect(call.settled).toBe(true);
-      expect(call.error).toBeInstanceOf(TimeoutError);
-      expect((call.error as TimeoutError).kind).toBe('total');
-    });
+    }
   }
 });
