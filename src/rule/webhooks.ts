@@ -181,7 +181,7 @@ function parse(body: unknown, options: ParseRuleWebhookOptions): RuleWebhookEven
       { code: 'invalid_webhook', issues: [{ message: 'expected a JSON object' }], body },
     );
   }
-  const shape = SHAPES.find(({ key }) => key in body);
+  const shape = SHAPES.find(({ key }) => key in (body as Body));
   if (!shape) return { type: 'unknown', data: body as Body };
   const type = shape.type(body as Body, options);
   // Campaign interactions have their own schema (the `campaign` key alone does not tell sent from opened).
