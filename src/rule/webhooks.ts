@@ -173,13 +173,15 @@ export function parseRuleWebhook(body: unknown, options: ParseRuleWebhookOptions
 }
 
 function parse(body: unknown, options: ParseRuleWebhookOptions): RuleWebhookEvent {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  // The tag, not `typeof`: a Buffer, stream or Request is an object too, and would read as an unknown event.
+  const kind = Object.prototype.toString.call(body).slice(8, -1);
+  if (kind !== 'Object') {
     throw new RuleWebhookError(
-      `A Rule webhook body is a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`,
+      `A Rule webhook body is a JSON object, got ${kind === 'Array' ? 'an array' : typeof body === 'object' ? kind : typeof body}`,
       { code: 'invalid_webhook', issues: [{ message: 'expected a JSON object' }], body },
     );
   }
-  const shape = SHAPES.find(({ key }) => key in body);
+  const shape = SHAPES.find(({ key }) => key in (body as Body));
   if (!shape) return { type: 'unknown', data: body as Body };
   const type = shape.type(body as Body, options);
   // Campaign interactions have their own schema (the `campaign` key alone does not tell sent from opened).

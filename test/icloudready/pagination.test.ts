@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { PaginationError } from '../../src/core/errors/pagination-error.js';
 import { useSpecMock } from '../helpers/spec-mock.js';
 import { BASE, icloudreadyV2, testICloudReadyClient } from './icloudready-mock.js';
 
@@ -50,8 +51,8 @@ describe('sequences.list: page-number pagination', () => {
   });
 
   it('starts from the page asked for, and the default page size of 20 decides what is full', async () => {
-    const full = Array.from({ length: 20 }, (_, i) => i + 1);
-    const queries = servePages([[], full, full, [41]]);
+    const full = (from: number) => Array.from({ length: 20 }, (_, i) => from + i);
+    const queries = servePages([[], full(1), full(21), [41]]);
     const items = await icr.sequences.list({ page: 2 }).toArray({ max: 1000 });
     expect(items).toHaveLength(41);
     expect(queries).toEqual(['?page=2&limit=20', '?page=3&limit=20', '?page=4&limit=20']);
@@ -71,5 +72,34 @@ describe('sequences.list: page-number pagination', () => {
     const queries = servePages([[1]]);
     expect(await icr.sequences.list().toArray({ max: 10 })).toHaveLength(1);
     expect(queries).toEqual(['?limit=20']);
+  });
+
+  it('refuses a server that ignores page and answers the same full page forever', async () => {
+    const queries: string[] = [];
+    server.use(
+      http.get(`${BASE}/sequences`, ({ request }) => {
+        queries.push(new URL(request.url).search);
+        return HttpResponse.json([sequence(2), sequence(1)]);
+      }),
+    );
+    const seen: unknown[] = [];
+    const walk = (async () => {
+      for await (const s of icr.sequences.list({ limit: 2 })) if (seen.push(s.id) > 50) return;
+    })();
+    const error = await walk.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).code).toBe('repeated_page');
+    expect(seen).toEqual(['seq_2', 'seq_1']);
+    expect(queries).toEqual(['?limit=2', '?limit=2&page=2']);
+  });
+
+  it('goes on past a page that repeats some items (a sequence created meanwhile shifts the listing)', async () => {
+    const queries = servePages([[1, 2], [2, 3], [4]]);
+    const ids = (await icr.sequences.list({ limit: 2 }).toArray({ max: 100 })).map((s) => s.id);
+    expect(ids).toEqual(['seq_1', 'seq_2', 'seq_2', 'seq_3', 'seq_4']);
+    expect(queries).toHaveLength(3);
   });
 });

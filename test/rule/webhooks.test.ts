@@ -145,6 +145,20 @@ describe('parseRuleWebhook — errors', () => {
     );
   });
 
+  const raw = JSON.stringify({ subscriber });
+  it.each([
+    ['a Buffer', Buffer.from(raw)],
+    ['a Uint8Array', new TextEncoder().encode(raw)],
+    ['a Request', new Request('https://example.com/hook', { method: 'POST', body: raw })],
+    ['a Map', new Map([['subscriber', subscriber]])],
+  ])(
+    'refuses %s (an object, but not a parsed JSON body) instead of calling it an unknown event',
+    (_, input) => {
+      expect(() => parseRuleWebhook(input)).toThrow(RuleWebhookError);
+      expect(() => parseRuleWebhook(input)).toThrow(/is a JSON object, got (Uint8Array|Request|Map)$/);
+    },
+  );
+
   it.each([null, undefined, 'text', 42, true, [body('subscriberOptedIn')]])(
     'refuses a non-object body: %j',
     (input) => {
