@@ -2,7 +2,10 @@ import type { RuleseqError } from './errors/ruleseq-error.js';
 
 /** What every hook is told about the attempt it runs for. */
 export interface HookState {
-  /** The request as sent. Its headers carry the API key (header auth), its URL too under query auth. */
+  /**
+   * The request as sent. It carries the API key: in its headers (header auth), its URL (query auth), or its JSON body
+   * (body auth; its URL when it has no JSON body).
+   */
   request: Request;
   method: string;
   /** The request URL with credentials masked: the one to log or put on a span. */
@@ -18,7 +21,11 @@ export type BeforeRequestHook = (
   state: HookState,
   // biome-ignore lint/suspicious/noConfusingVoidType: as in ky's own hook types, a hook may return nothing.
 ) => Request | Response | void | Promise<Request | Response | void>;
-/** Once an attempt's response headers arrived (any status). May return a `Response` to use instead. */
+/**
+ * Once an attempt's response headers arrived (any status). May return a `Response` to use instead. The `response` is
+ * unmasked: its `url` repeats the request's (the key included under query auth), and its body is as the server sent
+ * it (Rule's `meta.next` links echo the key under query auth).
+ */
 export type AfterResponseHook = (
   state: HookState & { response: Response },
   // biome-ignore lint/suspicious/noConfusingVoidType: as in ky's own hook types, a hook may return nothing.

@@ -4,6 +4,7 @@ import type { ConnectionError } from '../core/errors/connection-error.js';
 import type { BottleneckRateLimiter } from '../internal/rate-limit/bottleneck-rate-limiter.js';
 import { allReady, watchConnections } from './connection-health.js';
 import { linkedSignal } from './linked-signal.js';
+import type { ScriptAnswers } from './script-answers.js';
 
 type RedisClient = Redis | Cluster;
 
@@ -14,6 +15,8 @@ export interface ClusterMemberConfig {
   settings: Bottleneck.ConstructorOptions;
   /** How long Redis may fail to serve before every waiting call fails. */
   connectTimeout: number;
+  /** Whether Redis answers the connection's scripts: a stalled Redis reports nothing else. */
+  answers: ScriptAnswers;
   /** A `ConnectionError` that says what failed (and never shows the password). */
   failure: (what: string, error?: unknown) => ConnectionError;
   /** Called once, when this member gives up on Redis; the next call joins the cluster again. */
@@ -42,11 +45,20 @@ export class ClusterMember {
     this.limiter = config.limiter;
     const { bottleneck } = config;
     const { client, subscriber } = bottleneck.clients() as { client: RedisClient; subscriber: RedisClient };
-    this.#stopWatching = watchConnections([client, subscriber], (up) => {
+    const stopWatching = watchConnections([client, subscriber], (up) => {
       this.#connectionsUp = up;
       if (up) this.#registerAgain();
       this.#review();
     });
+    const stopListening = config.answers.listen((served) => {
+      // An answer is Redis serving: a silence, if scripts are still owed, counts from here.
+      if (served && this.#connectionsUp && !this.#scriptsFailing) this.#stopClock();
+      this.#review();
+    });
+    this.#stopWatching = () => {
+      stopWatching();
+      stopListening();
+    };
     bottleneck.on('error', () => this.#scripts(false));
     // Bottleneck reports these once Redis has run one of its scripts for a job: Redis is serving again.
     bottleneck.on('queued', () => this.#scripts(true));
@@ -100,13 +112,17 @@ export class ClusterMember {
 
   /** Starts the trouble clock when Redis stops serving, stops it when Redis serves again. */
   #review(): void {
-    const trouble = !this.#connectionsUp || this.#scriptsFailing;
+    const trouble = !this.#connectionsUp || this.#scriptsFailing || this.#config.answers.owed;
     if (trouble && this.#troubleTimer === undefined && !this.outage.aborted) {
       this.#troubleTimer = setTimeout(() => this.#retire(), this.#config.connectTimeout);
-    } else if (!trouble && this.#troubleTimer !== undefined) {
-      clearTimeout(this.#troubleTimer);
-      this.#troubleTimer = undefined;
+    } else if (!trouble) {
+      this.#stopClock();
     }
+  }
+
+  #stopClock(): void {
+    clearTimeout(this.#troubleTimer);
+    this.#troubleTimer = undefined;
   }
 
   /**

@@ -93,6 +93,7 @@ export class ClusteredRateLimiter implements RateLimiter {
       limiter: new BottleneckRateLimiter(bottleneck, { jobOptions: { expiration } }),
       settings,
       connectTimeout,
+      answers: this.#link.answers,
       failure: (what, error) => this.#link.failure(what, error),
       onRetire: () => {
         this.#member = undefined;

@@ -5,6 +5,7 @@ import { ConnectionError } from '../core/errors/connection-error.js';
 import { createRedactor, type Redactor, redactUrl, sanitizeCause } from '../internal/redact.js';
 import { acceptRedis7Replies } from './redis-7-replies.js';
 import type { RedisTarget } from './redis-rate-limit-options.js';
+import { ScriptAnswers } from './script-answers.js';
 
 type RedisClient = Redis | Cluster;
 
@@ -26,6 +27,8 @@ function urlSecrets(url: string): string[] {
  * only then), its failures turned into `ConnectionError`s that never carry the URL's password.
  */
 export class RedisLink {
+  /** Whether Redis answers the scripts sent through the connection, once it is made. */
+  readonly answers = new ScriptAnswers();
   readonly #target: RedisTarget;
   readonly #redact: Redactor;
   /** Where Redis is, safe to show. */
@@ -84,6 +87,7 @@ export class RedisLink {
     // Passing `Redis` keeps Bottleneck from calling `require('ioredis')` itself.
     const connection = new Bottleneck.IORedisConnection({ client, Redis });
     acceptRedis7Replies(connection);
+    this.answers.watch(connection);
     connection.on('error', (error) => this.remember(error));
     return connection;
   }

@@ -1,9 +1,10 @@
 import type http from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors/configuration-error.js';
 import { ConnectionError } from '../../src/core/errors/connection-error.js';
 import type { RuleseqError } from '../../src/core/errors/ruleseq-error.js';
 import { InternalServerError } from '../../src/core/errors/status-errors.js';
+import { TimeoutError } from '../../src/core/errors/timeout-error.js';
 import type { Hooks } from '../../src/core/hooks.js';
 import { queryAuth } from '../../src/internal/auth.js';
 import { RuleClient } from '../../src/rule/client.js';
@@ -193,4 +194,60 @@ describe('hooks: what each one sees and may do', () => {
       ).toThrow(ConfigurationError);
     }
   });
+});
+
+describe('hooks: one that never settles', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const never = () => new Promise<never>(() => {});
+  const cases: Array<[string, Hooks]> = [
+    ['beforeRequest', { beforeRequest: [never] }],
+    ['afterResponse', { afterResponse: [never] }],
+    ['beforeError', { beforeError: [never] }],
+    ['beforeRetry', { beforeRetry: [never] }],
+  ];
+
+  /** Settles `promise` into a readable state, so fake time can be advanced while it is pending. */
+  function track(promise: Promise<unknown>) {
+    const state: { settled: boolean; error?: unknown } = { settled: false };
+    promise.then(
+      () => Object.assign(state, { settled: true }),
+      (error: unknown) => Object.assign(state, { settled: true, error }),
+    );
+    return state;
+  }
+
+  /** What each bound gives the call: the option set, the fake time to let pass, and the error's `kind`. */
+  const bounds = [
+    { bound: "the attempt's timeout", options: { timeout: 1_000 }, elapse: 1_100, kind: 'attempt' },
+    { bound: 'totalTimeout, without a limiter', options: { totalTimeout: 500 }, elapse: 600, kind: 'total' },
+  ] as const;
+
+  for (const [name, hooks] of cases) {
+    for (const { bound, options, elapse, kind } of bounds) {
+      it(`${name}: ${bound} ends the call with a TimeoutError`, async () => {
+        vi.useFakeTimers();
+        const fetch = (async () =>
+          new Response('{"error":"busy"}', { status: 503 })) as typeof globalThis.fetch;
+        // A beforeRetry hook runs only once an attempt has failed and a retry is due.
+        const maxRetries = name === 'beforeRetry' ? 1 : 0;
+        const transport = testTransport({
+          baseUrl: 'https://api.example.com',
+          fetch,
+          hooks,
+          maxRetries,
+          ...options,
+        });
+
+        const call = track(transport.request({ method: 'GET', path: 'things' }));
+        await vi.advanceTimersByTimeAsync(elapse);
+
+        expect(call.settled).toBe(true);
+        expect(call.error).toBeInstanceOf(TimeoutError);
+        expect((call.error as TimeoutError).kind).toBe(kind);
+      });
+    }
+  }
 });

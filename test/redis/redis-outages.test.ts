@@ -162,3 +162,35 @@ describe.each([
     });
   });
 });
+
+describe.each([
+  ['a url (ruleseq opens the clients)', () => ({ url: server.url })],
+  ['a client that retries forever (maxRetriesPerRequest: null)', () => ({ client: patientClient() })],
+])('Redis that stops answering with its connections open, with %s', (_, target) => {
+  afterEach(async () => {
+    server.thaw();
+    await flushRedis();
+  });
+
+  it('fails every waiting call within connectTimeout with a retry-safe ConnectionError, then recovers', async () => {
+    const limit = shared({ connectTimeout: 500 }, target());
+    const { call, settled, sent } = ruleWith(limit);
+    expect(await call()).toEqual({});
+
+    server.freeze();
+    const waiting = [settled(), settled()];
+    for (const failed of waiting) {
+      const error = await failed;
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).refused).toBe(true);
+      expect((error as Error).message).toMatch(/did not answer within 500 ms/);
+    }
+    expect(sent).toHaveLength(1);
+
+    server.thaw();
+    await vi.waitFor(async () => expect(await call().catch((e: unknown) => e)).toEqual({}), {
+      timeout: 10_000,
+      interval: 200,
+    });
+  });
+});

@@ -9,6 +9,10 @@ export interface RedisServer {
   start(): Promise<void>;
   /** Kills the server and removes its directory. */
   stop(): void;
+  /** Stops the process (SIGSTOP): it answers nothing, its connections stay open. */
+  freeze(): void;
+  /** Lets a frozen process go on (SIGCONT). */
+  thaw(): void;
 }
 
 export function startRedisServer(): Promise<RedisServer>;

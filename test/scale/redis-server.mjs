@@ -48,9 +48,10 @@ function sendAndWaitForClose(port, command) {
 }
 
 /**
- * Resolves `{ url, port, version, shutdown, start, stop }` once the server accepts connections; throws if
+ * Resolves `{ url, port, version, shutdown, start, stop, freeze, thaw }` once the server accepts connections; throws if
  * redis-server is missing or fails. `shutdown({ save })` is `SHUTDOWN SAVE` (the data survives the restart) or
- * `SHUTDOWN NOSAVE` (Redis comes back empty); `start()` starts it again on the same port and directory (if it is not running).
+ * `SHUTDOWN NOSAVE` (Redis comes back empty); `start()` starts it again on the same port and directory (if it is not running);
+ * `freeze()` stops the process (SIGSTOP) and `thaw()` lets it go on.
  */
 export async function startRedisServer() {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
@@ -78,7 +79,10 @@ export async function startRedisServer() {
     }
   };
   const stop = () => {
-    if (running()) child.kill('SIGTERM');
+    if (running()) {
+      child.kill('SIGCONT'); // a frozen server would hold the SIGTERM until then
+      child.kill('SIGTERM');
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   const shutdown = async ({ save }) => {
@@ -86,6 +90,9 @@ export async function startRedisServer() {
     await sendAndWaitForClose(port, save ? 'SHUTDOWN SAVE' : 'SHUTDOWN NOSAVE');
     await exited;
   };
+  // The server stops answering while its connections stay open, as a Redis cut off without a reset would.
+  const freeze = () => child.kill('SIGSTOP');
+  const thaw = () => child.kill('SIGCONT');
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -94,5 +101,7 @@ export async function startRedisServer() {
     shutdown,
     start,
     stop,
+    freeze,
+    thaw,
   };
 }
