@@ -39,7 +39,9 @@ export function parseSandboxArgs(argv: string[]): SandboxArgs | { help: true } |
     return { error: `ruleseq: unknown command ${JSON.stringify(positionals[0])}\n\n${USAGE}` };
   }
   if (positionals[0] !== 'sandbox' || positionals.length > 1) return { error: USAGE };
-  const port = values.port === undefined ? undefined : Number(values.port);
+  // Decimal digits only: Number() would also read `0x50`, `1e3` and ` 80 ` as ports.
+  const port =
+    values.port === undefined ? undefined : /^\d+$/.test(values.port) ? Number(values.port) : Number.NaN;
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > LAST_FIRST_PORT)) {
     return {
       error: `ruleseq sandbox: --port must be a port number from 1 to ${LAST_FIRST_PORT} (the next three APIs take the ports after it), got ${values.port}`,

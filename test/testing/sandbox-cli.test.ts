@@ -199,7 +199,7 @@ it('takes any first port whose four ports are TCP ports (1 to 65532), and no oth
   for (const port of [1, 65_000, 65_532]) {
     expect(parseSandboxArgs(['sandbox', '--port', String(port)])).toMatchObject({ port });
   }
-  for (const port of ['0', '-1', '65533', '65535', '65536']) {
+  for (const port of ['0', '-1', '65533', '65535', '65536', '0x50', '1e3', ' 80', '']) {
     expect(parseSandboxArgs(['sandbox', `--port=${port}`])).toEqual({
       error: `ruleseq sandbox: --port must be a port number from 1 to 65532 (the next three APIs take the ports after it), got ${port}`,
     });
