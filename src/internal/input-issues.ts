@@ -149,6 +149,11 @@ export function explainIssues(
     const where = formatPath(path, schema);
     out.push(wholeSentence({ message: where ? `${where}${text}` : text.replace(/^[ :]+/, ''), path }));
   };
+  /** The values a union's key takes, for a value that took none (or was left out). */
+  const sayAllowed = (path: Path, values: readonly unknown[]) => {
+    const allowed = either(values.map(shown));
+    say(path, valueAt(input, path) === undefined ? ` is required (${allowed})` : ` must be ${allowed}`);
+  };
   const visit = (list: readonly RawIssue[], base: Path) => {
     // A schema's own message about a value replaces the generic pattern complaint about the same value.
     const specific = new Set(
@@ -173,19 +178,15 @@ export function explainIssues(
           value === undefined && path.length > 0 ? ' is required' : ` must be ${kinds}, not ${kindOf(value)}`,
         );
       } else if (tag) {
-        const at = [...path, tag.key];
-        const allowed = either(tag.values.map(shown));
-        say(at, valueAt(input, at) === undefined ? ` is required (${allowed})` : ` must be ${allowed}`);
+        sayAllowed([...path, tag.key], tag.values);
         // What else the closest branch says (an unknown key, say), without its own literal again.
         visit(
           best!.filter((i) => !(i.code === 'invalid_value' && i.path?.length === 1)),
           path,
         );
       } else if (best?.length) visit(best, path);
-      else if (issue.options?.length) {
-        const allowed = either(issue.options.map(shown));
-        say(path, value === undefined ? ` is required (${allowed})` : ` must be ${allowed}`);
-      } else say(path, `: ${issue.message}`);
+      else if (issue.options?.length) sayAllowed(path, issue.options);
+      else say(path, `: ${issue.message}`);
     } else if (issue.code === 'unrecognized_keys') {
       const defined = definedKeysAt(schema, path);
       for (const key of issue.keys ?? []) {
