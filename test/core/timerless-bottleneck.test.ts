@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Bottleneck from 'bottleneck/light.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TimerlessBottleneck } from '../../src/internal/rate-limit/timerless-bottleneck.js';
 
 // TimerlessBottleneck swaps Bottleneck's local-store `yieldLoop`, overrides `_run` and lets `Events#trigger` skip
@@ -73,6 +73,26 @@ async function internals(): Promise<Record<string, unknown>> {
 
 const macrotask = () => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Whether `limiter` runs a job before or after a macrotask (`setImmediate`). Timers are held until that macrotask has
+ * run: a 0 ms timer may otherwise fire before or after it, depending on where the event loop is, and a job that
+ * waits on one would be seen on either side.
+ */
+async function orderOf(limiter: Bottleneck, options: Bottleneck.JobOptions = {}): Promise<string[]> {
+  limiters.push(limiter);
+  const events: string[] = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    const job = limiter.schedule(options, async () => void events.push('job'));
+    await macrotask().then(() => events.push('macrotask'));
+    await vi.runAllTimersAsync();
+    await job;
+  } finally {
+    vi.useRealTimers();
+  }
+  return events;
+}
+
 describe('TimerlessBottleneck is pinned to the Bottleneck it was reviewed against', () => {
   it('package.json pins that exact version, and it is the one installed', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -92,19 +112,11 @@ describe('TimerlessBottleneck is pinned to the Bottleneck it was reviewed agains
 
 describe('TimerlessBottleneck', () => {
   it('starts a job on an idle limiter before any timer or I/O callback, where stock Bottleneck waits for timers', async () => {
-    const order = async (limiter: Bottleneck) => {
-      limiters.push(limiter);
-      const events: string[] = [];
-      const job = limiter.schedule(async () => void events.push('job'));
-      await macrotask().then(() => events.push('macrotask'));
-      await job;
-      return events;
-    };
-    expect(await order(new TimerlessBottleneck({ maxConcurrent: 4, reservoir: 100 }))).toEqual([
+    expect(await orderOf(new TimerlessBottleneck({ maxConcurrent: 4, reservoir: 100 }))).toEqual([
       'job',
       'macrotask',
     ]);
-    expect(await order(new Bottleneck({ maxConcurrent: 4, reservoir: 100 }))).toEqual(['macrotask', 'job']);
+    expect(await orderOf(new Bottleneck({ maxConcurrent: 4, reservoir: 100 }))).toEqual(['macrotask', 'job']);
   });
 
   it("keeps Bottleneck's accounting: the reservoir, maxConcurrent, queue order and failures", async () => {
@@ -153,12 +165,6 @@ describe('TimerlessBottleneck', () => {
   });
 
   it("still waits on Bottleneck's own timer for a job with an expiration", async () => {
-    const limiter = new TimerlessBottleneck({});
-    limiters.push(limiter);
-    const events: string[] = [];
-    const job = limiter.schedule({ expiration: 1_000 }, async () => void events.push('job'));
-    await macrotask().then(() => events.push('macrotask'));
-    await job;
-    expect(events).toEqual(['macrotask', 'job']);
+    expect(await orderOf(new TimerlessBottleneck({}), { expiration: 1_000 })).toEqual(['macrotask', 'job']);
   });
 });
