@@ -24,13 +24,8 @@ export interface CallPlan {
   callSignal: AbortSignal | undefined;
 }
 
-/** Plans a call; invalid input throws `RequestValidationError` and nothing is sent. */
-export function planCall(
-  op: Operation<unknown>,
-  options: RequestOptions,
-  config: TransportConfig,
-  callSignal: AbortSignal | undefined,
-): CallPlan {
+/** An API without an idempotency header refuses a key rather than drop it silently. */
+export function refuseUnusableKey(options: RequestOptions, config: TransportConfig): void {
   if (options.idempotencyKey !== undefined && !config.idempotencyHeader) {
     throw new RequestValidationError(
       [
@@ -42,6 +37,16 @@ export function planCall(
       'options',
     );
   }
+}
+
+/** Plans a call; invalid input throws `RequestValidationError` and nothing is sent. */
+export function planCall(
+  op: Operation<unknown>,
+  options: RequestOptions,
+  config: TransportConfig,
+  callSignal: AbortSignal | undefined,
+): CallPlan {
+  refuseUnusableKey(options, config);
   const names = authNames(config.auth);
   const body = bodyWithExtras(op, options.extraBody, names.body);
   const auth = placeAuth(config.auth, config.apiKey, body);

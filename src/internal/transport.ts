@@ -9,7 +9,7 @@ import type { RequestOptions } from '../core/request-options.js';
 import { type AttemptContext, sendAttempt } from './attempt.js';
 import type { AttemptState } from './attempt-state.js';
 import { placeAuth } from './auth.js';
-import { type CallPlan, planCall } from './call-plan.js';
+import { type CallPlan, planCall, refuseUnusableKey } from './call-plan.js';
 import { checkRequestOptions } from './check-request.js';
 import { deadline } from './deadline.js';
 import type { HttpErrorReaders } from './http-error.js';
@@ -88,6 +88,16 @@ export class Transport {
   /** Redacts the API key from any text (for callers that build their own messages). */
   redact(text: string): string {
     return this.#redact(text);
+  }
+
+  /**
+   * Checks per-call options as every call of this transport would, for a method that fans out into many calls and
+   * must refuse bad options before the first (instead of reporting each call failed).
+   */
+  checkOptions(options: unknown): RequestOptions {
+    const checked = checkRequestOptions(options);
+    refuseUnusableKey(checked, this.config);
+    return checked;
   }
 
   async request<T>(op: Operation<T>, callOptions?: RequestOptions): Promise<ApiResponse<T>> {

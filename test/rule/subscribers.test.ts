@@ -289,6 +289,18 @@ describe('subscribers.createMany', () => {
     );
     expect(seen).toHaveLength(0);
   });
+
+  it('refuses per-call options every call would refuse before sending any (not as each call failed)', async () => {
+    answer('createSubscribers');
+    for (const options of [{ idempotencyKey: 'import-1' }, { timeout: -1 }]) {
+      const error = await rule.subscribers
+        .createMany(people(2500), { tags: ['T'] }, options)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect((error as RequestValidationError).issues[0]?.path).toEqual([Object.keys(options)[0]]);
+    }
+    expect(seen).toHaveLength(0);
+  });
 });
 
 describe('subscribers.list', () => {

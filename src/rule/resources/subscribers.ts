@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { APIPromise } from '../../core/api-promise.js';
 import type { PagePromise } from '../../core/pagination/page-promise.js';
 import type { RequestOptions } from '../../core/request-options.js';
-import { checkJsonBody, checkRequestOptions } from '../../internal/check-request.js';
+import { checkJsonBody } from '../../internal/check-request.js';
 import { mapConcurrent } from '../../internal/map-concurrent.js';
 import { refineField } from '../../internal/refine-field.js';
 import { validateArgument, validateInput } from '../../internal/validate-input.js';
@@ -165,7 +165,7 @@ export class Subscribers extends RuleResource {
     const wire = validateInput(createManyRows, { subscribers }, context).subscribers;
     // Each call's failures end up in the report; input that no call could send is refused here instead.
     checkJsonBody({ ...rest, subscribers: wire });
-    checkRequestOptions(options);
+    this.transport.checkOptions(options);
     const size = rest.sync_subscribers
       ? MAX_PER_SYNC_CALL
       : rest.automation === 'reset'
