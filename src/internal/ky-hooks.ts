@@ -19,6 +19,12 @@ function stateOf(attempt: AttemptState, request: Request, redactUrl: UrlRedactor
   };
 }
 
+/** A hook's `throw 'text'` as an Error that keeps it as `cause` (p-retry would turn it into its own TypeError). */
+function asError(thrown: unknown): unknown {
+  if (thrown instanceof Error) return thrown;
+  return new Error(`a hook threw ${typeof thrown === 'string' ? thrown : typeof thrown}`, { cause: thrown });
+}
+
 /**
  * Runs one user hook, given up on after the attempt's `timeout` (a `TimeoutError`) or once the call is aborted or
  * out of `totalTimeout`: ky bounds only the exchange, and a hook that never settles would otherwise hold the call,
@@ -32,7 +38,7 @@ async function bounded<T>(attempt: AttemptState, run: () => T): Promise<Awaited<
   try {
     return await untilAborted(Promise.resolve().then(run), signal);
   } catch (error) {
-    if (!limit.signal.aborted || callSignal?.aborted) throw error;
+    if (!limit.signal.aborted || callSignal?.aborted) throw asError(error);
     const timedOut = new TimeoutError('attempt', attempt.timeout);
     timedOut.message += ': a hook did not settle';
     throw timedOut;

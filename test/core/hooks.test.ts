@@ -181,6 +181,32 @@ describe('hooks: what each one sees and may do', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('rejects with an Error holding what a hook threw that is not one (p-retry made it a TypeError of its own)', async () => {
+    const server = await serve((_req, res) => send(res, 200, { ok: true }, 'r'));
+    for (const [hook, thrown] of [
+      ['beforeRequest', 'no tracer'],
+      ['afterResponse', 42],
+    ] as const) {
+      const transport = testTransport({
+        baseUrl: server.url,
+        hooks: {
+          [hook]: [
+            () => {
+              throw thrown;
+            },
+          ],
+        },
+      });
+      const error = await rejectionOf(transport.request({ method: 'GET', path: 'a' }));
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect((error as Error).cause).toBe(thrown);
+      expect((error as Error).message).toBe(
+        typeof thrown === 'string' ? `a hook threw ${thrown}` : 'a hook threw number',
+      );
+    }
+  });
+
   it('refuses hooks it would never run, when the client is built', () => {
     for (const hooks of [
       { beforeRequests: [] },
