@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
+import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
 import { CANARY_KEY } from '../helpers/test-transport.js';
 import { ruleV2, testRuleClient, useRuleMock } from './rule-mock.js';
 
@@ -49,6 +50,17 @@ describe('segments.list — GET /segments', () => {
     expect(second.hasNextPage()).toBe(false);
     expect(seen[1]!.url.href).toBe(`${BASE}/segments?page=2&limit=2`);
     expect(seen[1]!.headers.get('authorization')).toBe(`Bearer ${CANARY_KEY}`);
+  });
+
+  it('ends at a last page whose meta is null or absent, and refuses a non-empty meta array it cannot follow', async () => {
+    for (const meta of [null, undefined]) {
+      answer('listSegments', { body: { segments: [segment(1)], meta } });
+      const page = await rule.segments.list();
+      expect(page.data).toEqual([segment(1)]);
+      expect(page.hasNextPage()).toBe(false);
+    }
+    answer('listSegments', { body: { segments: [segment(1)], meta: [`${BASE}/segments?page=2`] } });
+    expect(await rule.segments.list().catch((e: unknown) => e)).toBeInstanceOf(ResponseValidationError);
   });
 
   it('streams every segment across three pages with for await', async () => {

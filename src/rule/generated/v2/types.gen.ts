@@ -63,12 +63,14 @@ export type SuccessMessage = {
 
 /**
  * `next` is the absolute URL of the next page (null on the last page). Some docs examples write `meta` as an
- * array, so an empty array is accepted too.
+ * array, so an empty array is accepted too; `null` is read as no `meta` (the docs' clients assume `meta` may be
+ * absent on the last page). A non-empty array is refused: its next page could not be read, and ending there
+ * would cut an export short without a word.
  *
  */
 export type PaginationMeta = {
     next?: string | null;
-} | Array<unknown>;
+} | Array<unknown> | null;
 
 /**
  * Error body of every v2 error except 429 (plain text).

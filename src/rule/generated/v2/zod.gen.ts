@@ -76,15 +76,17 @@ export const zSuccessMessage = /* @__PURE__ */ z.looseObject({
 
 /**
  * `next` is the absolute URL of the next page (null on the last page). Some docs examples write `meta` as an
- * array, so an empty array is accepted too.
+ * array, so an empty array is accepted too; `null` is read as no `meta` (the docs' clients assume `meta` may be
+ * absent on the last page). A non-empty array is refused: its next page could not be read, and ending there
+ * would cut an export short without a word.
  *
  */
-export const zPaginationMeta = /* @__PURE__ */ z.union([
+export const zPaginationMeta = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.union([
     /* @__PURE__ */ z.looseObject({
         next: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string())
     }),
     /* @__PURE__ */ z.array(/* @__PURE__ */ z.unknown()).check(/* @__PURE__ */ z.maxLength(0))
-]);
+]));
 
 export const zFieldMessages = /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()));
 
