@@ -1,8 +1,8 @@
-import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebhookError } from '../../src/core/errors/index.js';
 import { parseRuleWebhook } from '../../src/rule/webhooks.js';
 import { parseSequenceWebhook } from '../../src/sequence/webhooks.js';
+import fc from '../helpers/fast-check.js';
 
 // Both webhook parsers answer every input with a value or a WebhookError: deep JSON, throwing getters, revoked
 // proxies and anything else a caller might hand them. Nothing may escape as another error or as an unhandled

@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../helpers/fast-check.js';
 
 // What a careless or hostile caller can hand an SDK method: any code point (lone surrogates included), strings that
 // mean something in a URL, numbers JSON cannot hold, values JSON.stringify chokes on or silently drops, cycles,

@@ -1,7 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import { InternalServerError } from '../../src/core/errors/status-errors.js';
+import fc from '../helpers/fast-check.js';
 import { applyMutation, hostileString, hostileValue, mutation } from './hostile.js';
 import { SAMPLE_CALLS } from './sample-calls.js';
 import { type PublicMethod, publicMethods } from './sdk-surface.js';

@@ -1,6 +1,6 @@
-import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ResponseValidationError } from '../../src/core/errors/response-validation-error.js';
+import fc from '../helpers/fast-check.js';
 import { applyMutation, hostileString, type Mutation, mutationOf } from './hostile.js';
 import { SAMPLE_CALLS } from './sample-calls.js';
 import { type Outcome, type PublicMethod, publicMethods } from './sdk-surface.js';

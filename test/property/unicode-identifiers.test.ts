@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../src/core/errors/request-validation-error.js';
 import { NotFoundError } from '../../src/core/errors/status-errors.js';
@@ -13,6 +12,7 @@ import {
   type Sandbox,
   startSandbox,
 } from '../../src/testing/index.js';
+import fc from '../helpers/fast-check.js';
 
 // Identifiers made of any Unicode (astral planes, combining marks, RTL marks, NUL, URL delimiters such as / ? # %)
 // travel through percent-encoding, a real HTTP server and the fakes, and come back unchanged. Text that is not

@@ -1,6 +1,6 @@
-import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { clusterId, pacedSettings } from '../../src/redis/cluster-settings.js';
+import fc from '../helpers/fast-check.js';
 
 /** The most requests any half-open window `[s, s + interval)` holds, as a fixed-window server would count them. */
 function busiestWindow(times: number[], intervalMs: number): number {

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import * as icloudready from '../../src/icloudready/generated/v2/zod.gen.js';
@@ -8,6 +7,7 @@ import * as sequence from '../../src/sequence/generated/v1/zod.gen.js';
 import { compileSchema } from '../../src/zod/compile-schema.js';
 import * as nodeBuild from '../../src/zod/node.js';
 import * as portable from '../../src/zod/portable.js';
+import fc from '../helpers/fast-check.js';
 import { OpenApiExamples } from '../helpers/openapi-examples.js';
 import { applyMutation, hostileString, mutationOf } from '../property/hostile.js';
 
