@@ -16,11 +16,11 @@ export function parseRetryAfter(
   readLocalTime?: LocalTimeReader,
 ): number | undefined {
   const ms = headers.get('retry-after-ms');
-  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.max(0, Number(ms));
+  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return atMostSafe(Number(ms));
 
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  if (/^\d+(\.\d+)?$/.test(value)) return atMostSafe(Number(value) * 1000);
 
   // Date.parse is lenient ("-1" parses as a year), so only HTTP-date-shaped text reaches it.
   const target = readLocalTime?.(value) ?? (HTTP_DATE.test(value) ? Date.parse(value) : Number.NaN);
@@ -28,6 +28,9 @@ export function parseRetryAfter(
   const serverNow = Date.parse(headers.get('date') ?? '');
   return Math.max(0, target - (Number.isNaN(serverNow) ? now() : serverNow));
 }
+
+/** A wait of hundreds of digits is "too long" as a finite number (`Infinity` would reach `RateLimitError` as `null` in JSON). */
+const atMostSafe = (ms: number) => Math.min(ms, Number.MAX_SAFE_INTEGER);
 
 /** Epoch seconds are ten digits today; a smaller `X-RateLimit-Reset` counts seconds from now (both forms exist). */
 const EPOCH_SECONDS = 1e9;

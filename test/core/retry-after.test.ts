@@ -24,6 +24,11 @@ describe('parseRetryAfter: seconds', () => {
     expect(parse({ 'retry-after': '0.25' })).toBe(250);
   });
 
+  it('reads a wait too long for a number as the longest finite one, never Infinity', () => {
+    expect(parse({ 'retry-after': '9'.repeat(400) })).toBe(Number.MAX_SAFE_INTEGER);
+    expect(parse({ 'retry-after-ms': '9'.repeat(400) })).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
   it('tolerates surrounding whitespace', () => {
     expect(parse({ 'retry-after': '  7  ' })).toBe(7_000);
   });
