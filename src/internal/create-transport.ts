@@ -4,7 +4,7 @@ import type { RateLimitOptions } from '../core/rate-limiter.js';
 import type { AuthStrategy } from './auth.js';
 import { checkHooks } from './check-hooks.js';
 import { checkNumber } from './check-number.js';
-import { createLevelledLogger } from './logger.js';
+import { createLevelledLogger, LOG_LEVEL_ENV } from './logger.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import { MIN_SECRET_LENGTH } from './redact.js';
 import type { LocalTimeReader } from './retry-after.js';
@@ -63,8 +63,13 @@ export function createTransport(options: ClientOptions, profile: VendorProfile):
   }
   const apiKey = options.apiKey ?? readEnv(profile.apiKeyEnv);
   if (!apiKey) {
+    // A variable the runtime would not let us read may well be set: "set it" alone would send the user in circles.
     throw new ConfigurationError(
-      `No API key: pass apiKey or set the ${profile.apiKeyEnv} environment variable`,
+      `No API key: pass apiKey or set the ${profile.apiKeyEnv} environment variable${
+        apiKey === null
+          ? `, which this runtime refused to read (Deno: --allow-env=${profile.apiKeyEnv},${profile.baseUrlEnv},${LOG_LEVEL_ENV})`
+          : ''
+      }`,
     );
   }
   // The key becomes a header, query or body value. Anything else would fail there as a TypeError quoting it.

@@ -1,6 +1,9 @@
 import type { Logger, LogLevel } from '../core/client-options.js';
 import { readEnv } from './runtime.js';
 
+/** The environment variable a client reads its log level from when `logLevel` is not given. */
+export const LOG_LEVEL_ENV = 'RULESEQ_LOG';
+
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
 function isLogLevel(value: string | undefined): value is LogLevel {
@@ -12,7 +15,7 @@ export function createLevelledLogger(
   logger: Logger | undefined,
   level: LogLevel | undefined,
 ): LevelledLogger {
-  const envLevel = readEnv('RULESEQ_LOG')?.toLowerCase();
+  const envLevel = readEnv(LOG_LEVEL_ENV)?.toLowerCase();
   const effective = level ?? (isLogLevel(envLevel) ? envLevel : 'warn');
   return new LevelledLogger(logger ?? console, rank[effective]);
 }

@@ -1,12 +1,14 @@
-/** Environment variables where a runtime has them (Node, Bun, Deno with --allow-env); `undefined` elsewhere. */
-export function readEnv(name: string): string | undefined {
+/**
+ * Environment variables where a runtime has them (Node, Bun, Deno with --allow-env); `undefined` elsewhere, and
+ * `null` when the runtime refuses to read them (Deno without --allow-env throws on access), so a message can say so.
+ */
+export function readEnv(name: string): string | undefined | null {
   const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   try {
     const value = proc?.env?.[name];
     return value === undefined || value === '' ? undefined : value.trim();
   } catch {
-    // Deno without --allow-env throws on access.
-    return undefined;
+    return null;
   }
 }
 

@@ -136,3 +136,58 @@ it('applies the http rules to SEQUENCE_BASE_URL and ICLOUDREADY_BASE_URL too', (
   expect(() => new SequenceClient()).toThrow(/SEQUENCE_BASE_URL http:/);
   expect(() => new ICloudReadyClient()).toThrow(/ICLOUDREADY_BASE_URL http:/);
 });
+
+describe('a runtime that refuses to read the environment (Deno without --allow-env)', () => {
+  /** Deno's `process.env` throws `NotCapable` on every read it was not granted. */
+  function withEnvRefused<T>(build: () => T): T {
+    const refusing = new Proxy(process, {
+      get: (target, key) =>
+        key === 'env'
+          ? new Proxy(
+              {},
+              {
+                get: (_, name) => {
+                  throw new Error(
+                    `Requires env access to "${String(name)}", run again with the --allow-env flag`,
+                  );
+                },
+              },
+            )
+          : Reflect.get(target, key),
+    });
+    vi.stubGlobal('process', refusing);
+    try {
+      return build();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+
+  it('says the variable could not be read, rather than only asking to set it', () => {
+    vi.stubEnv('RULE_API_KEY', 'key-set-but-unreadable');
+    const error = withEnvRefused(() => {
+      try {
+        new RuleClient();
+      } catch (thrown) {
+        return thrown;
+      }
+    });
+
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe(
+      'No API key: pass apiKey or set the RULE_API_KEY environment variable, which this runtime refused to read ' +
+        '(Deno: --allow-env=RULE_API_KEY,RULE_BASE_URL,RULESEQ_LOG)',
+    );
+  });
+
+  it('still starts with the key passed as an option', () => {
+    expect(withEnvRefused(() => new SequenceClient({ apiKey: 'key-1' }))).toBeInstanceOf(SequenceClient);
+  });
+
+  it('keeps the plain message where the variable is simply unset', () => {
+    vi.stubEnv('ICLOUDREADY_API_KEY', undefined);
+    expect(() => new ICloudReadyClient()).toThrow(
+      /^No API key: pass apiKey or set the ICLOUDREADY_API_KEY environment variable$/,
+    );
+  });
+});
