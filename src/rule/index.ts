@@ -52,6 +52,7 @@ export type { SentTransaction, Transactions } from './resources/transactions.js'
 export type { IdentifiedBy, SubscriberSelector } from './selectors.js';
 export type * from './types.js';
 export {
+  type ImportFinishedEvent,
   type ParseRuleWebhookOptions,
   parseRuleWebhook,
   type RuleWebhookData,

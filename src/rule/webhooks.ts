@@ -32,6 +32,10 @@ import {
 } from './generated/v2/zod.gen.js';
 import { idReader, type NumericIds } from './numeric-ids.js';
 
+// Exported so a consumer's declarations can name `RuleWebhookData['import.finished']` (TS2883 otherwise); the other
+// payloads pass through `NumericIds`, which TypeScript spells out.
+export type { ImportFinishedEvent };
+
 /** Rule sends the same body to "added to" and "removed from" webhooks; only the URL tells them apart. */
 export type WebhookDirection = 'added' | 'removed';
 

@@ -27,4 +27,10 @@ export type {
 } from './resources/transfers.js';
 export { TransferNotSettledError } from './transfer-not-settled-error.js';
 export type * from './types.js';
-export { parseSequenceWebhook, SequenceWebhookError, type SequenceWebhookEvent } from './webhooks.js';
+export {
+  parseSequenceWebhook,
+  SequenceWebhookError,
+  type SequenceWebhookEvent,
+  type TransferEventData,
+  type TransferStatusChangedData,
+} from './webhooks.js';

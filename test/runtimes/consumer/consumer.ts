@@ -1,8 +1,9 @@
 // What a TypeScript consumer writes, type-checked against the installed package's declarations under each module
-// resolution mode. No top-level await, so the same file is valid as CommonJS.
+// resolution mode, as a library would: with declarations emitted, so every type the file infers from the package
+// must be one a declaration can name (TS2883 otherwise). No top-level await, so the same file is valid as CommonJS.
 import { NotFoundError, type Result } from 'ruleseq';
-import { type Page, RuleClient, type RuleError, type Subscriber } from 'ruleseq/rule';
-import { SequenceClient, type TriggerRuleResult } from 'ruleseq/sequence';
+import { type Page, parseRuleWebhook, RuleClient, type RuleError, type Subscriber } from 'ruleseq/rule';
+import { parseSequenceWebhook, SequenceClient, type TriggerRuleResult } from 'ruleseq/sequence';
 import { SequencePlatformClient, type SequencePlatformError, type Transfer } from 'ruleseq/sequence-platform';
 import { createRuleFake, createSequencePlatformFake, fakeFetch } from 'ruleseq/testing';
 
@@ -50,3 +51,9 @@ export async function usage(): Promise<string[]> {
   platform.transfers.create({ sourceAccountId: 'a', destinationAccountId: 'b', amount_in_cents: 1234 });
   return emails;
 }
+
+// Inferred, not annotated: what a library's own webhook handlers and helpers return.
+export const ruleWebhookData = (body: unknown) => parseRuleWebhook(body, { tagDirection: 'added' }).data;
+export const sequenceWebhookData = (body: unknown) => parseSequenceWebhook(body).data;
+export const firstSubscribers = (rule: RuleClient) => rule.subscribers.list({ limit: 10 });
+export const platformFake = () => createSequencePlatformFake();

@@ -1,5 +1,6 @@
-// TypeScript consumers: consumer.ts type-checked with `tsc --noEmit` against the installed package's declarations,
-// under node16 resolution (in an ESM and in a CommonJS package) and bundler resolution (module esnext and preserve).
+// TypeScript consumers: consumer.ts compiled to declarations only (as a library publishing types would) against the
+// installed package's declarations, under node16 resolution (in an ESM and in a CommonJS package) and bundler
+// resolution (module esnext and preserve).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProcess } from '../lib/processes.mjs';
@@ -23,7 +24,9 @@ function tsconfig(root, mode) {
       types: mode.node ? ['node'] : [],
       ...(mode.node ? { typeRoots: [join(root, 'node_modules/@types')] } : {}),
       strict: true,
-      noEmit: true,
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: 'types',
       // The package's own declarations are checked too; only TypeScript's bundled lib files are skipped.
       skipLibCheck: false,
       skipDefaultLibCheck: true,
@@ -38,7 +41,7 @@ async function typecheck(root, tsc, mode, project) {
   if (mode.type) writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: mode.type }));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig(root, mode), null, 2));
   copyFileSync(join(project, 'consumer.ts'), join(dir, 'consumer.ts'));
-  await runProcess(process.execPath, [tsc, '--noEmit', '-p', dir], { cwd: project, name: 'tsc' });
+  await runProcess(process.execPath, [tsc, '-p', dir], { cwd: project, name: 'tsc' });
 }
 
 /** One check per resolution mode, with the repository's TypeScript. */
@@ -50,7 +53,7 @@ export function typescriptChecks(root) {
     runtime: `TypeScript (${mode.name})`,
     binary: tsc,
     version,
-    command: `tsc --noEmit -p ts/${mode.name}`,
+    command: `tsc -p ts/${mode.name} (declarations)`,
     smoke: false,
     run: ({ project }) => typecheck(root, tsc, mode, project),
   }));
