@@ -74,7 +74,8 @@ console.log(
 for (const line of where) console.log(`  ${line}`);
 console.log(`
 Try next:
-  npx ruleseq sandbox           keep a sandbox running (ports 4790-4792) for your app or a browser page
-  node examples/import-csv.ts   another example; also export-ndjson, sync-tags, schedule-campaign, move-money
+  npx ruleseq sandbox           keep a sandbox running (ports 4790-4793) for your app or a browser page
+  node examples/import-csv.ts   another example; also export-ndjson, sync-tags, schedule-campaign, move-money,
+                                platform-dry-run
   RULE_API_KEY=… SEQUENCE_API_KEY=… npm run demo
                                 this tour against your own accounts (it adds 2,000 demo subscribers)`);

@@ -1,7 +1,8 @@
 // `npm run demo` as a new user runs it: the Node check, a quiet build, then the tour against the embedded sandbox.
 // Fails when more than 20 lines come before the tour (the build used to print ~130), or when the tour does not end
-// by saying where it ran and what to try next.
-import { spawn } from 'node:child_process';
+// by saying where it ran and what to try next (the sandbox's own ports, every other example by name).
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const MAX_LINES_BEFORE_TOUR = 20;
@@ -33,6 +34,15 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const lines = output.split('\n').map((line) => line.split('\r').at(-1));
 const tourStart = lines.findIndex((line) => line.startsWith('ruleseq quickstart'));
 const tour = lines.slice(tourStart).join('\n');
+// What "Try next" promises must hold: the sandbox's own default ports, and every other example by name.
+const help = execFileSync(process.execPath, [resolve(root, 'dist/cli.js'), 'sandbox', '--help'], {
+  encoding: 'utf8',
+});
+const ports = [...help.matchAll(/\b(\d{4}) \(/g)].map((m) => Number(m[1]));
+const portRange = `ports ${Math.min(...ports)}-${Math.max(...ports)}`;
+const unnamed = readdirSync(resolve(root, 'examples'))
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((name) => !['quickstart', 'connect'].includes(name) && !tour.includes(name));
 const problems = [
   status !== 0 && `npm run demo exited with ${status}`,
   tourStart < 0 && 'the tour never started',
@@ -42,6 +52,9 @@ const problems = [
     tour,
   ) && 'the tour does not say where the sandbox ran',
   !/Try next:\n {2}npx ruleseq sandbox/.test(tour) && 'the tour does not say what to try next',
+  (ports.length === 0 || !tour.includes(portRange)) &&
+    `"Try next" does not give the sandbox's ports (${portRange}, from ruleseq sandbox --help)`,
+  unnamed.length > 0 && `"Try next" does not name the example(s) ${unnamed.join(', ')}`,
 ].filter(Boolean);
 
 if (problems.length > 0) {
