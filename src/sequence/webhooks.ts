@@ -1,11 +1,10 @@
 import { WebhookError } from '../core/errors/webhook-error.js';
 import { readWebhook } from '../internal/read-webhook.js';
 import type { TransferEventData, TransferStatusChangedData } from './generated/v1/types.gen.js';
+import { zTransferEvent, zTransferStatusChangedEvent } from './generated/v1/zod.gen.js';
 
 // Exported so a consumer's declarations can name the `data` of a parsed event (TS2883 otherwise).
 export type { TransferEventData, TransferStatusChangedData };
-
-import { zTransferEvent, zTransferStatusChangedEvent } from './generated/v1/zod.gen.js';
 
 /** The event names are inferred from Sequence's `<entity>.<action>` convention; its docs do not spell them out. */
 const EVENT_TYPES = {
