@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import packageJson from '../package.json' with { type: 'json' };
 import { DEFAULT_FIRST_PORT, parseSandboxArgs, USAGE } from './cli/sandbox-args.js';
 import { watchParent } from './cli/watch-parent.js';
 import { createICloudReadyFake } from './testing/icloudready-fake/index.js';
@@ -73,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
   const args = parseSandboxArgs(argv);
   if ('help' in args) {
     console.log(USAGE);
+    return 0;
+  }
+  if ('version' in args) {
+    console.log(`ruleseq ${packageJson.version}`);
     return 0;
   }
   if ('error' in args) {

@@ -7,6 +7,7 @@ export const DEFAULT_FIRST_PORT = 4790;
 const LAST_FIRST_PORT = 65_535 - 3;
 
 export const USAGE = `Usage: ruleseq sandbox [--port <first port>] [--host <address>] [--cors-origin <origin>]...
+       ruleseq --version
 
 Serves seeded fakes of the Rule, Sequence (API v1 and Platform v1) and iCloudReady APIs, one port each: by default
 on 127.0.0.1 ports ${DEFAULT_FIRST_PORT} (Rule), ${DEFAULT_FIRST_PORT + 1} (Sequence API v1), ${DEFAULT_FIRST_PORT + 2} (iCloudReady) and
@@ -26,7 +27,9 @@ export interface SandboxArgs {
 }
 
 /** The command line, or a message saying what is wrong with it. */
-export function parseSandboxArgs(argv: string[]): SandboxArgs | { help: true } | { error: string } {
+export function parseSandboxArgs(
+  argv: string[],
+): SandboxArgs | { help: true } | { version: true } | { error: string } {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -35,6 +38,7 @@ export function parseSandboxArgs(argv: string[]): SandboxArgs | { help: true } |
   }
   const { positionals, values } = parsed;
   if (values.help) return { help: true };
+  if (values.version) return { version: true };
   if (positionals[0] !== undefined && positionals[0] !== 'sandbox') {
     return { error: `ruleseq: unknown command ${JSON.stringify(positionals[0])}\n\n${USAGE}` };
   }
@@ -70,6 +74,7 @@ function parse(argv: string[]) {
       host: { type: 'string', default: '127.0.0.1' },
       'cors-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
 }

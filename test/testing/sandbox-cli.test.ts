@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { DEFAULT_FIRST_PORT, parseSandboxArgs } from '../../src/cli/sandbox-args.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -205,6 +206,15 @@ it('takes any first port whose four ports are TCP ports (1 to 65532), and no oth
     });
   }
 });
+
+it.each([['--version'], ['-v'], ['sandbox', '--version']])(
+  'prints its version for %j, exit 0',
+  async (...args) => {
+    const sandbox = run(process.execPath, [cli, ...args]);
+    expect(await sandbox.exit).toBe(0);
+    expect(sandbox.output().trim()).toBe(`ruleseq ${packageJson.version}`);
+  },
+);
 
 it('names an unknown command before the usage', async () => {
   const sandbox = run(process.execPath, [cli, 'sandobx']);
