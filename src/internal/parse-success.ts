@@ -1,9 +1,9 @@
-import { ResponseValidationError } from '../core/errors/response-validation-error.js';
+import { OPT_OUT_HINT, ResponseValidationError } from '../core/errors/response-validation-error.js';
 import type { Operation } from './operation.js';
 import type { ParsedBody } from './parse-body.js';
 import type { Redactor } from './redact.js';
 import type { ResponseSchema } from './standard-schema.js';
-import { type AnswerReporter, reportUndocumentedAnswer } from './undocumented-answer.js';
+import { type AnswerReporter, levelOfReport, reportUndocumentedAnswer } from './undocumented-answer.js';
 
 /** What validating a 2xx body needs from the client. */
 export interface SuccessReaders extends AnswerReporter {
@@ -20,7 +20,7 @@ export interface SuccessSource {
 
 /**
  * A 2xx body as the operation's data: validated against its schema, or (with `validateResponses: false`) handed
- * over as sent with a warning. The JSON answer to a write is handed over as sent too when it is not the documented
+ * over as sent with a warning (once per operation). The JSON answer to a write is handed over as sent too when it is not the documented
  * shape, reported once per operation: the write succeeded, and a caller who retried an "error" would write twice.
  * Only what the operation's `invariant` refuses stays an error. A body that holds nothing at all (`null`, or empty)
  * where the schema expects data is a `ResponseValidationError` either way: there is nothing to hand over, and a
@@ -52,8 +52,8 @@ export async function parseSuccess(
   });
   if (body === null || body === undefined) throw error;
   if (!readers.validateResponses) {
-    // Opted out: hand over the body as sent, and say so once per occurrence.
-    readers.logger.log('warn', error.message);
+    // Opted out: hand over the body as sent, and say so (once per operation, like undocumented write answers).
+    readers.logger.log(levelOfReport(readers, op.schema), error.message.replace(OPT_OUT_HINT, ''));
   } else if (
     op.method === 'GET' ||
     (op.invariant && (await op.invariant['~standard'].validate(body)).issues)

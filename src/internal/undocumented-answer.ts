@@ -11,6 +11,13 @@ export interface AnswerReporter {
   warned: WarnedOperations;
 }
 
+/** `warn` the first time `operation` is reported on this client, `debug` after: a listing must not warn per page. */
+export function levelOfReport(reporter: AnswerReporter, operation: unknown): 'warn' | 'debug' {
+  if (reporter.warned.has(operation)) return 'debug';
+  reporter.warned.add(operation);
+  return 'warn';
+}
+
 /**
  * Says that a write succeeded although its answer is not the shape the docs show: a warning the first time for
  * `operation` on this client, debug level after, with the answer redacted and cut short.
@@ -21,8 +28,7 @@ export function reportUndocumentedAnswer(
   name: string,
   body: unknown,
 ): void {
-  const level = reporter.warned.has(operation) ? 'debug' : 'warn';
-  reporter.warned.add(operation);
+  const level = levelOfReport(reporter, operation);
   // Not serialised for a line nobody reads.
   if (!reporter.logger.enabled(level)) return;
   const shown = reporter.redact(JSON.stringify(body) ?? 'an empty body').slice(0, 200);

@@ -11,6 +11,7 @@ import { ICloudReadyClient } from '../../src/icloudready/client.js';
 import { RuleClient } from '../../src/rule/client.js';
 import { SequenceClient } from '../../src/sequence/client.js';
 import { OpenApiExamples } from '../helpers/openapi-examples.js';
+import { recordingLogger } from '../helpers/recording-logger.js';
 import { CANARY_KEY, captureLogger } from '../helpers/test-transport.js';
 
 // Issue 18's hostile servers and odd requests, each once a TypeError, a forged log line, an early retry or a
@@ -166,6 +167,19 @@ describe('validateResponses: false', () => {
     const rule = new RuleClient({ ...quiet, fetch, validateResponses: false });
     const outcome = await rule.subscribers.get({ id: 1 }).safe();
     expect(outcome).toMatchObject({ ok: false, error: expect.any(ResponseValidationError) });
+  });
+
+  it('warns once per operation about bodies of another shape, then logs them at debug (a listing warned per page)', async () => {
+    const fetch = (async () => Response.json({ subscriber: { id: 'x' } })) as typeof globalThis.fetch;
+    const { lines, logger } = recordingLogger();
+    const rule = new RuleClient({ ...quiet, fetch, validateResponses: false, logger, logLevel: 'debug' });
+    for (const id of [1, 2, 3]) await rule.subscribers.get({ id });
+    const reports = lines.filter(([, line]) => line.startsWith('[ruleseq] Unexpected response'));
+    expect(reports.map(([level]) => level)).toEqual(['warn', 'debug', 'debug']);
+    // Already opted out: the warning does not tell the caller to opt out.
+    expect(reports[0]![1]).toBe(
+      '[ruleseq] Unexpected response from GET subscribers/1: subscriber.id: Invalid input',
+    );
   });
 
   it('still hands over a body of another shape as sent', async () => {

@@ -2,6 +2,9 @@ import { keep, type Redactor, redactValue } from '../../internal/redact.js';
 import { RuleseqError } from './ruleseq-error.js';
 import { formatIssues, type ValidationIssue } from './validation-issue.js';
 
+/** How the message ends: the way out of strict validation (left out of the warning once a client opted out). */
+export const OPT_OUT_HINT = ' (pass validateResponses: false to accept it as is)';
+
 /**
  * A 2xx response did not match the documented schema. `body` holds what the server sent and `issues` what did not
  * match, both with the client's credentials masked (a server may echo the key).
@@ -26,9 +29,7 @@ export class ResponseValidationError extends RuleseqError {
     const redact = options.redact ?? keep;
     const issues = redactValue(options.issues, redact);
     super(
-      redact(
-        `Unexpected response from ${options.operation}: ${formatIssues(issues)} (pass validateResponses: false to accept it as is)`,
-      ),
+      redact(`Unexpected response from ${options.operation}: ${formatIssues(issues)}${OPT_OUT_HINT}`),
       'response_validation',
     );
     this.issues = issues;
