@@ -1,5 +1,6 @@
 import { headerAuth } from '../internal/auth.js';
 import type { VendorProfile } from '../internal/create-transport.js';
+import { jsonText } from '../internal/json-text.js';
 import { compileSchema } from '../zod/compile-schema.js';
 
 export const ICLOUDREADY_BASE_URL = 'https://api.icloud-ready.com/api/v2';
@@ -31,7 +32,7 @@ function readErrorBody(body: unknown): ReturnType<VendorProfile['readErrorBody']
 function detailText(detail: unknown): string | undefined {
   if (detail === undefined || detail === null || typeof detail === 'string') return detail ?? undefined;
   if (Array.isArray(detail) && detail.every((d) => typeof d === 'string')) return detail.join('; ');
-  return JSON.stringify(detail).slice(0, 200);
+  return jsonText(detail)?.slice(0, 200);
 }
 
 /**

@@ -3,6 +3,7 @@ import { PaginationError } from '../core/errors/pagination-error.js';
 import type { PagePromise } from '../core/pagination/page-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { APIResource, type PageReader } from '../internal/api-resource.js';
+import { jsonText } from '../internal/json-text.js';
 import type { Operation } from '../internal/operation.js';
 import { nextFromPageNumber } from '../internal/pagination/page-number-pagination.js';
 import type { ICloudReadyError } from './errors.js';
@@ -33,7 +34,7 @@ const previousPage = new WeakMap<Operation, Set<string>>();
 /** An item as pages compare it: its id, or its whole JSON when it has none. */
 function itemKey(item: unknown): string {
   const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' || typeof id === 'number' ? `id ${id}` : String(JSON.stringify(item));
+  return typeof id === 'string' || typeof id === 'number' ? `id ${id}` : String(jsonText(item));
 }
 
 /**

@@ -48,9 +48,10 @@ export class Transport {
     const redact = createRedactor([config.apiKey]);
     this.#redact = redact;
     const serverWait = (headers: Headers) => statedWait(headers, config.readLocalTime);
+    // A server may echo anything there, the key included: the id reaches errors, logs and results.
     const requestIdOf = (response: Response, body: unknown) => {
-      const fromHeader = response.headers.get('x-request-id') ?? undefined;
-      return config.readRequestId?.(response, body) ?? fromHeader;
+      const id = config.readRequestId?.(response, body) ?? response.headers.get('x-request-id');
+      return id == null ? undefined : redact(id);
     };
     const readers: HttpErrorReaders = {
       redact,

@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.js';
 import type { LevelledLogger } from './logger.js';
 import type { Redactor } from './redact.js';
 
@@ -31,7 +32,7 @@ export function reportUndocumentedAnswer(
   const level = levelOfReport(reporter, operation);
   // Not serialised for a line nobody reads.
   if (!reporter.logger.enabled(level)) return;
-  const shown = reporter.redact(JSON.stringify(body) ?? 'an empty body').slice(0, 200);
+  const shown = reporter.redact(jsonText(body) ?? 'an empty body').slice(0, 200);
   reporter.logger.log(
     level,
     `${reporter.redact(name)}: the write succeeded, but its answer (${shown}) is not the shape the docs show; resolved with what could be read`,

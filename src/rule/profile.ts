@@ -1,5 +1,6 @@
 import { type AuthStrategy, bodyAuth, headerAuth, queryAuth } from '../internal/auth.js';
 import type { VendorProfile } from '../internal/create-transport.js';
+import { jsonText } from '../internal/json-text.js';
 import { compileSchema } from '../zod/compile-schema.js';
 import { parseRuleDateTime } from './datetime.js';
 
@@ -26,7 +27,7 @@ function readErrorBody(body: unknown, status: number) {
   const detail = message ?? errors;
   return {
     code: typeof error === 'string' ? error : errors !== undefined ? 'ValidationError' : undefined,
-    message: typeof detail === 'string' ? detail : detail === undefined ? undefined : JSON.stringify(detail),
+    message: typeof detail === 'string' ? detail : detail === undefined ? undefined : jsonText(detail),
   };
 }
 

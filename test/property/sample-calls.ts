@@ -1,5 +1,7 @@
 import { icloudreadyV2 } from '../icloudready/icloudready-mock.js';
 import { sequenceV1 } from '../sequence/sequence-mock.js';
+import { EXECUTION, TRANSFER } from '../sequence-platform/calls.js';
+import { AUTO_SAVE, CHASE, EMERGENCY, platformV1 } from '../sequence-platform/platform-mock.js';
 
 // One valid argument list for every public method of the three clients, keyed `client.resource.method`: the seeds
 // the property tests mutate, so that hostile values also reach the deep parts of each input. Each list names every
@@ -107,4 +109,25 @@ export const SAMPLE_CALLS: Record<string, unknown[]> = {
   'icloudready.sequences.patch': ['s1', { name: 'Renamed' }],
   'icloudready.sequences.delete': ['s1'],
   'icloudready.sequences.activity.create': [{ sequence: 's1', action: 'opened' }],
+  'sequencePlatform.request': [{ method: 'GET', path: 'accounts' }],
+  'sequencePlatform.accounts.list': [{ pageSize: 2 }],
+  'sequencePlatform.accounts.get': [CHASE],
+  'sequencePlatform.accounts.transfers.list': [CHASE, { pageSize: 2 }],
+  'sequencePlatform.rules.list': [{ pageSize: 2 }],
+  'sequencePlatform.rules.get': [AUTO_SAVE],
+  'sequencePlatform.rules.trigger': [AUTO_SAVE, platformV1.request('triggerRule')],
+  'sequencePlatform.rules.executions.list': [AUTO_SAVE, { pageSize: 2 }],
+  'sequencePlatform.rules.executions.get': [AUTO_SAVE, EXECUTION],
+  'sequencePlatform.rules.executions.waitForExecution': [
+    AUTO_SAVE,
+    EXECUTION,
+    { timeoutMs: 1_000, intervalMs: 10 },
+  ],
+  'sequencePlatform.transfers.list': [{ accountIds: [CHASE], pageSize: 2 }],
+  'sequencePlatform.transfers.get': [TRANSFER],
+  'sequencePlatform.transfers.create': [platformV1.request('createTransfer')],
+  'sequencePlatform.transfers.waitForTransfer': [TRANSFER, { timeoutMs: 1_000, intervalMs: 10 }],
+  'sequencePlatform.externalTransactions.list': [{ accountIds: [CHASE], pageSize: 2 }],
+  'sequencePlatform.cardTransactions.list': [{ accountId: EMERGENCY, pageSize: 2 }],
+  'sequencePlatform.auditLogs.list': [{ pageSize: 2 }],
 };
