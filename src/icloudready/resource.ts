@@ -1,9 +1,7 @@
 import type { APIPromise } from '../core/api-promise.js';
-import { PaginationError } from '../core/errors/pagination-error.js';
 import type { PagePromise } from '../core/pagination/page-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { APIResource, type PageReader } from '../internal/api-resource.js';
-import { jsonText } from '../internal/json-text.js';
 import type { Operation } from '../internal/operation.js';
 import { nextFromPageNumber } from '../internal/pagination/page-number-pagination.js';
 import type { ICloudReadyError } from './errors.js';
@@ -26,36 +24,13 @@ function itemsOf<Item>(body: Listing<Item>): Item[] {
 }
 
 /**
- * The item keys of the page each next-page operation follows. A server that ignores `page` answers the same full
- * page forever, and every new page number looks like progress: only the items show the walk is not moving.
- */
-const previousPage = new WeakMap<Operation, Set<string>>();
-
-/** An item as pages compare it: its id, or its whole JSON when it has none. */
-function itemKey(item: unknown): string {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' || typeof id === 'number' ? `id ${id}` : String(jsonText(item));
-}
-
-/**
  * The operation must carry `query.limit` (the page size): the next page is requested until one comes back short of
- * it or empty. A page that promises more but holds only items of the page before it is a `PaginationError`; one
- * that repeats some (a sequence created meanwhile shifts the listing) goes on.
+ * it or empty. A page that promises more but holds only items of the page before it (a server that ignores `page`)
+ * is a `PaginationError` (see `PageTrail`).
  */
 const readNumberedPage = <Item>(body: Listing<Item>, op: Operation) => {
   const items = itemsOf(body);
-  const next = nextFromPageNumber(op, items.length, Number(op.query?.limit));
-  if (!next) return { items, next };
-  const keys = new Set(items.map(itemKey));
-  const before = previousPage.get(op);
-  if (before && [...keys].every((key) => before.has(key))) {
-    throw new PaginationError(
-      `Page ${op.query?.page} repeats the items of the page before it (the server ignores \`page\`); stopping instead of looping`,
-      'repeated_page',
-    );
-  }
-  previousPage.set(next, keys);
-  return { items, next };
+  return { items, next: nextFromPageNumber(op, items.length, Number(op.query?.limit)) };
 };
 
 /** No envelope to unwrap: iCloudReady shows none, so the schema's output is the result. */

@@ -290,6 +290,50 @@ describe('link pagination (meta.next)', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('resolves a relative next link against the page that carried it, as a browser resolves a link', async () => {
+    const relative: Record<number, string> = { 1: 'items?page=2&limit=2', 2: '?page=3&limit=2' };
+    const seen = serveLinkPages({ pages: 3, nextFor: (page) => relative[page] });
+
+    expect(await collect(linkList())).toEqual([...itemsOf(1), ...itemsOf(2), ...itemsOf(3)]);
+    expect(seen.map((s) => `${s.url.pathname}${s.url.search}`)).toEqual([
+      '/v2/items?limit=2',
+      '/v2/items?page=2&limit=2',
+      '/v2/items?page=3&limit=2',
+    ]);
+  });
+
+  it("takes a link of only a fragment ('#top') as the page itself again", async () => {
+    const seen = serveLinkPages({ pages: 3, nextFor: (page) => (page === 1 ? '#top' : undefined) });
+
+    const { items, error } = await collectUntilError(linkList());
+
+    expect((error as PaginationError).code).toBe('repeated_page');
+    expect(items).toEqual(itemsOf(1));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('stops when a server that ignores `page` hands out a new link with the same items each time', async () => {
+    const seen: Seen[] = [];
+    server.use(
+      http.get(`${BASE}/items`, ({ request }) => {
+        const url = new URL(request.url);
+        seen.push({ url, headers: new Headers(request.headers) });
+        if (seen.length > RUNAWAY) return runaway();
+        const page = Number(url.searchParams.get('page') ?? 1);
+        return HttpResponse.json({
+          items: itemsOf(1),
+          meta: { next: `${BASE}/items?page=${page + 1}&limit=2` },
+        });
+      }),
+    );
+
+    const { items, error } = await collectUntilError(linkList());
+
+    expect((error as PaginationError).code).toBe('repeated_page');
+    expect(items).toEqual(itemsOf(1));
+    expect(seen).toHaveLength(2);
+  });
+
   it('treats a missing, null or empty next link as the end', async () => {
     for (const last of [null, '', '   ']) {
       const seen = serveLinkPages({ pages: 2, nextFor: (page) => (page === 2 ? last : undefined) });
@@ -423,6 +467,29 @@ describe('cursor pagination (first / after)', () => {
 
     expect(await collect(cursorList())).toEqual(['e9', 'e19', 'e29', 'e39']);
     expect(seen).toHaveLength(40);
+  });
+
+  it('stops when each new cursor brings back the items of the page before, and keeps a page that repeats some', async () => {
+    const pages: CursorPages = {
+      '': { data: ['e1', 'e2'], page_info: { end_cursor: 'c1', has_next_page: true } },
+    };
+    for (let i = 1; i < 100; i++)
+      pages[`c${i}`] = { data: ['e1', 'e2'], page_info: { end_cursor: `c${i + 1}`, has_next_page: true } };
+    const seen = serveCursorPages(pages);
+
+    const { items, error } = await collectUntilError(cursorList());
+
+    expect((error as PaginationError).code).toBe('repeated_page');
+    expect(items).toEqual(['e1', 'e2']);
+    expect(seen).toHaveLength(2);
+    server.resetHandlers();
+
+    serveCursorPages({
+      '': { data: ['e1', 'e2'], page_info: { end_cursor: 'c1', has_next_page: true } },
+      c1: { data: ['e2', 'e3'], page_info: { end_cursor: 'c2', has_next_page: true } },
+      c2: { data: ['e3'], page_info: { end_cursor: null, has_next_page: false } },
+    });
+    expect(await collect(cursorList())).toEqual(['e1', 'e2', 'e2', 'e3', 'e3']);
   });
 
   it('follows page_info.end_cursor over 3 pages and stops when has_next_page is false', async () => {

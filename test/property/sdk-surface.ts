@@ -19,6 +19,8 @@ export interface PublicMethod {
    * clients' test defaults.
    */
   invoke(fetch: typeof globalThis.fetch, args: readonly unknown[], options?: ClientOptions): Promise<Outcome>;
+  /** Calls the method as `invoke` does and returns what it returned (a listing's `PagePromise`), unawaited. */
+  call(fetch: typeof globalThis.fetch, args: readonly unknown[], options?: ClientOptions): unknown;
 }
 
 export type ClientName = 'rule' | 'sequence' | 'icloudready' | 'sequencePlatform';
@@ -80,11 +82,14 @@ export function publicMethods(
   return Object.entries(probe).flatMap(([client, instance]) =>
     methodPaths(instance, `${client}.`).map((path) => ({
       path,
-      invoke: async (fetch, args, options) => {
+      call: (fetch, args, options) => {
         const { target, name } = resolve(clientsFor(fetch, names, options), path);
+        return (target[name] as (...a: unknown[]) => unknown).apply(target, [...args]);
+      },
+      async invoke(fetch, args, options) {
         let returned: unknown;
         try {
-          returned = (target[name] as (...a: unknown[]) => unknown).apply(target, [...args]);
+          returned = this.call(fetch, args, options);
         } catch (error) {
           return { kind: 'threw', error };
         }

@@ -203,9 +203,11 @@ describe('pages', () => {
     },
   });
   const ids = ['4306b3e8-6e77-4c08-ab0b-bb33654af44c', '4fde08bb-8f17-45ec-9d3f-a30c6ffc1351'];
+  /** A second page's worth: pages holding only the items of the page before are refused as a loop. */
+  const moreIds = ['6d1c2a57-3f0e-4b8a-9c61-2f5e8d7a1b30', '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'];
 
   it("iterates page + 1 while hasNextPage is true, with the caller's filters and pageSize", async () => {
-    const bodies = [page(1, ids, true), page(2, ids, true), page(3, ids.slice(0, 1), false)];
+    const bodies = [page(1, ids, true), page(2, moreIds, true), page(3, ids.slice(0, 1), false)];
     for (const body of [...bodies].reverse()) answerOnce(body);
     const seenIds: string[] = [];
     const client = testPlatformClient();
@@ -240,6 +242,24 @@ describe('pages', () => {
       message: 'Asked for page 2, the server answered page 1',
     });
     expect(seen).toHaveLength(2);
+  });
+
+  it('stops with a PaginationError when the server names each page asked for but answers the same items', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`https://api.getsequence.io/platform/v1/rules/${AUTO_SAVE}/executions`, ({ request }) => {
+        requests += 1;
+        const asked = Number(new URL(request.url).searchParams.get('page') ?? 1);
+        return requests > 100 ? HttpResponse.error() : HttpResponse.json(page(asked, ids, true));
+      }),
+    );
+    const error = await testPlatformClient()
+      .rules.executions.list(AUTO_SAVE)
+      .toArray({ max: 1_000 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ code: 'repeated_page' });
+    expect(requests).toBe(2);
   });
 
   it('awaited, is the first page; the next is fetched while the caller works through it', async () => {

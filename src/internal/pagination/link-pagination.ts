@@ -2,6 +2,7 @@ import { PaginationError } from '../../core/errors/pagination-error.js';
 import type { NextPage } from '../../core/pagination/page.js';
 import type { Operation } from '../operation.js';
 import { redactUrl } from '../redact.js';
+import { operationUrl } from './page-trail.js';
 
 /**
  * What follows a page whose server-given "next" link is `link`: `null` at the end, the operation that fetches it,
@@ -18,7 +19,8 @@ export function nextFromLink(
   if (typeof link !== 'string' || link.trim() === '') return null;
   let url: URL;
   try {
-    url = new URL(link, baseUrl);
+    // Relative to the page that carried it, as a browser resolves a link: `?page=2` keeps that page's path.
+    url = new URL(link, operationUrl(current, baseUrl));
   } catch {
     return new PaginationError(`Next page link is not a URL: ${JSON.stringify(redactUrl(link))}`);
   }

@@ -1,4 +1,5 @@
 import { PaginationError } from '../../core/errors/pagination-error.js';
+import { jsonText } from '../json-text.js';
 import type { Operation } from '../operation.js';
 import { joinUrl } from '../url-safety.js';
 
@@ -11,24 +12,34 @@ export const MAX_EMPTY_PAGES = 10;
 /** Where relative paths of a listing built without a base URL are resolved, only to compare them. */
 const NO_BASE = 'http://listing.invalid/';
 
-/**
- * The page an operation fetches, as one string: method and absolute URL with its query parameters sorted, so a
- * server link and the operation the SDK built for the same page compare equal.
- */
-export function pageKey(op: Operation, baseUrl: URL | undefined): string {
+/** The URL an operation fetches, its query parameters included. */
+export function operationUrl(op: Operation, baseUrl: URL | undefined): URL {
   const url = /^https?:\/\//i.test(op.path)
     ? new URL(op.path)
-    : baseUrl
-      ? joinUrl(baseUrl, op.path)
-      : new URL(op.path.replace(/^\/+/, ''), NO_BASE);
+    : joinUrl(baseUrl ?? new URL(NO_BASE), op.path);
   for (const [name, value] of Object.entries(op.query ?? {})) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
     else url.searchParams.set(name, String(value));
   }
+  return url;
+}
+
+/**
+ * The page an operation fetches, as one string: method and absolute URL with its query parameters sorted, so a
+ * server link and the operation the SDK built for the same page compare equal.
+ */
+export function pageKey(op: Operation, baseUrl: URL | undefined): string {
+  const url = operationUrl(op, baseUrl);
   url.searchParams.sort();
   url.hash = '';
   return `${op.method} ${url.href}`;
+}
+
+/** An item as pages compare it: its id, or its whole JSON when it has none. */
+function itemKey(item: unknown): string {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? `id ${id}` : String(jsonText(item));
 }
 
 /**
@@ -45,30 +56,36 @@ export class PageTrail {
   readonly #depth: number;
   readonly #emptyInARow: number;
   readonly #baseUrl: URL | undefined;
+  /** This page's items, to compare the next page with. */
+  readonly #items: readonly unknown[];
 
   private constructor(
     seen: { pages: Map<string, number>; first: Operation | undefined },
     depth: number,
     emptyInARow: number,
     baseUrl: URL | undefined,
+    items: readonly unknown[],
   ) {
     this.#seen = seen;
     this.#depth = depth;
     this.#emptyInARow = emptyInARow;
     this.#baseUrl = baseUrl;
+    this.#items = items;
   }
 
-  /** The trail of a listing's first page, fetched by `op` with `items` items. */
-  static begin(op: Operation, items: number, baseUrl: URL | undefined): PageTrail {
-    return new PageTrail({ pages: new Map(), first: op }, 0, items === 0 ? 1 : 0, baseUrl);
+  /** The trail of a listing's first page, fetched by `op`. */
+  static begin(op: Operation, items: readonly unknown[], baseUrl: URL | undefined): PageTrail {
+    return new PageTrail({ pages: new Map(), first: op }, 0, items.length === 0 ? 1 : 0, baseUrl, items);
   }
 
   /**
-   * Checks that `next` may be fetched after this page, and returns the trail of the page it fetches (once it has
-   * come back with `items` items). Throws `PaginationError` for a page already fetched on the way here or one
-   * empty page too many.
+   * Checks that `next` may be fetched after this page, and returns the trail of the page it fetches, given its items
+   * and whether it promises more. Throws `PaginationError` for a page already fetched on the way here, one empty
+   * page too many, or a page that promises more but holds only items of the page before it: a server that ignores
+   * the page asked for, yet hands out a new link, cursor or page number each time, would be walked forever. A page
+   * that repeats some (an item added meanwhile shifts the listing) goes on.
    */
-  follow(next: Operation): (items: number) => PageTrail {
+  follow(next: Operation): (items: readonly unknown[], more: boolean) => PageTrail {
     const seen = this.#seen;
     if (seen.first) {
       seen.pages.set(pageKey(seen.first, this.#baseUrl), 0);
@@ -89,9 +106,18 @@ export class PageTrail {
       );
     }
     const depth = this.#depth + 1;
-    return (items) => {
+    return (items, more) => {
+      if (more && items.length > 0) {
+        const before = new Set(this.#items.map(itemKey));
+        if (items.every((item) => before.has(itemKey(item)))) {
+          throw new PaginationError(
+            `Page ${depth + 1} of this listing repeats the items of the page before it (the server ignores the page asked for); stopping instead of looping`,
+            'repeated_page',
+          );
+        }
+      }
       if (!seen.pages.has(key)) seen.pages.set(key, depth);
-      return new PageTrail(seen, depth, items === 0 ? this.#emptyInARow + 1 : 0, this.#baseUrl);
+      return new PageTrail(seen, depth, items.length === 0 ? this.#emptyInARow + 1 : 0, this.#baseUrl, items);
     };
   }
 }
