@@ -25,8 +25,8 @@ function itemsOf<Item>(body: Listing<Item>): Item[] {
 
 /**
  * The operation must carry `query.limit` (the page size): the next page is requested until one comes back short of
- * it or empty. A page that promises more but holds only items of the page before it (a server that ignores `page`)
- * is a `PaginationError` (see `PageTrail`).
+ * it or empty. A full page with the same items as the page before it (a server that ignores `page`) is a
+ * `PaginationError` (see `PageTrail`).
  */
 const readNumberedPage = <Item>(body: Listing<Item>, op: Operation) => {
   const items = itemsOf(body);

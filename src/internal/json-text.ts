@@ -6,6 +6,6 @@ export function jsonText(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch {
-    return '(nested too deep to show)';
+    return '(too deep to show)';
   }
 }

@@ -49,10 +49,9 @@ export class Transport {
     this.#redact = redact;
     const serverWait = (headers: Headers) => statedWait(headers, config.readLocalTime);
     // A server may echo anything there, the key included: the id reaches errors, logs and results.
-    const requestIdOf = (response: Response, body: unknown) => {
-      const id = config.readRequestId?.(response, body) ?? response.headers.get('x-request-id');
-      return id == null ? undefined : redact(id);
-    };
+    const requestIdOf = (response: Response, body: unknown) =>
+      redact(config.readRequestId?.(response, body) ?? response.headers.get('x-request-id') ?? '') ||
+      undefined;
     const readers: HttpErrorReaders = {
       redact,
       readErrorBody: config.readErrorBody,

@@ -72,7 +72,7 @@ export class Page<Item> {
     const trail = this.#trail.follow(next);
     const merged = { ...this.#options, ...options };
     const result = await this.#fetch(next, merged);
-    return new Page(result, this.#fetch, merged, trail(result.data.items, result.data.next !== null));
+    return new Page(result, this.#fetch, merged, trail(this.data, result.data));
   }
 }
 
@@ -84,7 +84,7 @@ export function loadFirstPage<Item>(
   baseUrl: URL | undefined,
 ): Promise<ApiResponse<Page<Item>>> {
   return fetchPage(op, options).then((result) => {
-    const trail = PageTrail.begin(op, result.data.items, baseUrl);
+    const trail = PageTrail.begin(op, result.data.items.length, baseUrl);
     return withData(result, new Page(result, fetchPage, options, trail));
   });
 }

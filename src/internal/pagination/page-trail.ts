@@ -1,4 +1,5 @@
 import { PaginationError } from '../../core/errors/pagination-error.js';
+import type { PageContent } from '../../core/pagination/page.js';
 import { jsonText } from '../json-text.js';
 import type { Operation } from '../operation.js';
 import { joinUrl } from '../url-safety.js';
@@ -36,12 +37,6 @@ export function pageKey(op: Operation, baseUrl: URL | undefined): string {
   return `${op.method} ${url.href}`;
 }
 
-/** An item as pages compare it: its id, or its whole JSON when it has none. */
-function itemKey(item: unknown): string {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' || typeof id === 'number' ? `id ${id}` : String(jsonText(item));
-}
-
 /**
  * What a listing has fetched up to one page: the pages before it (shared by every page of the listing) and how
  * many empty pages in a row end there. Fetching a page again from the same page (calling `getNextPage()` twice)
@@ -56,36 +51,32 @@ export class PageTrail {
   readonly #depth: number;
   readonly #emptyInARow: number;
   readonly #baseUrl: URL | undefined;
-  /** This page's items, to compare the next page with. */
-  readonly #items: readonly unknown[];
 
   private constructor(
     seen: { pages: Map<string, number>; first: Operation | undefined },
     depth: number,
     emptyInARow: number,
     baseUrl: URL | undefined,
-    items: readonly unknown[],
   ) {
     this.#seen = seen;
     this.#depth = depth;
     this.#emptyInARow = emptyInARow;
     this.#baseUrl = baseUrl;
-    this.#items = items;
   }
 
-  /** The trail of a listing's first page, fetched by `op`. */
-  static begin(op: Operation, items: readonly unknown[], baseUrl: URL | undefined): PageTrail {
-    return new PageTrail({ pages: new Map(), first: op }, 0, items.length === 0 ? 1 : 0, baseUrl, items);
+  /** The trail of a listing's first page, fetched by `op` with `items` items. */
+  static begin(op: Operation, items: number, baseUrl: URL | undefined): PageTrail {
+    return new PageTrail({ pages: new Map(), first: op }, 0, items === 0 ? 1 : 0, baseUrl);
   }
 
   /**
-   * Checks that `next` may be fetched after this page, and returns the trail of the page it fetches, given its items
-   * and whether it promises more. Throws `PaginationError` for a page already fetched on the way here, one empty
-   * page too many, or a page that promises more but holds only items of the page before it: a server that ignores
-   * the page asked for, yet hands out a new link, cursor or page number each time, would be walked forever. A page
-   * that repeats some (an item added meanwhile shifts the listing) goes on.
+   * Checks that `next` may be fetched after this page, and returns the trail of the page it fetches, given the items
+   * of this page and that page's content. Throws `PaginationError` for a page already fetched on the way here, one
+   * empty page too many, or a page that promises more but holds the same items as the page before it: a server that
+   * ignores the page asked for, yet hands out a new link, cursor or page number each time, would be walked forever.
+   * A page that repeats some (an item added meanwhile shifts the listing) goes on.
    */
-  follow(next: Operation): (items: readonly unknown[], more: boolean) => PageTrail {
+  follow(next: Operation): (before: readonly unknown[], page: PageContent<unknown>) => PageTrail {
     const seen = this.#seen;
     if (seen.first) {
       seen.pages.set(pageKey(seen.first, this.#baseUrl), 0);
@@ -106,18 +97,12 @@ export class PageTrail {
       );
     }
     const depth = this.#depth + 1;
-    return (items, more) => {
-      if (more && items.length > 0) {
-        const before = new Set(this.#items.map(itemKey));
-        if (items.every((item) => before.has(itemKey(item)))) {
-          throw new PaginationError(
-            `Page ${depth + 1} of this listing repeats the items of the page before it (the server ignores the page asked for); stopping instead of looping`,
-            'repeated_page',
-          );
-        }
+    return (before, { items, next: more }) => {
+      if (more && items.length > 0 && jsonText(items) === jsonText(before)) {
+        throw new PaginationError(`Page ${depth + 1} repeats the page before it; stopping`, 'repeated_page');
       }
       if (!seen.pages.has(key)) seen.pages.set(key, depth);
-      return new PageTrail(seen, depth, items.length === 0 ? this.#emptyInARow + 1 : 0, this.#baseUrl, items);
+      return new PageTrail(seen, depth, items.length === 0 ? this.#emptyInARow + 1 : 0, this.#baseUrl);
     };
   }
 }
