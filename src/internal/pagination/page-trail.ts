@@ -1,5 +1,4 @@
 import { PaginationError } from '../../core/errors/pagination-error.js';
-import type { PageContent } from '../../core/pagination/page.js';
 import { jsonText } from '../json-text.js';
 import type { Operation } from '../operation.js';
 import { joinUrl } from '../url-safety.js';
@@ -76,7 +75,9 @@ export class PageTrail {
    * ignores the page asked for, yet hands out a new link, cursor or page number each time, would be walked forever.
    * A page that repeats some (an item added meanwhile shifts the listing) goes on.
    */
-  follow(next: Operation): (before: readonly unknown[], page: PageContent<unknown>) => PageTrail {
+  follow(
+    next: Operation,
+  ): (before: readonly unknown[], page: { items: readonly unknown[]; next: unknown }) => PageTrail {
     const seen = this.#seen;
     if (seen.first) {
       seen.pages.set(pageKey(seen.first, this.#baseUrl), 0);
