@@ -20,8 +20,9 @@ export interface SuccessSource {
 
 /**
  * A 2xx body as the operation's data: validated against its schema, or (with `validateResponses: false`) handed
- * over as sent with a warning (once per operation). The JSON answer to a write is handed over as sent too when it is not the documented
- * shape, reported once per operation: the write succeeded, and a caller who retried an "error" would write twice.
+ * over as sent with a warning (once per operation). The JSON answer to a write is handed over as sent too when it
+ * is not the documented shape, reported once per operation: the write succeeded, and a caller who retried an
+ * "error" would write twice.
  * Only what the operation's `invariant` refuses stays an error. A body that holds nothing at all (`null`, or empty)
  * where the schema expects data is a `ResponseValidationError` either way: there is nothing to hand over, and a
  * caller reading fields from it would only meet a `TypeError` later.

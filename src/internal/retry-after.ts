@@ -29,7 +29,7 @@ export function parseRetryAfter(
   return Math.max(0, target - (Number.isNaN(serverNow) ? now() : serverNow));
 }
 
-/** A wait of hundreds of digits is "too long" as a finite number (`Infinity` would reach `RateLimitError` as `null` in JSON). */
+/** A wait of hundreds of digits stays a finite "too long" (`Infinity` reached `RateLimitError` JSON as `null`). */
 const atMostSafe = (ms: number) => Math.min(ms, Number.MAX_SAFE_INTEGER);
 
 /** Epoch seconds are ten digits today; a smaller `X-RateLimit-Reset` counts seconds from now (both forms exist). */
