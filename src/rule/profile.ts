@@ -44,8 +44,8 @@ export function ruleProfile(auth: RuleAuthMode, baseUrl: string): VendorProfile 
     rateLimit: { maxRequests: 2000, intervalMs: 600_000, maxConcurrent: 4 },
     readErrorBody,
     noIdempotencyKey:
-      'Rule takes no idempotency key: a Rule write is made safe by not being retried after an ambiguous ' +
-      'failure (a timeout or a dropped connection), so it is never sent twice. Leave idempotencyKey out.',
+      'Rule takes no idempotency key: its writes are never retried after an ambiguous failure (a timeout, a ' +
+      'dropped connection), so none is sent twice. Leave idempotencyKey out.',
     // A 429's Retry-After is a zone-less Stockholm timestamp.
     readLocalTime: parseRuleDateTime,
     prepareSchema: compileSchema,

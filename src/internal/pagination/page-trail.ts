@@ -99,7 +99,13 @@ export class PageTrail {
     }
     const depth = this.#depth + 1;
     return (before, { items, next: more }) => {
-      if (more && items.length > 0 && jsonText(items) === jsonText(before)) {
+      // The first items first: a page that differs (nearly every page) costs one item's JSON, not two whole pages'.
+      if (
+        more &&
+        items.length &&
+        jsonText(items[0]) === jsonText(before[0]) &&
+        jsonText(items) === jsonText(before)
+      ) {
         throw new PaginationError(`Page ${depth + 1} repeats the page before it; stopping`, 'repeated_page');
       }
       if (!seen.pages.has(key)) seen.pages.set(key, depth);
