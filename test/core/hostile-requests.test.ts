@@ -65,7 +65,7 @@ describe('an idempotency key the API cannot honour', () => {
       .safe();
     expect(outcome).toMatchObject({ ok: false, error: expect.any(RequestValidationError) });
     expect(String(outcome.ok ? '' : outcome.error.message)).toMatch(
-      /not being retried after an ambiguous failure/,
+      /never retried after an ambiguous failure/,
     );
     expect(sent).toHaveLength(0);
   });
