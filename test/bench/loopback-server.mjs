@@ -16,7 +16,11 @@ process.on('message', async (message) => {
 });
 process.on('disconnect', () => server.close().then(() => process.exit(0)));
 
-/** A real Rule page of 100 subscribers (the seeded fake's), whose `meta.next` is spliced in per request. */
+/**
+ * Page `n` of a real Rule listing: the seeded fake's 100 subscribers with ids moved on by 100 a page (a listing
+ * whose pages repeat is refused as a server ignoring `page`), its `meta.next` spliced in per request. Pages are
+ * built once, so the server's CPU stays out of the measured walk.
+ */
 async function subscriberPage() {
   const fake = createRuleFake({ rateLimit: false });
   const response = await fake.fetch(
@@ -26,8 +30,15 @@ async function subscriberPage() {
   );
   const body = await response.json();
   if (body.subscribers.length !== 100) throw new Error('expected a full page from the seeded fake');
-  const [head, tail] = JSON.stringify({ ...body, meta: { next: null } }).split('"next":null');
-  return (next) => `${head}"next":${JSON.stringify(next)}${tail}`;
+  const built = new Map();
+  return (n, next) => {
+    if (!built.has(n)) {
+      const subscribers = body.subscribers.map((s) => ({ ...s, id: String(Number(s.id) + (n - 1) * 100) }));
+      built.set(n, JSON.stringify({ ...body, subscribers, meta: { next: null } }).split('"next":null'));
+    }
+    const [head, tail] = built.get(n);
+    return `${head}"next":${JSON.stringify(next)}${tail}`;
+  };
 }
 
 async function serveCanned({ latencyMs = 0, pages = 1 }) {
@@ -42,7 +53,7 @@ async function serveCanned({ latencyMs = 0, pages = 1 }) {
       const n = Number(url.searchParams.get('page') ?? '1');
       const next = new URL(url);
       next.searchParams.set('page', String(n + 1));
-      body = page(n < pages ? next.href : null);
+      body = page(n, n < pages ? next.href : null);
     } else {
       res.writeHead(404).end();
       return;
