@@ -6,7 +6,6 @@ import type { Operation } from './operation.js';
 import { sendOperation } from './send-operation.js';
 import type { ResponseSchema } from './standard-schema.js';
 import type { Transport } from './transport.js';
-import { reportUndocumentedAnswer, type WarnedOperations } from './undocumented-answer.js';
 
 const validate = <T>(schema: ResponseSchema<T>, value: unknown) => {
   const result = schema['~standard'].validate(value);
@@ -34,28 +33,22 @@ function readablePart<T>(readable: ResponseSchema<T>, body: unknown): T | Record
 /**
  * Sends a write whose 2xx answer only acknowledges it. The write succeeded, so the shape of a JSON (or empty) answer
  * never turns it into an error (a caller who retried an "error" would write twice): an acknowledgement the docs do
- * not show resolves with what can be read from it, and is reported once per operation and client through the
+ * not show resolves with what can be read from it, and is reported once per operation through the transport's
  * logger (later ones at debug level). An answer that is not JSON at all (a proxy's HTML page, a cut-off body) is
  * still a `ResponseValidationError`: nothing says the API itself acknowledged the write.
  */
 export function sendAcknowledged<T extends object, E extends RuleseqError>(
   transport: Transport,
   name: string,
-  warned: WarnedOperations,
   build: () => Operation,
   schemas: { documented: ResponseSchema<unknown>; readable: ResponseSchema<T> },
   options?: RequestOptions,
 ): APIPromise<T, E> {
-  const reporter = {
-    logger: transport.config.logger,
-    redact: (text: string) => transport.redact(text),
-    warned,
-  };
   // `readable` accepts an empty object (every field is optional), so what it cannot read becomes `{}`.
   const lenient: ResponseSchema<T> = {
     '~standard': {
       validate(body) {
-        if (validate(schemas.documented, body).issues) reportUndocumentedAnswer(reporter, name, name, body);
+        if (validate(schemas.documented, body).issues) transport.reportUndocumentedAnswer(name, name, body);
         return { value: readablePart(schemas.readable, body) as T };
       },
     },

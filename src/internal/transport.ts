@@ -23,6 +23,7 @@ import { mayHaveApplied } from './retry-policy.js';
 import { MAX_TIMER_MS } from './timer.js';
 import type { TransportConfig } from './transport-config.js';
 import { toTypedError } from './typed-error.js';
+import { reportUndocumentedAnswer } from './undocumented-answer.js';
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 8_000 };
 const NO_OPTIONS: RequestOptions = Object.freeze({});
@@ -88,6 +89,11 @@ export class Transport {
   /** Redacts the API key from any text (for callers that build their own messages). */
   redact(text: string): string {
     return this.#redact(text);
+  }
+
+  /** Reports a write whose 2xx answer is not the documented shape: a warning once per `operation`, debug after. */
+  reportUndocumentedAnswer(operation: unknown, name: string, body: unknown): void {
+    reportUndocumentedAnswer(this.#attempts, operation, name, body);
   }
 
   /**

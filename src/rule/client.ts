@@ -66,7 +66,7 @@ export class RuleClient extends BaseClient<RuleError> {
     const { url, source } = chooseBaseUrl(options, profile);
     const v3 = createTransport({ ...options, baseUrl: v3BaseUrl(url, source) }, profile);
     super(v2);
-    const ctx: RuleContext = { v2, v3, credentialParams: ['apikey'], warned: new Set() };
+    const ctx: RuleContext = { v2, v3, credentialParams: ['apikey'] };
     this.subscribers = new Subscribers(ctx);
     this.tags = new Tags(ctx);
     this.transactions = new Transactions(ctx);

@@ -9,7 +9,6 @@ import type { Operation } from '../internal/operation.js';
 import { nextFromLink } from '../internal/pagination/link-pagination.js';
 import type { ResponseSchema } from '../internal/standard-schema.js';
 import type { Transport } from '../internal/transport.js';
-import type { WarnedOperations } from '../internal/undocumented-answer.js';
 import { validateInput, validateQuery } from '../internal/validate-input.js';
 import type { RuleError } from './errors.js';
 import { zSuccessMessage } from './generated/v2/zod.gen.js';
@@ -22,8 +21,6 @@ export interface RuleContext {
   v3: Transport;
   /** Query parameters that may carry a key in server-given links. */
   credentialParams: readonly string[];
-  /** Operations whose undocumented acknowledgements were already reported. */
-  warned: WarnedOperations;
 }
 
 /** A plain Rule listing: its method's name (for messages), path, generated query and answer, and where the items are. */
@@ -68,7 +65,7 @@ export abstract class RuleResource extends APIResource<RuleError> {
     transport: Transport = this.transport,
   ): APIPromise<T, RuleError> {
     const schemas = { documented, readable };
-    return sendAcknowledged(transport, name, this.ctx.warned, build, schemas, options);
+    return sendAcknowledged(transport, name, build, schemas, options);
   }
 
   /** A write answered by `{message: "Success"}` that returns nothing; any 2xx JSON acknowledgement resolves. */

@@ -65,7 +65,6 @@ function ruleContext(baseUrl: string, settings: TransportSettings, auth: RuleAut
     v2: vendorTransport(profile, baseUrl, settings),
     v3: vendorTransport(profile, baseUrl.replace(/\/v2$/, '/v3'), settings),
     credentialParams: ['apikey'],
-    warned: new Set(),
   };
 }
 
